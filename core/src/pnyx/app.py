@@ -1,0 +1,70 @@
+"""The application factory."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+from pnyx import core_hooks
+from pnyx.config import load_config
+from pnyx.db import init_db
+from pnyx.errors import StartupError
+from pnyx.i18n import init_i18n
+from pnyx.plugin_system import PluginSystem, installed_entry_points, load_plugin_system
+from pnyx.plugin_system import parse_enabled
+from pnyx.web import init_web
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Build a Pnyx app: configuration, enabled plugins, database, pages.
+
+    ``config`` overrides the ``PNYX_*`` environment (keys without the prefix),
+    e.g. ``create_app({"PLUGINS": "budgets", "DATABASE_URL": "sqlite://"})``.
+    Raises :class:`~pnyx.errors.StartupError` with a one-line message on a
+    misconfiguration. Never touches the database's schema.
+    """
+    app = Flask("pnyx", instance_path=None, instance_relative_config=False)
+    load_config(app, config)
+    enabled = parse_enabled(app.config["PLUGINS"], installed_entry_points())
+    plugins = load_plugin_system(enabled, core_hooks)
+    app.extensions["pnyx.plugins"] = plugins
+    _register_manifests(plugins)
+    init_db(app, app.config["DATABASE_URL"])
+    init_i18n(app, [info.package_path for info in plugins.plugins.values()])
+    init_web(app, plugins)
+    _call_setup_hook(plugins, "init_app", app=app)
+    return app
+
+
+def _register_manifests(plugins: PluginSystem) -> None:
+    registry = plugins.registry
+    registry.add_actions("pnyx", core_hooks.CORE_ACTIONS)
+    adders = {
+        "register_space_types": registry.add_space_types,
+        "register_component_types": registry.add_component_types,
+        "register_authorization_handlers": registry.add_authorization_handlers,
+        "register_blueprints": registry.add_blueprints,
+    }
+    for hook_name, add in adders.items():
+        for plugin, result in _call_setup_hook(plugins, hook_name):
+            add(plugin, result or [])
+
+
+def _call_setup_hook(plugins: PluginSystem, hook_name: str, **kwargs: Any) -> list[Any]:
+    """Call a setup hook plugin by plugin (load order), naming the plugin on failure."""
+    results = []
+    hook = getattr(plugins.pm.hook, hook_name)
+    for impl in hook.get_hookimpls():  # registration order = load order
+        try:
+            result = impl.function(**{name: kwargs[name] for name in impl.argnames})
+        except StartupError:
+            raise
+        except Exception as error:
+            raise StartupError(
+                f"Plugin '{impl.plugin_name}' failed in hook {hook_name}: "
+                f"{type(error).__name__}: {error}"
+            ) from error
+        results.append((impl.plugin_name, result))
+    return results

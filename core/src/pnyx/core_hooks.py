@@ -1,0 +1,35 @@
+"""The core's own hook implementations, registered as the plugin ``pnyx``."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+
+from pnyx.hookspecs import hookimpl
+from pnyx.manifests import Action, Audience, SpaceType
+
+#: Reading a published space, component or resource.
+VIEW = "pnyx.view"
+#: Pages that concern no space (home, sign-in, language switcher).
+PUBLIC = "pnyx.public"
+#: Pages of a signed-in person's own account.
+ACCOUNT = "pnyx.account"
+#: The admin area.
+ADMIN = "pnyx.admin"
+
+CORE_ACTIONS = (
+    Action(VIEW, "View", audience=Audience.ANYONE, authorizable=False),
+    Action(PUBLIC, "Public page", audience=Audience.ANYONE, authorizable=False),
+    Action(ACCOUNT, "Own account", audience=Audience.SIGNED_IN, authorizable=False),
+    Action(ADMIN, "Administer", audience=Audience.ADMIN, authorizable=False),
+)
+
+
+@hookimpl
+def register_space_types() -> list[SpaceType]:
+    return [
+        SpaceType(
+            name="process",
+            label=_l("Participatory process"),
+            description=_l("A participatory process that runs in phases."),
+        )
+    ]

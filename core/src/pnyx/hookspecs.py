@@ -1,0 +1,216 @@
+"""The hooks a Pnyx plugin may implement.
+
+Every hook is documented here, where it is declared: when the core calls it,
+its arguments, how the results of several plugins combine, and what happens
+when an implementation raises. ``docs/hooks.md`` repeats this reference for
+readers of the documentation, and a test fails when a hook is missing there.
+
+Plugins implement hooks with :data:`pnyx.api.hookimpl`::
+
+    from pnyx import api
+
+    @api.hookimpl
+    def register_component_types():
+        return [api.ComponentType(name="hello", label="Message board")]
+
+An implementation may declare only the arguments it needs, in any order.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pluggy
+
+if TYPE_CHECKING:
+    import click
+    from flask import Blueprint, Flask
+
+    from pnyx.events import Event
+    from pnyx.manifests import (
+        AuthorizationHandler,
+        ComponentType,
+        MenuLink,
+        Snippet,
+        SpaceType,
+    )
+
+hookspec = pluggy.HookspecMarker("pnyx")
+#: Marks a plugin's hook implementations (re-exported as ``pnyx.api.hookimpl``).
+hookimpl = pluggy.HookimplMarker("pnyx")
+
+# --- Setup hooks: called once, inside create_app, in plugin load order. ------
+# Errors raised here stop start-up with a message naming the plugin.
+
+
+@hookspec
+def register_space_types() -> list[SpaceType]:
+    """Return the space types this plugin adds (the core adds ``process``).
+
+    Called once in ``create_app``. Results of every plugin are concatenated;
+    two plugins returning the same name stop start-up.
+
+    Example::
+
+        @api.hookimpl
+        def register_space_types():
+            return [api.SpaceType(name="assemblies", label=_l("Assembly"))]
+    """
+
+
+@hookspec
+def register_component_types() -> list[ComponentType]:
+    """Return the component types this plugin adds.
+
+    Called once in ``create_app``. Names, action names and blueprint names must
+    start with the plugin's name; a clash or a missing prefix stops start-up.
+
+    Example::
+
+        @api.hookimpl
+        def register_component_types():
+            return [api.ComponentType(name="hello", label="Message board",
+                                      actions=[api.Action("hello.post", "Post")])]
+    """
+
+
+@hookspec
+def register_authorization_handlers() -> list[AuthorizationHandler]:
+    """Return the verification handlers (eligibility checks) this plugin adds.
+
+    Called once in ``create_app``; results are concatenated; a duplicate name
+    stops start-up.
+
+    Example::
+
+        @api.hookimpl
+        def register_authorization_handlers():
+            return [api.AuthorizationHandler(name="membership_card", label="Member card",
+                                             check=check_card)]
+    """
+
+
+@hookspec
+def register_blueprints() -> list[Blueprint]:
+    """Return Flask blueprints served outside any component (global pages).
+
+    Called once in ``create_app``. Each blueprint's name must start with the
+    plugin's name. Component pages do not use this hook: they are the
+    ``public_blueprint`` and ``admin_blueprint`` of a :class:`ComponentType`.
+
+    Example::
+
+        @api.hookimpl
+        def register_blueprints():
+            return [meetings_directory]  # Blueprint("meetings_directory", ...)
+    """
+
+
+@hookspec
+def register_commands(cli: click.Group) -> None:
+    """Add command groups to the ``pnyx`` command line.
+
+    Called when the CLI starts, with the ``pnyx`` group. Add one group named
+    after the plugin (``pnyx budgets ...``). Returns nothing.
+
+    Example::
+
+        @api.hookimpl
+        def register_commands(cli):
+            cli.add_command(budgets_group)
+    """
+
+
+@hookspec
+def init_app(app: Flask) -> None:
+    """Do anything else the plugin needs at start-up (template filters, config defaults).
+
+    Called last in ``create_app``, after every manifest is registered. Must not
+    touch the database (migrations are never run at start-up). Returns nothing.
+
+    Example::
+
+        @api.hookimpl
+        def init_app(app):
+            app.config.setdefault("HELLO_MAX_LENGTH", 500)
+    """
+
+
+# --- Request hooks: few and cheap; called while serving a request. -----------
+
+
+@hookspec
+def permission_check(user: Any, action: str, target: Any) -> bool | None:
+    """Give an opinion on whether ``user`` may perform ``action`` on ``target``.
+
+    Called by the permission engine after the visibility, step and audience
+    checks passed. ``user`` is a ``User`` or ``None`` (anonymous); ``target`` is
+    the component, space or resource the action applies to. Return ``False``
+    to forbid, ``True`` or ``None`` to have no objection. Any ``False`` wins.
+    An exception is logged and counts as ``False`` (deny by default).
+
+    Example::
+
+        @api.hookimpl
+        def permission_check(user, action, target):
+            if action == "proposals.support" and getattr(target, "withdrawn", False):
+                return False
+    """
+
+
+@hookspec
+def render_slot(name: str, context: dict[str, Any]) -> Snippet | list[Snippet] | None:
+    """Return markup for the named insertion point of a core template.
+
+    Called each time a template renders ``{{ slot("home.after_spaces") }}``;
+    ``context`` holds what the template offers (for example ``space``). Return
+    ``None`` for slots you do not fill. Snippets of every plugin are joined by
+    ascending ``priority``. The list of slots is in ``docs/slots.md``. An
+    exception is logged and the plugin's snippet is left out.
+
+    Example::
+
+        @api.hookimpl
+        def render_slot(name, context):
+            if name == "home.after_spaces":
+                return api.Snippet(Markup(render_template("meetings/upcoming.html")))
+    """
+
+
+@hookspec
+def menu_links(menu: str, user: Any) -> list[MenuLink] | None:
+    """Return links to add to a menu: ``main``, ``user`` or ``admin``.
+
+    Called when a page renders the menu. Links of every plugin are merged and
+    sorted by ``priority``. An exception is logged and the plugin's links are
+    left out.
+
+    Example::
+
+        @api.hookimpl
+        def menu_links(menu, user):
+            if menu == "main":
+                return [api.MenuLink(label="Meetings", endpoint="meetings_directory.index")]
+    """
+
+
+# --- Event hook: after commit, never inside the transaction. -----------------
+
+
+@hookspec
+def on_event(event: Event) -> None:
+    """React to a domain event that another part of the platform published.
+
+    Called after the transaction that published the event committed (never
+    for a rolled-back one), once per event, in plugin load order. ``event`` has
+    ``name`` (``hello.message_posted``), ``payload`` (a dict of ids and plain
+    values) and ``actor_id``. An exception is logged and does not affect the
+    request or the other plugins.
+
+    Example::
+
+        @api.hookimpl
+        def on_event(event):
+            if event.name == "budgets.progress_changed":
+                notify_followers(event.payload["project_id"])
+    """

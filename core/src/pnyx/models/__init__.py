@@ -1,0 +1,32 @@
+"""The core's models. Plugins reach them through :mod:`pnyx.api`."""
+
+from pnyx.models.base import Model, utcnow
+from pnyx.models.component import Component
+from pnyx.models.links import ActionLog, ResourceLink
+from pnyx.models.organization import Organization
+from pnyx.models.space import Space, Step
+from pnyx.models.taxonomy import TaxonomyTerm
+from pnyx.models.user import (
+    OrganizationRole,
+    SpaceRole,
+    User,
+    UserOrganizationRole,
+    UserSpaceRole,
+)
+
+__all__ = [
+    "ActionLog",
+    "Component",
+    "Model",
+    "Organization",
+    "OrganizationRole",
+    "ResourceLink",
+    "Space",
+    "SpaceRole",
+    "Step",
+    "TaxonomyTerm",
+    "User",
+    "UserOrganizationRole",
+    "UserSpaceRole",
+    "utcnow",
+]

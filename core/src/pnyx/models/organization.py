@@ -1,0 +1,24 @@
+"""The organization: the city that runs this instance."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from pnyx.models.base import JSONType, Model
+
+
+class Organization(Model):
+    """There is one row: an instance serves one city."""
+
+    __tablename__ = "organization"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: Translated: ``{"fr": "Ville d'Angers", "en": "City of Angers"}``.
+    name: Mapped[dict[str, Any]]
+    default_locale: Mapped[str] = mapped_column(String(10), default="fr")
+    available_locales: Mapped[list[str]] = mapped_column(JSONType, default=lambda: ["fr", "en"])
+    time_zone: Mapped[str] = mapped_column(String(64), default="Europe/Paris")
+    primary_color: Mapped[str] = mapped_column(String(7), default="#1d4e89")

@@ -1,0 +1,68 @@
+"""People and their roles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from pnyx.models.base import Model, utcnow
+
+
+class OrganizationRole(enum.StrEnum):
+    ADMIN = "admin"
+    MODERATOR = "moderator"
+    USER_MANAGER = "user_manager"
+
+
+class SpaceRole(enum.StrEnum):
+    ADMIN = "admin"
+    MODERATOR = "moderator"
+    VALUATOR = "valuator"
+    COLLABORATOR = "collaborator"
+
+
+class User(Model):
+    """A person with an account (or a managed participant without one)."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str | None] = mapped_column(String(254), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    locale: Mapped[str | None] = mapped_column(String(10))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    confirmed_at: Mapped[dt.datetime | None]
+    blocked: Mapped[bool] = mapped_column(default=False)
+    organization_roles: Mapped[list[UserOrganizationRole]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin"
+    )
+
+    def has_role(self, role: OrganizationRole) -> bool:
+        return any(r.role == role for r in self.organization_roles)
+
+    @property
+    def is_admin(self) -> bool:
+        return self.has_role(OrganizationRole.ADMIN)
+
+
+class UserOrganizationRole(Model):
+    __tablename__ = "user_organization_roles"
+    __table_args__ = (UniqueConstraint("user_id", "role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String(32))
+
+
+class UserSpaceRole(Model):
+    __tablename__ = "user_space_roles"
+    __table_args__ = (UniqueConstraint("space_id", "user_id", "role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    space_id: Mapped[int] = mapped_column(ForeignKey("spaces.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(32))

@@ -1,0 +1,24 @@
+"""The instance's organization, read once per request."""
+
+from __future__ import annotations
+
+from flask import g
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+
+from pnyx.db import get_session
+from pnyx.models import Organization
+
+
+def current_organization() -> Organization | None:
+    """The organization row, or ``None`` before ``pnyx db upgrade`` and seeding.
+
+    A database error gives ``None`` too, so that the error page itself still renders.
+    """
+    if "pnyx_organization" not in g:
+        try:
+            g.pnyx_organization = get_session().scalar(select(Organization).limit(1))
+        except SQLAlchemyError:
+            get_session().rollback()
+            g.pnyx_organization = None
+    return g.pnyx_organization

@@ -1,0 +1,162 @@
+"""The permission engine (DESIGN.md §5). Deny by default.
+
+``decide(user, action, target)`` walks, in order: visibility of the space and
+component, the active step's gate, the action's default audience, every
+plugin's ``permission_check`` (any "no" wins), and the authorizations the
+admin attached to the action. The first "no" is returned as a
+:class:`Decision` that says why and what is missing, so pages can explain.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import attrs
+from flask import current_app, g
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from pnyx.db import get_session
+from pnyx.manifests import Action, Audience
+from pnyx.models import Component, Space, User, UserSpaceRole
+from pnyx.settings import current_settings
+
+log = logging.getLogger(__name__)
+
+
+@attrs.frozen
+class Decision:
+    """Whether an action is allowed; if not, why, and what the person can do about it.
+
+    ``missing`` is ``"sign_in"``, ``"authorization:<handler>"``, or empty
+    when nothing the person can do would help.
+    """
+
+    allowed: bool
+    reason: str = ""
+    missing: str = ""
+
+    def __bool__(self) -> bool:
+        return self.allowed
+
+
+ALLOWED = Decision(True)
+
+
+def _registry() -> Any:
+    return current_app.extensions["pnyx.plugins"].registry
+
+
+def space_of(target: Any) -> Space | None:
+    if isinstance(target, Space):
+        return target
+    component = component_of(target)
+    return component.space if component is not None else getattr(target, "space", None)
+
+
+def component_of(target: Any) -> Component | None:
+    if isinstance(target, Component):
+        return target
+    return getattr(target, "component", None)
+
+
+def has_space_role(user: User | None, space: Space | None) -> bool:
+    if user is None or space is None:
+        return False
+    return user.is_admin or any(r.space_id == space.id for r in space_roles(user))
+
+
+def space_roles(user: User) -> list[UserSpaceRole]:
+    """The person's space roles, read once per request."""
+    cache = g.setdefault("pnyx_space_roles", {})
+    if user.id not in cache:
+        query = select(UserSpaceRole).where(UserSpaceRole.user_id == user.id)
+        cache[user.id] = list(get_session().scalars(query))
+    return cache[user.id]
+
+
+def visibility(user: User | None, target: Any) -> Decision:
+    space = space_of(target)
+    if space is not None and not has_space_role(user, space):
+        if not space.published:
+            return Decision(False, str(_l("This space is not published yet.")))
+        if space.private:
+            return Decision(False, str(_l("This space is private.")), "sign_in" if not user else "")
+    component = component_of(target)
+    if component is not None and not component.published and not has_space_role(user, space):
+        return Decision(False, str(_l("This component is not published yet.")))
+    return ALLOWED
+
+
+def step_gate(action: Action, target: Any) -> Decision:
+    component = component_of(target)
+    if action.step_setting is None or component is None:
+        return ALLOWED
+    if current_settings(component).get(action.step_setting):
+        return ALLOWED
+    return Decision(False, str(_l("This is not possible during the current phase.")))
+
+
+def audience(action: Action, user: User | None, target: Any) -> Decision:
+    if action.audience == Audience.ANYONE:
+        return ALLOWED
+    if user is None:
+        return Decision(False, str(_l("Sign in to do this.")), "sign_in")
+    if user.blocked:
+        return Decision(False, str(_l("Your account is blocked.")))
+    if action.audience == Audience.ADMIN and not user.is_admin:
+        return Decision(False, str(_l("Only administrators can do this.")))
+    if action.audience == Audience.SPACE_MEMBER and not has_space_role(user, space_of(target)):
+        return Decision(False, str(_l("Only members of this space can do this.")))
+    return ALLOWED
+
+
+def plugin_opinions(user: User | None, action: Action, target: Any) -> Decision:
+    hook = current_app.extensions["pnyx.plugins"].pm.hook.permission_check
+    for impl in hook.get_hookimpls():
+        try:
+            kwargs = {"user": user, "action": action.name, "target": target}
+            opinion = impl.function(**{k: kwargs[k] for k in impl.argnames})
+        except Exception:
+            log.exception("permission_check of plugin %s failed; denying", impl.plugin_name)
+            opinion = False
+        if opinion is False:
+            return Decision(False, str(_l("This is not allowed here.")))
+    return ALLOWED
+
+
+def authorizations(user: User | None, action: Action, target: Any) -> Decision:
+    component = component_of(target)
+    if component is None or not action.authorizable:
+        return ALLOWED
+    required = (component.permissions or {}).get(action.name, {}).get("authorizations", [])
+    handlers = _registry().authorization_handlers
+    for requirement in required:
+        handler = handlers.get(requirement.get("handler"))
+        if handler is None or handler.check is None:
+            return Decision(False, str(_l("A required verification is not available.")))
+        result = handler.check(user, requirement.get("options") or {})
+        if result.status != "ok":
+            return Decision(False, result.message, f"authorization:{handler.name}")
+    return ALLOWED
+
+
+def decide(user: User | None, action_name: str, target: Any = None) -> Decision:
+    """Whether ``user`` (``None`` when anonymous) may do ``action_name`` on ``target``."""
+    action = _registry().actions.get(action_name)
+    if action is None:
+        log.warning("unknown action %r: denied", action_name)
+        return Decision(False, str(_l("Unknown action.")))
+    checks = (
+        lambda: visibility(user, target),
+        lambda: step_gate(action, target),
+        lambda: audience(action, user, target),
+        lambda: plugin_opinions(user, action, target),
+        lambda: authorizations(user, action, target),
+    )
+    for check in checks:
+        decision = check()
+        if not decision:
+            return decision
+    return ALLOWED

@@ -1,0 +1,122 @@
+"""Component settings: three stored levels, validated on write, defaults on read.
+
+Stored shape (``Component.settings``)::
+
+    {"global": {...}, "default_step": {...}, "steps": {"<step id>": {...}}}
+
+The active step's settings apply; a step without its own settings uses
+``default_step``. Each level is validated by the component type's marshmallow
+schema (``global_settings`` or ``step_settings``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+import marshmallow
+from flask import current_app
+
+from pnyx.errors import SettingsError
+from pnyx.manifests import ComponentType
+from pnyx.models import Component
+
+LEVELS = ("global", "default_step", "steps")
+
+
+@attrs.frozen
+class ResolvedSettings:
+    """The settings that apply now: ``global_`` and the active step's ``step``."""
+
+    global_: dict[str, Any]
+    step: dict[str, Any]
+    step_id: int | None
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """A step setting if the step has it, else a global one."""
+        if key in self.step:
+            return self.step[key]
+        return self.global_.get(key, default)
+
+
+def _schema(schema_class: type | None) -> marshmallow.Schema | None:
+    return schema_class() if schema_class is not None else None
+
+
+def validate_settings(component_type: ComponentType, settings: dict[str, Any]) -> dict[str, Any]:
+    """Validate every level; return the cleaned settings or raise :class:`SettingsError`.
+
+    Error keys are ``global.<field>``, ``default_step.<field>`` and
+    ``steps.<id>.<field>`` so a form can show each next to its field.
+    """
+    unknown = set(settings) - set(LEVELS)
+    errors: dict[str, Any] = {f"{key}": ["Unknown settings level."] for key in unknown}
+    cleaned: dict[str, Any] = {"global": {}, "default_step": {}, "steps": {}}
+    global_schema = _schema(component_type.global_settings)
+    step_schema = _schema(component_type.step_settings)
+    _load_level(global_schema, settings.get("global") or {}, "global", cleaned, errors)
+    _load_level(step_schema, settings.get("default_step") or {}, "default_step", cleaned, errors)
+    for step_id, values in (settings.get("steps") or {}).items():
+        target: dict[str, Any] = cleaned["steps"]
+        _load_level(step_schema, values or {}, f"steps.{step_id}", target, errors, str(step_id))
+    if errors:
+        raise SettingsError(errors)
+    return cleaned
+
+
+def _load_level(
+    schema: marshmallow.Schema | None,
+    values: dict[str, Any],
+    prefix: str,
+    cleaned: dict[str, Any],
+    errors: dict[str, Any],
+    key: str | None = None,
+) -> None:
+    if schema is None:
+        if values:
+            errors[prefix] = ["This component type has no such settings."]
+        return
+    try:
+        # Dump after load, so dates and decimals are stored as JSON values.
+        cleaned[key or prefix] = schema.dump(schema.load(values))
+    except marshmallow.ValidationError as error:
+        for field, messages in _flat(error.messages).items():
+            errors[f"{prefix}.{field}"] = messages
+
+
+def _flat(messages: Any) -> dict[str, list[str]]:
+    if isinstance(messages, dict):
+        return {str(k): v if isinstance(v, list) else [str(v)] for k, v in messages.items()}
+    return {"_schema": list(messages)}
+
+
+def read_level(schema_class: type | None, stored: dict[str, Any]) -> dict[str, Any]:
+    """Stored values with defaults filled in; values that no longer validate
+    (after a plugin upgrade, say) fall back to their defaults instead of failing."""
+    schema = _schema(schema_class)
+    if schema is None:
+        return {}
+    try:
+        loaded = schema.load(stored, unknown=marshmallow.EXCLUDE)
+    except marshmallow.ValidationError as error:
+        valid = error.valid_data if isinstance(error.valid_data, dict) else {}
+        loaded = {**schema.load({}, unknown=marshmallow.EXCLUDE), **valid}
+    return loaded
+
+
+def current_settings(component: Component) -> ResolvedSettings:
+    """The settings that apply to ``component`` now, given its space's active step."""
+    registry = current_app.extensions["pnyx.plugins"].registry
+    component_type = registry.component_type(component.type)
+    if component_type is None:
+        return ResolvedSettings({}, {}, None)
+    stored = component.settings or {}
+    step = component.space.active_step
+    step_values = stored.get("default_step") or {}
+    if step is not None and str(step.id) in (stored.get("steps") or {}):
+        step_values = stored["steps"][str(step.id)]
+    return ResolvedSettings(
+        global_=read_level(component_type.global_settings, stored.get("global") or {}),
+        step=read_level(component_type.step_settings, step_values),
+        step_id=step.id if step else None,
+    )

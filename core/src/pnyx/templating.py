@@ -1,0 +1,48 @@
+"""Template helpers about the organization, languages and dates."""
+
+from __future__ import annotations
+
+from babel import Locale
+from flask import Flask, current_app
+from flask_babel import format_date, get_locale
+
+from pnyx.i18n import organization_locales, translated
+from pnyx.models import Step
+from pnyx.organization import current_organization
+
+
+def organization_name() -> str:
+    organization = current_organization()
+    if organization is None:
+        return current_app.config.get("ORGANIZATION_NAME", "Pnyx")
+    return translated(organization.name) or "Pnyx"
+
+
+def available_locales() -> list[str]:
+    return organization_locales()[1]
+
+
+def locale_name(code: str) -> str:
+    """A language's name in that language ("français", "corsu"), for the switcher."""
+    try:
+        return Locale.parse(code).get_display_name(code).capitalize()
+    except (ValueError, TypeError):
+        return code
+
+
+def format_step_dates(step: Step) -> str:
+    start = format_date(step.start_date, "long") if step.start_date else ""
+    end = format_date(step.end_date, "long") if step.end_date else ""
+    if start and end:
+        return f"{start} – {end}"
+    return start or end
+
+
+def init_templating(app: Flask) -> None:
+    app.jinja_env.globals.update(
+        organization_name=organization_name,
+        available_locales=available_locales,
+        locale_name=locale_name,
+        format_step_dates=format_step_dates,
+        get_locale=get_locale,
+    )

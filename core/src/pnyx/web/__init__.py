@@ -1,0 +1,45 @@
+"""The web layer: templates, guards, core pages and mounted plugin pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+from jinja2 import ChoiceLoader, FileSystemLoader
+
+from pnyx.plugin_system import PluginSystem
+from pnyx.templating import init_templating
+from pnyx.web import auth, public
+from pnyx.web.components import component_url, register_component_blueprints
+from pnyx.web.csrf import init_csrf
+from pnyx.web.errors import init_errors
+from pnyx.web.guards import can
+from pnyx.web.security import init_security
+from pnyx.web.slots import menu, slot
+
+CORE_FOLDER = Path(__file__).resolve().parent.parent
+
+
+def template_loader(app: Flask, plugins: PluginSystem) -> ChoiceLoader:
+    """A city's theme first, then the core's templates, then each plugin's."""
+    folders = []
+    if app.config.get("THEME_PATH"):
+        folders.append(Path(app.config["THEME_PATH"]) / "templates")
+    folders.append(CORE_FOLDER / "templates")
+    folders += [info.package_path / "templates" for info in plugins.plugins.values()]
+    return ChoiceLoader([FileSystemLoader(str(folder)) for folder in folders])
+
+
+def init_web(app: Flask, plugins: PluginSystem) -> None:
+    app.static_folder = str(CORE_FOLDER / "static")
+    app.jinja_loader = template_loader(app, plugins)  # type: ignore[assignment]
+    app.jinja_env.globals.update(slot=slot, menu=menu, can=can, component_url=component_url)
+    init_templating(app)
+    init_security(app)
+    init_csrf(app)
+    init_errors(app)
+    auth.init_auth(app)
+    app.register_blueprint(public.blueprint)
+    for blueprint in plugins.registry.blueprints:
+        app.register_blueprint(blueprint)
+    register_component_blueprints(app, plugins.registry)

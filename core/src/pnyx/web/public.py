@@ -1,0 +1,64 @@
+"""The core's public pages: home, a space with its phases, the language switcher."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, g, redirect, render_template, request
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+from werkzeug.wrappers import Response
+
+from pnyx.core_hooks import PUBLIC, VIEW
+from pnyx.db import get_session
+from pnyx.i18n import LOCALE_COOKIE, organization_locales
+from pnyx.models import Space
+from pnyx.permissions import visibility
+from pnyx.web.auth import safe_next
+from pnyx.web.components import load_space
+from pnyx.web.guards import requires
+
+blueprint = Blueprint("pnyx", __name__)
+
+
+@blueprint.route("/")
+@requires(PUBLIC)
+def home() -> str:
+    query = (
+        select(Space)
+        .where(Space.published.is_(True), Space.private.is_(False))
+        .options(selectinload(Space.steps))
+        .order_by(Space.position, Space.id)
+    )
+    spaces = get_session().scalars(query).all()
+    return render_template("pnyx/home.html", spaces=spaces)
+
+
+@blueprint.url_value_preprocessor
+def pull_space(endpoint: str | None, values: dict[str, str] | None) -> None:
+    if values and "slug" in values:
+        g.space = load_space(values.pop("slug"))
+
+
+@blueprint.route("/spaces/<slug>")
+@requires(VIEW)
+def space(**_values: str) -> str:
+    space = g.space
+    registry = current_app.extensions["pnyx.plugins"].registry
+    space_type = registry.space_types.get(space.type)
+    if space_type is None:
+        abort(404)
+    components = [c for c in space.components if visibility(g.user, c)]
+    return render_template(space_type.template, space=space, components=components)
+
+
+@blueprint.route("/locale", methods=["POST"])
+@requires(PUBLIC)
+def switch_locale() -> Response:
+    _default, available = organization_locales()
+    locale = request.form.get("locale", "")
+    response = redirect(safe_next(request.form.get("next")))
+    if locale in available:
+        response.set_cookie(LOCALE_COOKIE, locale, max_age=365 * 24 * 3600, samesite="Lax")
+        if g.user is not None:
+            g.user.locale = locale
+            get_session().commit()
+    return response
