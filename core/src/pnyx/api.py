@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from flask import g
 from flask_babel import gettext, lazy_gettext, ngettext
+from markupsafe import Markup
 
 from pnyx.action_log import log_action
 from pnyx.core_hooks import ACCOUNT, ADMIN, PUBLIC, VIEW
@@ -79,6 +80,7 @@ __all__ = [
     "Event",
     "ExportDefinition",
     "JSONType",
+    "Markup",
     "MenuLink",
     "Model",
     "Organization",

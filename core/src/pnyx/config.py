@@ -68,9 +68,10 @@ def _check_production(app: Flask) -> None:
             "PNYX_ENV=production needs a secret key: set PNYX_SECRET_KEY to a long random "
             'value (python -c "import secrets; print(secrets.token_hex(32))").'
         )
-    if app.config["DATABASE_URL"].startswith("sqlite") and not app.config[
-        "ALLOW_SQLITE_IN_PRODUCTION"
-    ]:
+    if (
+        app.config["DATABASE_URL"].startswith("sqlite")
+        and not app.config["ALLOW_SQLITE_IN_PRODUCTION"]
+    ):
         raise StartupError(
             "PNYX_ENV=production runs on PostgreSQL: set PNYX_DATABASE_URL="
             "postgresql+psycopg://user@host/db, or PNYX_ALLOW_SQLITE_IN_PRODUCTION=true "

@@ -15,6 +15,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from pnyx.events import dispatch_committed, watch_session
+from pnyx.settings import watch_settings
 
 WRITE_OPTION = "pnyx_writes"
 READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -94,6 +95,7 @@ def get_session() -> Session:
         factory = database.write_sessionmaker if writes else database.sessionmaker
         g.pnyx_session = factory()
         watch_session(g.pnyx_session)
+        watch_settings(g.pnyx_session)
     return g.pnyx_session
 
 

@@ -16,6 +16,8 @@ from typing import Any
 import attrs
 import marshmallow
 from flask import current_app
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session
 
 from pnyx.errors import SettingsError
 from pnyx.manifests import ComponentType
@@ -120,3 +122,27 @@ def current_settings(component: Component) -> ResolvedSettings:
         step=read_level(component_type.step_settings, step_values),
         step_id=step.id if step else None,
     )
+
+
+def validate_changed_settings(session: Session, _context: object, _instances: object) -> None:
+    """``before_flush`` listener: settings are validated on every write, whoever writes.
+
+    Components whose ``settings`` changed are validated and cleaned; invalid
+    settings raise :class:`SettingsError` and nothing is written.
+    """
+    registry = current_app.extensions["pnyx.plugins"].registry
+    for component in (*session.new, *session.dirty):
+        if not isinstance(component, Component):
+            continue
+        if (
+            component in session.dirty
+            and not inspect(component).attrs.settings.history.has_changes()
+        ):
+            continue
+        component_type = registry.component_type(component.type)
+        if component_type is not None:
+            component.settings = validate_settings(component_type, component.settings or {})
+
+
+def watch_settings(session: Session) -> None:
+    event.listen(session, "before_flush", validate_changed_settings)

@@ -3,7 +3,7 @@
 from pnyx.models.base import Model, utcnow
 from pnyx.models.component import Component
 from pnyx.models.links import ActionLog, ResourceLink
-from pnyx.models.organization import Organization
+from pnyx.models.organization import Organization, SeedRecord
 from pnyx.models.space import Space, Step
 from pnyx.models.taxonomy import TaxonomyTerm
 from pnyx.models.user import (
@@ -21,6 +21,7 @@ __all__ = [
     "Organization",
     "OrganizationRole",
     "ResourceLink",
+    "SeedRecord",
     "Space",
     "SpaceRole",
     "Step",

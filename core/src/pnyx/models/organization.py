@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from pnyx.models.base import JSONType, Model
+from pnyx.models.base import JSONType, Model, utcnow
 
 
 class Organization(Model):
@@ -22,3 +23,13 @@ class Organization(Model):
     available_locales: Mapped[list[str]] = mapped_column(JSONType, default=lambda: ["fr", "en"])
     time_zone: Mapped[str] = mapped_column(String(64), default="Europe/Paris")
     primary_color: Mapped[str] = mapped_column(String(7), default="#1d4e89")
+
+
+class SeedRecord(Model):
+    """Which demo data was seeded (``pnyx`` for the core, else a plugin name), so
+    ``pnyx demo`` seeds each plugin once even when run again."""
+
+    __tablename__ = "seed_records"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    seeded_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

@@ -7,6 +7,7 @@ from pathlib import Path
 from flask import Flask
 from jinja2 import ChoiceLoader, FileSystemLoader
 
+from pnyx.admin import init_admin
 from pnyx.plugin_system import PluginSystem
 from pnyx.templating import init_templating
 from pnyx.web import auth, public
@@ -40,6 +41,7 @@ def init_web(app: Flask, plugins: PluginSystem) -> None:
     init_errors(app)
     auth.init_auth(app)
     app.register_blueprint(public.blueprint)
+    init_admin(app)
     for blueprint in plugins.registry.blueprints:
         app.register_blueprint(blueprint)
     register_component_blueprints(app, plugins.registry)

@@ -51,7 +51,11 @@ def sign_in() -> str | Response:
     if request.method == "POST":
         query = select(User).where(func.lower(User.email) == email.lower())
         user = get_session().scalar(query)
-        if user and not user.blocked and verify_password(user.password_hash, request.form.get("password", "")):
+        if (
+            user
+            and not user.blocked
+            and verify_password(user.password_hash, request.form.get("password", ""))
+        ):
             sign_in_user(user)
             flash(_("You are signed in."), "success")
             return redirect(safe_next(request.args.get("next")))

@@ -27,7 +27,9 @@ def _explanation(error: HTTPException) -> str:
         return _("The form expired. Go back, reload the page and send it again.")
     if error.code == 403:
         decision = g.get("pnyx_decision")
-        return decision.reason if decision else _("You do not have access to this page.")
+        return (
+            decision.reason if decision is not None else _("You do not have access to this page.")
+        )
     if error.code == 404:
         return _("The page you asked for does not exist or was moved.")
     if error.code == 500:

@@ -1,0 +1,47 @@
+# Pnyx developer commands. Quick start: `make demo` (try it), `make test` (run every test).
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+# Every distribution in the repository: the core, each plugin, the tutorial example.
+PACKAGES := core $(patsubst %/pyproject.toml,%,$(wildcard plugins/*/pyproject.toml)) examples/hello_component
+STAMP := $(VENV)/.installed-stamp
+PYTEST_ARGS ?=
+
+.PHONY: install demo test test-postgresql lint format translations clean
+
+install: $(STAMP)
+
+$(STAMP): Makefile requirements-dev.txt $(addsuffix /pyproject.toml,$(PACKAGES))
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+		|| { echo "Pnyx needs Python 3.11 or newer (found $$($(PYTHON) --version))."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt $(addprefix -e ./,$(PACKAGES))
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/pnyx demo
+
+test: $(STAMP)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+# The suite again on PostgreSQL (CI runs it against the server at 127.0.0.1:5432).
+test-postgresql: $(STAMP)
+	PNYX_TEST_DATABASE_URL=$${PNYX_TEST_DATABASE_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test} \
+		$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Recompile every catalogue after editing a .po file (compiled .mo files are committed).
+translations: $(STAMP)
+	@for dir in $$(find core plugins examples -type d -name translations -path '*/src/*'); do \
+		$(BIN)/pybabel compile --use-fuzzy -d $$dir -D messages || exit 1; done
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache .ruff_cache

@@ -1,0 +1,57 @@
+"""The ``pnyx`` command line: a Flask CLI group that plugins extend.
+
+``main`` builds the app first, so that a misconfiguration (a plugin enabled
+but not installed, a missing secret in production...) prints one line instead
+of a traceback, and so that enabled plugins can add their command groups
+through the ``register_commands`` hook.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+import click
+from flask import Flask
+from flask.cli import FlaskGroup
+
+from pnyx.app import create_app
+from pnyx.cli.demo import demo, seed
+from pnyx.cli.plugins import plugins
+from pnyx.cli.serve import serve
+from pnyx.cli.steps import steps
+from pnyx.errors import StartupError
+
+CORE_COMMANDS = (plugins, serve, steps, seed, demo)
+
+
+def make_cli(app: Flask) -> click.Group:
+    """The ``pnyx`` group for ``app``: core commands, then each plugin's."""
+    group = FlaskGroup(
+        name="pnyx",
+        create_app=lambda: app,
+        add_default_commands=False,
+        add_version_option=False,
+        load_dotenv=False,
+        help="Pnyx: participatory-democracy platform.",
+    )
+    from pnyx.cli.db import db
+
+    for command in (db, *CORE_COMMANDS):
+        group.add_command(command)
+    app.extensions["pnyx.plugins"].pm.hook.register_commands(cli=group)
+    return group
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["demo"]:
+        # The demo shows everything: every installed plugin unless told otherwise.
+        os.environ.setdefault("PNYX_PLUGINS", "*")
+    try:
+        app = create_app()
+    except StartupError as error:
+        click.echo(f"pnyx: {error}", err=True)
+        sys.exit(1)
+    make_cli(app).main(args=args, prog_name="pnyx")

@@ -1,0 +1,148 @@
+"""Demo data: an organization, demo accounts, a process with phases, and one
+component of every enabled type, seeded by its plugin. Each part is seeded
+once; running it again adds only what is missing (a newly enabled plugin)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+from flask import current_app
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pnyx.models import (
+    Component,
+    Organization,
+    OrganizationRole,
+    SeedRecord,
+    Space,
+    Step,
+    TaxonomyTerm,
+    User,
+    UserOrganizationRole,
+    utcnow,
+)
+from pnyx.passwords import hash_password
+from pnyx.settings import validate_settings
+
+DEMO_SPACE = "budget-participatif"
+
+
+@attrs.frozen
+class DemoAccount:
+    email: str
+    password: str
+    name: str
+    role: str | None = None
+
+
+DEMO_ACCOUNTS = (
+    DemoAccount("admin@demo.pnyx.test", "admin-demo-2026", "Camille Admin", OrganizationRole.ADMIN),
+    DemoAccount("resident@demo.pnyx.test", "resident-demo-2026", "Dominique Habitant"),
+)
+
+
+def seed_demo(session: Session, today: dt.date | None = None) -> list[str]:
+    """Seed what is missing; return the names seeded now (``pnyx`` and plugin names)."""
+    done = set(session.scalars(select(SeedRecord.name)))
+    seeded = []
+    if "pnyx" not in done:
+        seed_core(session, today or dt.date.today())
+        seeded.append("pnyx")
+    space = session.scalar(select(Space).where(Space.slug == DEMO_SPACE))
+    plugins = current_app.extensions["pnyx.plugins"]
+    for plugin_name, component_type in _component_types_by_plugin(plugins):
+        if plugin_name in done or component_type.seed is None or space is None:
+            continue
+        component = add_component(session, space, component_type)
+        component_type.seed(session, component)
+        seeded.append(plugin_name)
+    for name in seeded:
+        session.add(SeedRecord(name=name))
+    session.commit()
+    return seeded
+
+
+def _component_types_by_plugin(plugins):  # type: ignore[no-untyped-def]
+    registry = plugins.registry
+    for name, component_type in registry.component_types.items():
+        yield registry.owners[f"component type:{name}"], component_type
+
+
+def add_component(session: Session, space: Space, component_type) -> Component:  # type: ignore[no-untyped-def]
+    component = Component(
+        space=space,
+        type=component_type.name,
+        name={"fr": str(component_type.label), "en": str(component_type.label)},
+        weight=len(space.components),
+        published=True,
+        settings=validate_settings(component_type, {}),
+    )
+    session.add(component)
+    session.flush()
+    return component
+
+
+def seed_core(session: Session, today: dt.date) -> None:
+    session.add(
+        Organization(
+            name={"fr": "Ville de Démo", "en": "Demo City", "co": "Cità di Demo"},
+            default_locale="fr",
+            available_locales=["fr", "en", "co"],
+        )
+    )
+    for account in DEMO_ACCOUNTS:
+        user = User(
+            email=account.email,
+            name=account.name,
+            password_hash=hash_password(account.password),
+            confirmed_at=utcnow(),
+        )
+        if account.role:
+            user.organization_roles.append(UserOrganizationRole(role=account.role))
+        session.add(user)
+    _seed_taxonomy(session)
+    session.add(_demo_process(today))
+    session.flush()
+
+
+def _seed_taxonomy(session: Session) -> None:
+    department = TaxonomyTerm(kind="territory", code="37", name={"fr": "Indre-et-Loire"})
+    session.add(department)
+    session.flush()
+    for code, name in (("37261", "Tours"), ("37018", "Amboise"), ("37063", "Chinon")):
+        session.add(
+            TaxonomyTerm(kind="territory", code=code, name={"fr": name}, parent_id=department.id)
+        )
+    themes = (("environment", "Environnement", "Environment"), ("mobility", "Mobilité", "Mobility"))
+    for position, (code, fr, en) in enumerate(themes):
+        session.add(
+            TaxonomyTerm(kind="theme", code=code, name={"fr": fr, "en": en}, position=position)
+        )
+
+
+def _demo_process(today: dt.date) -> Space:
+    day = dt.timedelta(days=1)
+    phases = (
+        ("Propositions", "Proposals", today - 60 * day, today - 31 * day),
+        ("Analyse technique", "Technical review", today - 30 * day, today - 1 * day),
+        ("Vote", "Vote", today, today + 30 * day),
+        ("Suivi des projets lauréats", "Follow-up of winning projects", today + 31 * day, None),
+    )
+    space = Space(
+        type="process",
+        slug=DEMO_SPACE,
+        title={"fr": "Budget participatif", "en": "Participatory budget"},
+        description={
+            "fr": "Proposez, votez et suivez les projets des habitants.",
+            "en": "Propose, vote and follow the residents' projects.",
+        },
+        published=True,
+    )
+    for position, (fr, en, start, end) in enumerate(phases):
+        step = Step(position=position, title={"fr": fr, "en": en}, start_date=start, end_date=end)
+        step.active = start == today
+        step.activated_at = utcnow() if step.active else None
+        space.steps.append(step)
+    return space

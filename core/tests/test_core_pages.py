@@ -1,0 +1,65 @@
+"""A core-only instance serves its home page and a process page with its phases."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pnyx.models import Step
+from pnyx.steps import activate_due_steps, activate_step
+
+
+def test_home_lists_published_spaces_only(client, make_space) -> None:
+    make_space(title={"fr": "Budget participatif", "en": "Participatory budget"})
+    make_space(title={"fr": "Brouillon", "en": "Draft"}, published=False)
+    page = client.get("/", headers={"Accept-Language": "fr"}).get_data(as_text=True)
+    assert "Budget participatif" in page and "Brouillon" not in page
+
+
+def test_process_page_shows_phases_with_current_highlighted(client, make_space) -> None:
+    space = make_space(steps=3, active=1)
+    page = client.get(f"/spaces/{space.slug}").get_data(as_text=True)
+    assert page.count('<li class="phase') == 3
+    assert page.count('aria-current="step"') == 1
+
+
+def test_content_follows_reader_locale_with_fallback(client, make_space) -> None:
+    space = make_space(
+        title={"fr": "Concertation", "en": "Consultation"},
+        description={"fr": "Seulement en français"},
+    )
+    page = client.get(f"/spaces/{space.slug}", headers={"Accept-Language": "en"}).get_data(
+        as_text=True
+    )
+    assert "Consultation" in page and "Seulement en français" in page
+
+
+def test_unknown_pages_get_a_styled_404(client) -> None:
+    response = client.get("/spaces/nowhere")
+    assert response.status_code == 404
+    assert b"<main" in response.data and b"Traceback" not in response.data
+
+
+def test_post_without_csrf_token_is_refused(client) -> None:
+    response = client.post("/locale", data={"locale": "en"})
+    assert response.status_code == 400
+
+
+def test_due_step_is_activated_once_per_start_date(app, session, make_space) -> None:
+    today = dt.date(2026, 5, 10)
+    space = make_space(steps=0)
+    first = Step(
+        position=0,
+        title={"en": "One"},
+        start_date=dt.date(2026, 4, 1),
+        end_date=dt.date(2026, 5, 9),
+    )
+    second = Step(position=1, title={"en": "Two"}, start_date=dt.date(2026, 5, 10), end_date=None)
+    space.steps.extend([first, second])
+    session.commit()
+    assert [s.id for s in activate_due_steps(session, today)] == [second.id]
+    session.commit()
+    # An admin goes back to the first phase: the automatic activation does not fight them.
+    activate_step(session, first)
+    session.commit()
+    assert activate_due_steps(session, today) == []
+    assert first.active and not second.active

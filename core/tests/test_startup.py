@@ -1,0 +1,133 @@
+"""Start-up: configuration and plugin misconfigurations give one clear line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pnyx import create_app
+from pnyx.cli import main
+from pnyx.errors import StartupError
+
+
+def config(tmp_path: Path, **extra: object) -> dict[str, object]:
+    return {"INSTANCE_PATH": str(tmp_path), **extra}
+
+
+def test_core_only_app_starts_with_embedded_default(tmp_path: Path) -> None:
+    app = create_app(config(tmp_path, PLUGINS=""))
+    assert app.config["DATABASE_URL"] == f"sqlite:///{tmp_path / 'pnyx.sqlite3'}"
+    assert list(app.extensions["pnyx.plugins"].plugins) == []
+    assert "process" in app.extensions["pnyx.plugins"].registry.space_types
+
+
+def test_secret_key_is_generated_once_and_kept(tmp_path: Path) -> None:
+    first = create_app(config(tmp_path)).config["SECRET_KEY"]
+    second = create_app(config(tmp_path)).config["SECRET_KEY"]
+    assert first == second and len(first) >= 32
+    assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
+
+
+def test_environment_configures_the_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PNYX_DATABASE_URL", "sqlite:///" + str(tmp_path / "other.db"))
+    monkeypatch.setenv("PNYX_INSTANCE_PATH", str(tmp_path))
+    app = create_app()
+    assert app.config["DATABASE_URL"].endswith("other.db")
+
+
+def test_production_refuses_missing_secret(tmp_path: Path) -> None:
+    with pytest.raises(StartupError, match="PNYX_SECRET_KEY"):
+        create_app(config(tmp_path, ENV="production"))
+
+
+def test_production_refuses_sqlite_unless_allowed(tmp_path: Path) -> None:
+    with pytest.raises(StartupError, match="PostgreSQL"):
+        create_app(config(tmp_path, ENV="production", SECRET_KEY="x" * 40))
+    app = create_app(
+        config(tmp_path, ENV="production", SECRET_KEY="x" * 40, ALLOW_SQLITE_IN_PRODUCTION=True)
+    )
+    assert app.config["SESSION_COOKIE_SECURE"] is True
+
+
+def test_requires_orders_loading(tmp_path: Path, fake_plugins) -> None:
+    fake_plugins(needs_good="needs_good", good_one="good_one")
+    app = create_app(config(tmp_path, PLUGINS="needs_good,good_one"))
+    assert list(app.extensions["pnyx.plugins"].plugins) == ["good_one", "needs_good"]
+    assert app.config["LOAD_ORDER"] == ["needs_good"]
+
+
+def test_star_enables_every_installed_plugin(tmp_path: Path, fake_plugins) -> None:
+    fake_plugins(needs_good="needs_good", good_one="good_one")
+    app = create_app(config(tmp_path, PLUGINS="*"))
+    assert set(app.extensions["pnyx.plugins"].plugins) == {"good_one", "needs_good"}
+
+
+MISCONFIGURATIONS = [
+    ("ghost", {}, "Plugin 'ghost' is enabled in PNYX_PLUGINS but not installed"),
+    (
+        "needs_good",
+        {"needs_good": "needs_good", "good_one": "good_one"},
+        "Plugin 'needs_good' requires plugin 'good_one', which is not enabled",
+    ),
+    (
+        "misspelled",
+        {"misspelled": "misspelled"},
+        "Plugin 'misspelled': implements unknown hook 'register_component_typs'",
+    ),
+    (
+        "unprefixed",
+        {"unprefixed": "unprefixed"},
+        "Plugin 'unprefixed' declares action 'vote' without its prefix",
+    ),
+    (
+        "clash",
+        {"clash": "clash"},
+        "declares component type 'clash', already declared by plugin 'clash'",
+    ),
+    (
+        "bad_table",
+        {"bad_table": "bad_table"},
+        "Plugin 'bad_table' defines table 'startup_test_things' without its prefix",
+    ),
+    ("wrong_args", {"wrong_args": "wrong_args"}, "Plugin 'wrong_args':"),
+    (
+        "broken_import",
+        {"broken_import": "broken_import"},
+        "Plugin 'broken_import' failed to import",
+    ),
+    (
+        "failing_setup",
+        {"failing_setup": "failing_setup"},
+        "Plugin 'failing_setup' failed in hook register_space_types: RuntimeError: boom",
+    ),
+]
+
+
+@pytest.mark.parametrize(("enabled", "installed", "message"), MISCONFIGURATIONS)
+def test_misconfiguration_prints_one_line(
+    enabled, installed, message, tmp_path, fake_plugins, monkeypatch, capsys
+) -> None:
+    fake_plugins(**installed)
+    monkeypatch.setenv("PNYX_PLUGINS", enabled)
+    monkeypatch.setenv("PNYX_INSTANCE_PATH", str(tmp_path))
+    with pytest.raises(SystemExit) as exit_info:
+        main(["plugins", "list"])
+    assert exit_info.value.code == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1, err
+    assert err.startswith("pnyx: ") and message in err
+    assert "Traceback" not in err
+
+
+def test_plugins_list_shows_installed_and_enabled(tmp_path, fake_plugins, monkeypatch, capsys):
+    fake_plugins(needs_good="needs_good", good_one="good_one")
+    monkeypatch.setenv("PNYX_PLUGINS", "good_one")
+    monkeypatch.setenv("PNYX_INSTANCE_PATH", str(tmp_path))
+    with pytest.raises(SystemExit) as exit_info:
+        main(["plugins", "list"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert "good_one" in out and "enabled" in out
+    assert "hooks: register_component_types" in out
+    assert "needs_good" in out and "not enabled" in out
