@@ -53,8 +53,10 @@ def load_config(app: Flask, overrides: Mapping[str, Any] | None) -> None:
 
 
 def _keep_strings(value: str) -> Any:
-    # Plugin lists and URLs are plain strings; only true/false are parsed.
-    return {"true": True, "false": False}.get(value.lower(), value)
+    # Plugin lists and URLs stay plain strings; booleans and whole numbers are parsed.
+    if value.lower() in ("true", "false"):
+        return value.lower() == "true"
+    return int(value) if value.isdigit() else value
 
 
 def _default_database_url(app: Flask) -> str:

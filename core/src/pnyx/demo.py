@@ -8,6 +8,7 @@ import datetime as dt
 
 import attrs
 from flask import current_app
+from flask_babel import force_locale
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -74,7 +75,7 @@ def add_component(session: Session, space: Space, component_type) -> Component: 
     component = Component(
         space=space,
         type=component_type.name,
-        name={"fr": str(component_type.label), "en": str(component_type.label)},
+        name=label_in_every_locale(component_type.label),
         weight=len(space.components),
         published=True,
         settings=validate_settings(component_type, {}),
@@ -82,6 +83,16 @@ def add_component(session: Session, space: Space, component_type) -> Component: 
     session.add(component)
     session.flush()
     return component
+
+
+def label_in_every_locale(label: object) -> dict[str, str]:
+    """A (lazy) interface label rendered once per available locale, as content."""
+    locales = current_app.config["LOCALES"]
+    names = {}
+    for locale in locales:
+        with force_locale(locale):
+            names[locale] = str(label)
+    return names
 
 
 def seed_core(session: Session, today: dt.date) -> None:

@@ -41,11 +41,17 @@ def select_locale() -> str:
     return request.accept_languages.best_match(available) or default
 
 
+def select_timezone() -> str:
+    """Dates and times are shown in the organization's time zone."""
+    organization = current_organization()
+    return organization.time_zone if organization else current_app.config["TIME_ZONE"]
+
+
 def init_i18n(app: Flask, plugin_paths: Iterable[Path]) -> None:
     folders = [str(CORE_TRANSLATIONS)] + [str(p / "translations") for p in plugin_paths]
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = ";".join(folders)
     app.config.setdefault("BABEL_DEFAULT_LOCALE", app.config["DEFAULT_LOCALE"])
-    Babel(app, locale_selector=select_locale)
+    Babel(app, locale_selector=select_locale, timezone_selector=select_timezone)
     app.jinja_env.filters["t"] = translated
 
 

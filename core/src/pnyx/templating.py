@@ -5,6 +5,7 @@ from __future__ import annotations
 from babel import Locale
 from flask import Flask, current_app
 from flask_babel import format_date, get_locale
+from flask_babel import gettext as _
 
 from pnyx.i18n import organization_locales, translated
 from pnyx.models import Step
@@ -35,7 +36,9 @@ def format_step_dates(step: Step) -> str:
     end = format_date(step.end_date, "long") if step.end_date else ""
     if start and end:
         return f"{start} – {end}"
-    return start or end
+    if start:
+        return _("from %(date)s", date=start)
+    return _("until %(date)s", date=end) if end else ""
 
 
 def init_templating(app: Flask) -> None:

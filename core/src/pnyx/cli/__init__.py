@@ -17,6 +17,7 @@ from flask import Flask
 from flask.cli import FlaskGroup
 
 from pnyx.app import create_app
+from pnyx.cli.db import db
 from pnyx.cli.demo import demo, seed
 from pnyx.cli.plugins import plugins
 from pnyx.cli.serve import serve
@@ -36,8 +37,6 @@ def make_cli(app: Flask) -> click.Group:
         load_dotenv=False,
         help="Pnyx: participatory-democracy platform.",
     )
-    from pnyx.cli.db import db
-
     for command in (db, *CORE_COMMANDS):
         group.add_command(command)
     app.extensions["pnyx.plugins"].pm.hook.register_commands(cli=group)

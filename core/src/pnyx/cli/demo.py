@@ -6,6 +6,7 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
+from pnyx.cli.db import friendly_errors
 from pnyx.cli.serve import run_server
 from pnyx.db import get_session
 from pnyx.demo import DEMO_ACCOUNTS, seed_demo
@@ -16,7 +17,8 @@ from pnyx.migrate import upgrade
 @with_appcontext
 def seed() -> None:
     """Add demo data (organization, accounts, a process, every enabled plugin's data)."""
-    seeded = seed_demo(get_session())
+    with friendly_errors():
+        seeded = seed_demo(get_session())
     click.echo(f"Seeded: {', '.join(seeded)}" if seeded else "Demo data already present.")
 
 
@@ -29,8 +31,9 @@ def demo(host: str, port: int) -> None:
     app = current_app
     click.echo(f"Instance folder: {app.config['INSTANCE_PATH']}")
     click.echo(f"Database: {app.config['DATABASE_URL']}")
-    upgrade(app)
-    seeded = seed_demo(get_session())
+    with friendly_errors():
+        upgrade(app)
+        seeded = seed_demo(get_session())
     if seeded:
         click.echo(f"Demo data seeded for: {', '.join(seeded)}")
     enabled = ", ".join(app.extensions["pnyx.plugins"].plugins) or "none"

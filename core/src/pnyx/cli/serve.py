@@ -5,12 +5,14 @@ from __future__ import annotations
 import click
 from flask import current_app
 from flask.cli import with_appcontext
+from werkzeug.serving import run_simple
 
 
 def run_server(host: str, port: int) -> None:
     """Serve the current app with Werkzeug's threaded server (production uses gunicorn)."""
     app = current_app._get_current_object()  # type: ignore[attr-defined]
-    app.run(host=host, port=port, threaded=True, use_reloader=False, debug=False)
+    # Not app.run(): Flask ignores it inside a CLI command.
+    run_simple(host, port, app, threaded=True, use_reloader=False, use_debugger=False)
 
 
 @click.command()

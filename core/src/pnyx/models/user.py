@@ -37,6 +37,12 @@ class User(Model):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     confirmed_at: Mapped[dt.datetime | None]
     blocked: Mapped[bool] = mapped_column(default=False)
+    #: Raised when the password changes: sessions signed with an older value end.
+    session_version: Mapped[int] = mapped_column(default=1)
+    #: A participant without an account, created and assisted by a user manager.
+    managed: Mapped[bool] = mapped_column(default=False)
+    #: Set when the person deleted their account; e-mail and name are erased then.
+    deleted_at: Mapped[dt.datetime | None]
     organization_roles: Mapped[list[UserOrganizationRole]] = relationship(
         cascade="all, delete-orphan", lazy="selectin"
     )

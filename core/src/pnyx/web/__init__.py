@@ -14,7 +14,7 @@ from pnyx.web import auth, public
 from pnyx.web.components import component_url, register_component_blueprints
 from pnyx.web.csrf import init_csrf
 from pnyx.web.errors import init_errors
-from pnyx.web.guards import can
+from pnyx.web.guards import can, current_path
 from pnyx.web.security import init_security
 from pnyx.web.slots import menu, slot
 
@@ -34,7 +34,9 @@ def template_loader(app: Flask, plugins: PluginSystem) -> ChoiceLoader:
 def init_web(app: Flask, plugins: PluginSystem) -> None:
     app.static_folder = str(CORE_FOLDER / "static")
     app.jinja_loader = template_loader(app, plugins)  # type: ignore[assignment]
-    app.jinja_env.globals.update(slot=slot, menu=menu, can=can, component_url=component_url)
+    app.jinja_env.globals.update(
+        slot=slot, menu=menu, can=can, component_url=component_url, current_path=current_path
+    )
     init_templating(app)
     init_security(app)
     init_csrf(app)

@@ -25,10 +25,15 @@ def current_target() -> Any:
     return g.get("component") or g.get("space")
 
 
+def current_path() -> str:
+    """The path and query of this request (without Werkzeug's trailing "?")."""
+    return request.full_path.rstrip("?")
+
+
 def deny(decision: Decision) -> Response:
     """Answer a refused request: sign in if that would help, else a 403 that explains."""
     if decision.missing == "sign_in" and g.get("user") is None:
-        return redirect(url_for("pnyx_auth.sign_in", next=request.full_path))
+        return redirect(url_for("pnyx_auth.sign_in", next=current_path()))
     g.pnyx_decision = decision
     abort(403, description=decision.reason)
 

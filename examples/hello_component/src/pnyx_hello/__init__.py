@@ -1,0 +1,1 @@
+"""A message board for Pnyx: the smallest complete plugin, built in docs/tutorial.md."""
