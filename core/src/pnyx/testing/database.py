@@ -1,0 +1,205 @@
+"""The test database: which one, its schema, and emptying it between tests.
+
+The schema is created once per database and session with
+``Model.metadata.create_all`` (every table of every imported model, core and
+plugins), and again when new tables appear (a plugin imported later in the
+session). After each test every table is emptied: ``DELETE`` in reverse
+dependency order on SQLite, one ``TRUNCATE ... RESTART IDENTITY CASCADE`` on
+PostgreSQL. That costs a few milliseconds, where re-creating the schema would
+cost a hundred.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, MetaData, create_engine, event, inspect, make_url, text
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.pool import NullPool
+
+from pnyx.models import Model
+
+#: Names the database to test on; SQLite in a temporary folder when unset.
+ENV_VAR = "PNYX_TEST_DATABASE_URL"
+
+
+class DatabaseNotEmptiedError(RuntimeError):
+    """Emptying the tables after a test failed, most often because a connection is still open."""
+
+
+def configured_url() -> str | None:
+    return os.environ.get(ENV_VAR) or None
+
+
+def on_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
+
+
+def shown_url(url: str) -> str:
+    """``url`` without its password, for messages."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def unreachable_reason(url: str) -> str | None:
+    """Why the database at ``url`` cannot be used, or ``None`` when it answers."""
+    connect_args = {"connect_timeout": 5} if url.startswith("postgresql") else {}
+    engine = create_engine(url, connect_args=connect_args)
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except Exception as error:  # whatever stops a connection makes the database unusable
+        return f"{type(error).__name__}: {str(error).splitlines()[0]}"
+    finally:
+        engine.dispose()
+    return None
+
+
+def _sqlite_connection_setup(dbapi_connection: Any, _record: Any) -> None:
+    # Foreign keys off while emptying tables; WAL like the app's own connections;
+    # no fsync: a test database need not survive a power cut.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=OFF")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=OFF")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def kit_engine(url: str) -> Engine:
+    """An engine for the kit's own work (schema, emptying), separate from the apps'."""
+    if url.startswith("sqlite"):
+        engine = create_engine(url)
+        event.listen(engine, "connect", _sqlite_connection_setup)
+        return engine
+    return create_engine(url, pool_size=1, max_overflow=1)
+
+
+class SharedDatabase:
+    """The database every ``app`` fixture of a test session uses."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = kit_engine(url)
+        #: Tables known to exist (created by this session's ``create_all``).
+        self.created: set[str] = set()
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    def wipe(self) -> None:
+        """Drop every table (and PostgreSQL enum type) left by an earlier session.
+
+        ``PNYX_TEST_DATABASE_URL`` must name a throwaway database: a schema left
+        by an older version of the code would not match the models.
+        """
+        with self.engine.begin() as connection:
+            if self.engine.dialect.name == "postgresql":
+                _wipe_postgresql(connection)
+            else:
+                existing = MetaData()
+                existing.reflect(connection)
+                existing.drop_all(connection)
+        self.created.clear()
+
+    def ensure_schema(self) -> None:
+        """Create the tables of every imported model that are not created yet."""
+        tables = set(Model.metadata.tables)
+        if tables <= self.created:
+            return
+        Model.metadata.create_all(self.engine)
+        self.created |= tables
+
+    def clear(self) -> None:
+        """Empty every table this session created."""
+        tables = [t for t in reversed(Model.metadata.sorted_tables) if t.name in self.created]
+        if not tables:
+            return
+        try:
+            with self.engine.begin() as connection:
+                if self.is_sqlite:
+                    for table in tables:
+                        connection.execute(table.delete())
+                else:
+                    _truncate_postgresql(connection, [t.name for t in tables])
+        except OperationalError as error:
+            raise DatabaseNotEmptiedError(
+                "Could not empty the test database after the test: a connection from the test "
+                "is probably still open (close sessions you opened yourself and leave "
+                f"`with app.app_context()` blocks). {type(error).__name__}: {error}"
+            ) from error
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _wipe_postgresql(connection: Any) -> None:
+    names = inspect(connection).get_table_names()
+    if names:
+        quoted = ", ".join(f'"{name}"' for name in names)
+        connection.execute(text(f"DROP TABLE IF EXISTS {quoted} CASCADE"))
+    enums = connection.scalars(
+        text(
+            "SELECT t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
+            "WHERE t.typtype = 'e' AND n.nspname = current_schema()"
+        )
+    ).all()
+    for name in enums:
+        connection.execute(text(f'DROP TYPE IF EXISTS "{name}" CASCADE'))
+
+
+def _truncate_postgresql(connection: Any, names: list[str]) -> None:
+    # A test that left a transaction open would make TRUNCATE wait forever:
+    # fail after a few seconds with a message instead.
+    connection.execute(text("SET LOCAL lock_timeout = '5s'"))
+    # TRUNCATE costs about a millisecond per table even when empty: only the
+    # tables that hold rows (one query to find them).
+    probes = " UNION ALL ".join(
+        f"SELECT '{name}' FROM (SELECT 1 FROM \"{name}\" LIMIT 1) AS t{i}"
+        for i, name in enumerate(names)
+    )
+    filled = connection.scalars(text(probes)).all()
+    if filled:
+        quoted = ", ".join(f'"{name}"' for name in filled)
+        connection.execute(text(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE"))
+    # An insert that was rolled back used up an id of an empty table: restart it too,
+    # so that ids start at 1 in every test.
+    used = connection.scalars(
+        text(
+            "SELECT sequencename FROM pg_sequences "
+            "WHERE schemaname = current_schema() AND last_value IS NOT NULL"
+        )
+    ).all()
+    for name in used:
+        connection.execute(text(f'ALTER SEQUENCE "{name}" RESTART'))
+
+
+@contextmanager
+def fresh_database(base_url: str, folder: Path) -> Iterator[str]:
+    """An empty database of the same kind as ``base_url``, for migration tests.
+
+    SQLite: a new file in ``folder``. PostgreSQL: a new schema in the same
+    database (``search_path`` set through the URL), dropped afterwards; creating
+    a schema needs fewer rights than creating a database.
+    """
+    url = make_url(base_url)
+    if url.get_backend_name() == "sqlite":
+        folder.mkdir(parents=True, exist_ok=True)
+        yield f"sqlite:///{folder / f'fresh-{uuid.uuid4().hex[:8]}.sqlite3'}"
+        return
+    schema = f"pnyx_fresh_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base_url, poolclass=NullPool)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        options = f"-csearch_path={schema}"
+        yield url.update_query_dict({"options": options}).render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()

@@ -1,0 +1,1 @@
+"""``goodboard``: a small plugin that keeps every rule of the contract."""
