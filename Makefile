@@ -7,7 +7,7 @@ PACKAGES := core $(patsubst %/pyproject.toml,%,$(wildcard plugins/*/pyproject.to
 STAMP := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
 
-.PHONY: install demo test test-postgresql lint format translations clean
+.PHONY: install browser-deps demo test test-postgresql lint format messages translations clean
 
 install: $(STAMP)
 
@@ -19,10 +19,19 @@ $(STAMP): Makefile requirements-dev.txt $(addsuffix /pyproject.toml,$(PACKAGES))
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt $(addprefix -e ./,$(PACKAGES))
 	touch $(STAMP)
 
+# What the browser tests (tests/browser/) need besides pip: Debian's Chromium (installed with
+# apt when run as root) and axe-core (npm, into .cache/axe). Without them they are skipped
+# locally and fail on CI.
+browser-deps:
+	scripts/install-browser-deps
+
 demo: $(STAMP)
 	$(BIN)/pnyx demo
 
+# Browser dependencies are installed when possible (root, or already there); without them the
+# browser tests say how to install them, and fail on CI.
 test: $(STAMP)
+	@scripts/install-browser-deps || echo "(browser tests need Chromium and axe-core: see above)"
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 # The suite again on PostgreSQL (CI runs it against the server at 127.0.0.1:5432).
@@ -37,6 +46,10 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# Extract the interface strings of every package and update its catalogues (then translate).
+messages: $(STAMP)
+	$(BIN)/python scripts/update_catalogues.py
 
 # Recompile every catalogue after editing a .po file (compiled .mo files are committed).
 translations: $(STAMP)

@@ -123,7 +123,7 @@ def test_public_route_that_raises(app, session) -> None:
     with pytest.raises(ContractError) as failure:
         check_routes(app, session, decl, [component])
     message = str(failure.value)
-    url = f"/spaces/crashroute-contract/c/{component.id}/"
+    url = f"/spaces/crashroute-contract/crashroute/{component.id}/"
     assert f"GET {url} as anonymous answered 500: RuntimeError: crashroute exploded at " in message
     assert f"GET {url} as admin answered 500" in message and "in index" in message
     assert "crashroute: 1 GET route(s) checked (2 requests), 0 skipped, 2 failing" in message
@@ -142,10 +142,13 @@ def test_view_without_declared_action(app) -> None:
     with pytest.raises(ContractError) as failure:
         check_views_declare_actions(app, declarations_of("noaction"))
     message = str(failure.value)
-    bare = "view 'noaction.bare' (/spaces/<space_slug>/c/<int:component_id>/) declares no action"
+    rule = "/spaces/<space_slug>/noaction/<int:component_id>/"
+    bare = f"view 'noaction.bare' ({rule}) declares no action"
     assert bare in message
     assert "@api.requires(...)" in message
-    assert "view 'noaction.ghost' (/spaces/<space_slug>/c/<int:component_id>/ghost)" in message
+    assert (
+        "view 'noaction.ghost' (/spaces/<space_slug>/noaction/<int:component_id>/ghost)" in message
+    )
     assert "requires action 'noaction.ghost', which no plugin registers" in message
 
 

@@ -33,7 +33,8 @@ def test_post_logs_and_publishes_after_commit(
     user = make_user()
     sign_in(client, user)
     assert (
-        client.post_form(f"/spaces/{space.slug}/c/{component.id}/post", data={}).status_code == 200
+        client.post_form(f"/spaces/{space.slug}/sample/{component.id}/post", data={}).status_code
+        == 200
     )
     assert [e.name for e in received] == ["sample.posted"]
     entry = session.scalar(select(ActionLog).where(ActionLog.action == "sample.post"))

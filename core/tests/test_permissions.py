@@ -23,7 +23,7 @@ def board(make_space, make_component):
 
 
 def url(space, component, path=""):
-    return f"/spaces/{space.slug}/c/{component.id}/{path}"
+    return f"/spaces/{space.slug}/sample/{component.id}/{path}"
 
 
 def test_anonymous_reads_but_must_sign_in_to_post(client, board) -> None:

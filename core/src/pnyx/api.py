@@ -8,15 +8,24 @@ may change between versions; what is exported here follows deprecation rules.
 
 from __future__ import annotations
 
-from flask import g
-from flask_babel import gettext, lazy_gettext, ngettext
-from markupsafe import Markup
+import contextlib
+import logging
+import smtplib
+from collections.abc import Iterable
+from typing import Any
 
+from flask import current_app, g, render_template
+from flask_babel import force_locale, gettext, lazy_gettext, ngettext
+from markupsafe import Markup
+from sqlalchemy import select
+
+from pnyx import mail as _mail
 from pnyx.action_log import log_action
 from pnyx.core_hooks import ACCOUNT, ADMIN, PUBLIC, VIEW
 from pnyx.db import get_session as db_session
 from pnyx.errors import SettingsError, StartupError
 from pnyx.events import Event, publish_event
+from pnyx.forms import Form, TranslatedText
 from pnyx.hookspecs import hookimpl
 from pnyx.i18n import translated
 from pnyx.links import link_resources, linked_ids, unlink_resources
@@ -25,6 +34,7 @@ from pnyx.manifests import (
     Audience,
     AuthorizationHandler,
     AuthorizationResult,
+    AuthorizationStatus,
     ComponentType,
     ExportDefinition,
     MenuLink,
@@ -34,12 +44,28 @@ from pnyx.manifests import (
     StatDefinition,
 )
 from pnyx.models import Component, Model, Organization, Space, Step, TaxonomyTerm, User, utcnow
+from pnyx.models import UserSpaceRole as _UserSpaceRole
 from pnyx.models.base import JSONType, UTCDateTime
 from pnyx.permissions import Decision, decide
+from pnyx.permissions import space_roles as _space_roles
+from pnyx.personal_data.names import person_name
+from pnyx.resources import (
+    LinkedResource,
+    ResourceDescription,
+    describe_resources,
+    links_of,
+    resource_type,
+)
 from pnyx.settings import ResolvedSettings, validate_settings
 from pnyx.settings import current_settings as _current_settings
+from pnyx.verification import clock as _clock
+from pnyx.verification.requirements import requirements_for
+from pnyx.verification.requirements import user_authorizations as _user_authorizations
+from pnyx.verification.store import GrantOutcome, grant_authorization, identity_hash
 from pnyx.web.components import component_url
 from pnyx.web.guards import can, requires
+
+_log = logging.getLogger(__name__)
 
 
 def current_user() -> User | None:
@@ -62,6 +88,92 @@ def current_settings(component: Component | None = None) -> ResolvedSettings:
     return _current_settings(component if component is not None else current_component())
 
 
+def space_roles(user: User | None, space: Space) -> frozenset[str]:
+    """The roles ``user`` holds in ``space`` (``admin``, ``moderator``, ``valuator``,
+    ``collaborator``); empty when anonymous. Read once per request, with the engine's cache.
+
+    Organization roles are not included: ask ``user.is_admin`` or ``user.has_role(...)``.
+    """
+    if user is None:
+        return frozenset()
+    return frozenset(role.role for role in _space_roles(user) if role.space_id == space.id)
+
+
+def space_members(space: Space, role: str) -> list[User]:
+    """The people holding ``role`` in ``space``, by name (an assignment form's choices)."""
+    query = (
+        select(User)
+        .join(_UserSpaceRole, _UserSpaceRole.user_id == User.id)
+        .where(_UserSpaceRole.space_id == space.id, _UserSpaceRole.role == role)
+        .order_by(User.name, User.id)
+    )
+    return list(db_session().scalars(query))
+
+
+def send_plugin_mail(
+    to: str,
+    subject: Any,
+    template: str,
+    *,
+    locale: str | None = None,
+    attachments: Iterable[tuple[str, str, str | bytes]] = (),
+    **context: Any,
+) -> bool:
+    """Send an e-mail whose plain-text body is a plugin's template, with attachments.
+
+    Like the core's mail service (SMTP, the instance's outbox folder, the
+    tests' ``outbox``), but ``template`` is a full template name of the plugin
+    (``"meetings/mail/registered.txt"``) and ``attachments`` are
+    ``(filename, mimetype, content)`` triples (``("meeting.ics",
+    "text/calendar", text)``). Subject and body are rendered in ``locale`` (the
+    recipient's). Call it after the commit, from ``on_event``. Returns whether
+    the message was handed over; a failure is logged.
+    """
+    with force_locale(locale) if locale else contextlib.nullcontext():
+        body = render_template(template, **context)
+        message = _mail.build_message(to, str(subject), body)
+    for filename, mimetype, content in attachments:
+        maintype, _slash, subtype = mimetype.partition("/")
+        if maintype == "text":
+            text = content.decode() if isinstance(content, bytes) else content
+            message.add_attachment(text, subtype=subtype, filename=filename)
+        else:
+            data = content.encode() if isinstance(content, str) else content
+            message.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename)
+    try:
+        _mail.mail_backend().deliver(message)
+    except (OSError, smtplib.SMTPException):
+        _log.exception("could not send the %s message", template)
+        return False
+    return True
+
+
+def component_type(name: str) -> ComponentType | None:
+    """The component type an enabled plugin registered as ``name``, or ``None``.
+
+    Lets a plugin use another type's ``exports`` or ``stats`` without importing
+    that plugin (the budgets plugin reads the accepted proposals through the
+    ``proposals`` type's export to turn them into projects).
+    """
+    return current_app.extensions["pnyx.plugins"].registry.component_types.get(name)
+
+
+def authorization_data(user: User | None, handler: str) -> dict[str, Any] | None:
+    """The data of ``user``'s granted, unexpired verification with ``handler``, or ``None``.
+
+    ``{"birth_date": "2010-01-15"}`` for ``birth_date``, ``{"territory_id": 12}`` for
+    ``residence``; read from the permission engine's per-request cache. For figures a
+    plugin records at the time of an action (the budgets plugin keeps an age bracket
+    and a territory on a ballot, for turnout statistics); never copy it as an identity.
+    """
+    if user is None:
+        return None
+    found = _user_authorizations(user).get(handler)
+    if found is None or found.status != "ok" or found.is_expired(_clock.now()):
+        return None
+    return dict(found.data or {})
+
+
 _ = gettext
 _l = lazy_gettext
 
@@ -74,17 +186,22 @@ __all__ = [
     "Audience",
     "AuthorizationHandler",
     "AuthorizationResult",
+    "AuthorizationStatus",
     "Component",
     "ComponentType",
     "Decision",
     "Event",
     "ExportDefinition",
+    "Form",
+    "GrantOutcome",
     "JSONType",
+    "LinkedResource",
     "Markup",
     "MenuLink",
     "Model",
     "Organization",
     "ResolvedSettings",
+    "ResourceDescription",
     "ResourceType",
     "SettingsError",
     "Snippet",
@@ -94,11 +211,14 @@ __all__ = [
     "StatDefinition",
     "Step",
     "TaxonomyTerm",
+    "TranslatedText",
     "UTCDateTime",
     "User",
     "_",
     "_l",
+    "authorization_data",
     "can",
+    "component_type",
     "component_url",
     "current_component",
     "current_settings",
@@ -106,15 +226,25 @@ __all__ = [
     "current_user",
     "db_session",
     "decide",
+    "describe_resources",
     "gettext",
+    "grant_authorization",
     "hookimpl",
+    "identity_hash",
     "lazy_gettext",
     "link_resources",
     "linked_ids",
+    "links_of",
     "log_action",
     "ngettext",
+    "person_name",
     "publish_event",
+    "requirements_for",
     "requires",
+    "resource_type",
+    "send_plugin_mail",
+    "space_members",
+    "space_roles",
     "translated",
     "unlink_resources",
     "utcnow",

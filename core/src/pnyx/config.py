@@ -28,6 +28,25 @@ DEFAULTS: dict[str, Any] = {
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
     "PAGE_SIZE": 20,
+    # Admin uploads (docs/admin.md).
+    "LOGO_MAX_BYTES": 512 * 1024,
+    "TAXONOMY_IMPORT_MAX_BYTES": 5 * 1024 * 1024,
+    # Accounts, mail and rate limits (docs/accounts.md).
+    "PUBLIC_URL": None,
+    "MAIL_FROM": "noreply@localhost",
+    "MAIL_SMTP_HOST": None,
+    "MAIL_SMTP_PORT": 587,
+    "MAIL_SMTP_USERNAME": None,
+    "MAIL_SMTP_PASSWORD": None,
+    "MAIL_SMTP_SECURITY": "starttls",
+    "REDIS_URL": None,
+    "RATE_LIMIT_SIGN_IN": "10/minute;50/hour",
+    "RATE_LIMIT_FORMS": "10/minute;50/hour",
+    "RATE_LIMIT_MAILS": "5/hour",
+    # Verification (docs/verification.md): the key of census and identity hashes
+    # (default: derived from SECRET_KEY), and the largest census file accepted.
+    "VERIFICATION_SECRET": None,
+    "CENSUS_IMPORT_MAX_BYTES": 50 * 1024 * 1024,
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 
 from pnyx.hookspecs import hookimpl
-from pnyx.manifests import Action, Audience, SpaceType
+from pnyx.manifests import Action, Audience, AuthorizationHandler, MenuLink, SpaceType
 
 #: Reading a published space, component or resource.
 VIEW = "pnyx.view"
@@ -15,12 +15,20 @@ PUBLIC = "pnyx.public"
 ACCOUNT = "pnyx.account"
 #: The admin area.
 ADMIN = "pnyx.admin"
+#: Assisting managed participants and confirming residences (user managers and admins).
+MANAGE_PARTICIPANTS = "pnyx.manage_participants"
 
 CORE_ACTIONS = (
     Action(VIEW, "View", audience=Audience.ANYONE, authorizable=False),
     Action(PUBLIC, "Public page", audience=Audience.ANYONE, authorizable=False),
     Action(ACCOUNT, "Own account", audience=Audience.SIGNED_IN, authorizable=False),
     Action(ADMIN, "Administer", audience=Audience.ADMIN, authorizable=False),
+    Action(
+        MANAGE_PARTICIPANTS,
+        "Assist participants",
+        audience=Audience.USER_MANAGER,
+        authorizable=False,
+    ),
 )
 
 
@@ -33,3 +41,18 @@ def register_space_types() -> list[SpaceType]:
             description=_l("A participatory process that runs in phases."),
         )
     ]
+
+
+@hookimpl
+def register_authorization_handlers() -> list[AuthorizationHandler]:
+    # Imported here: the handlers load models and pages this module must not import early.
+    from pnyx.verification.handlers import core_handlers
+
+    return core_handlers()
+
+
+@hookimpl
+def menu_links(menu: str, user: object) -> list[MenuLink] | None:
+    from pnyx.assisted.menu import staff_links
+
+    return staff_links(menu, user)

@@ -12,6 +12,7 @@ from flask_babel import force_locale
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pnyx.events import publish_event
 from pnyx.models import (
     Component,
     Organization,
@@ -28,6 +29,8 @@ from pnyx.passwords import hash_password
 from pnyx.settings import validate_settings
 
 DEMO_SPACE = "budget-participatif"
+#: Published after demo data was seeded; payload ``{"plugins": [names seeded now]}``.
+DEMO_SEEDED = "pnyx.demo_seeded"
 
 
 @attrs.frozen
@@ -61,6 +64,10 @@ def seed_demo(session: Session, today: dt.date | None = None) -> list[str]:
         seeded.append(plugin_name)
     for name in seeded:
         session.add(SeedRecord(name=name))
+    if seeded:
+        # Every plugin has its demo rows now: plugins that link their data to other
+        # plugins' (minutes to proposals, projects to proposals) do it on this event.
+        publish_event(session, DEMO_SEEDED, {"plugins": seeded})
     session.commit()
     return seeded
 

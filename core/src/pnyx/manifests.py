@@ -22,6 +22,8 @@ class Audience(enum.StrEnum):
     ANYONE = "anyone"
     SIGNED_IN = "signed_in"
     SPACE_MEMBER = "space_member"
+    #: Organization admins and user managers (assisted participation, confirmations).
+    USER_MANAGER = "user_manager"
     ADMIN = "admin"
 
 
@@ -52,8 +54,10 @@ class ResourceType:
 
     name: str
     label: str
-    #: ``(session, ids) -> {id: (title, url)}``: describes linked resources in one query.
-    describe: Callable[..., Mapping[int, tuple[str, str]]] | None = None
+    #: ``(session, ids) -> {id: (title, url)}``: describes linked resources in one query;
+    #: a third item may add a short detail (``(title, url, "60 % done")``). Other plugins
+    #: call it through ``api.describe_resources``; leave out ids that are not visible.
+    describe: Callable[..., Mapping[int, tuple[str, ...]]] | None = None
     searchable: bool = False
     exportable: bool = False
 
@@ -116,26 +120,56 @@ class SpaceType:
     description: str = ""
 
 
+class AuthorizationStatus(enum.StrEnum):
+    """Where a person stands with one verification, for one set of options."""
+
+    #: Verified and the options are met.
+    OK = "ok"
+    #: Never verified with this handler.
+    MISSING = "missing"
+    #: Verified, but the verification's validity ended.
+    EXPIRED = "expired"
+    #: Declared, waiting for a staff confirmation.
+    PENDING = "pending"
+    #: Verified, but the options are not met (too old, another territory).
+    UNAUTHORIZED = "unauthorized"
+    #: Verified, but data the options need is missing: verify again.
+    INCOMPLETE = "incomplete"
+
+
 @attrs.frozen
 class AuthorizationResult:
     """What a verification handler says about one person for one set of options."""
 
-    status: str  # ok, missing, expired, pending, unauthorized, incomplete
+    status: str  # an AuthorizationStatus: ok, missing, expired, pending, unauthorized, incomplete
     message: str = ""
 
 
 @attrs.frozen
 class AuthorizationHandler:
-    """A way to verify eligibility (birth date, residence, census...)."""
+    """A way to verify eligibility (birth date, residence, census...).
+
+    The core keeps each person's verification as an ``Authorization`` row
+    (granted with ``api.grant_authorization`` from the handler's page) and
+    answers ``missing``, ``pending`` and ``expired`` itself. For a granted,
+    unexpired authorization it calls ``check(authorization, options)`` with
+    the options the admin attached to the action; ``check`` compares the
+    authorization's ``data`` with them and returns ``ok``, ``unauthorized`` or
+    ``incomplete``. Without ``check``, a granted authorization is enough.
+    """
 
     name: str
     label: str
-    #: marshmallow schema of the options an admin sets when attaching the handler.
+    #: marshmallow schema of the options an admin sets when attaching the handler;
+    #: the admin form is generated from it (field ``metadata``: ``label``, ``description``,
+    #: ``choices`` a callable returning ``[(value, label)]``).
     options_schema: type | None = None
-    #: ``(authorization | None, options) -> AuthorizationResult``
+    #: ``(authorization: Authorization, options: dict) -> AuthorizationResult``
     check: Callable[..., AuthorizationResult] | None = None
-    #: Endpoint of the page where a person verifies with this handler.
+    #: Endpoint of the page where a person verifies with this handler (it may take ``next``).
     verify_endpoint: str | None = None
+    #: One sentence for residents: what this verification asks and why.
+    description: str = ""
 
 
 @attrs.frozen

@@ -17,10 +17,12 @@ from flask import current_app, g
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
+from pnyx.core_hooks import ACCOUNT
 from pnyx.db import get_session
 from pnyx.manifests import Action, Audience
-from pnyx.models import Component, Space, User, UserSpaceRole
+from pnyx.models import Component, OrganizationRole, Space, User, UserSpaceRole
 from pnyx.settings import current_settings
+from pnyx.verification.requirements import requirements_for, unmet
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +31,7 @@ log = logging.getLogger(__name__)
 class Decision:
     """Whether an action is allowed; if not, why, and what the person can do about it.
 
-    ``missing`` is ``"sign_in"``, ``"authorization:<handler>"``, or empty
+    ``missing`` is ``"sign_in"``, ``"confirm_email"``, ``"authorization:<handler>"``, or empty
     when nothing the person can do would help.
     """
 
@@ -76,6 +78,13 @@ def space_roles(user: User) -> list[UserSpaceRole]:
     return cache[user.id]
 
 
+def is_user_manager(user: User | None) -> bool:
+    """Organization admins and user managers assist participants and confirm verifications."""
+    if user is None:
+        return False
+    return user.is_admin or user.has_role(OrganizationRole.USER_MANAGER)
+
+
 def visibility(user: User | None, target: Any) -> Decision:
     space = space_of(target)
     if space is not None and not has_space_role(user, space):
@@ -98,6 +107,16 @@ def step_gate(action: Action, target: Any) -> Decision:
     return Decision(False, str(_l("This is not possible during the current phase.")))
 
 
+#: What a person whose e-mail address is not confirmed yet may do besides reading: their own
+#: account pages (sign out, ask for a new link, fix a mistyped address).
+UNCONFIRMED_ACTIONS = frozenset({ACCOUNT})
+
+
+def needs_email_confirmation(user: User) -> bool:
+    """Accounts confirm their address before taking part; managed participants have none."""
+    return user.confirmed_at is None and not user.managed
+
+
 def audience(action: Action, user: User | None, target: Any) -> Decision:
     if action.audience == Audience.ANYONE:
         return ALLOWED
@@ -105,10 +124,15 @@ def audience(action: Action, user: User | None, target: Any) -> Decision:
         return Decision(False, str(_l("Sign in to do this.")), "sign_in")
     if user.blocked:
         return Decision(False, str(_l("Your account is blocked.")))
+    if needs_email_confirmation(user) and action.name not in UNCONFIRMED_ACTIONS:
+        reason = _l("Confirm your e-mail address to do this: follow the link we sent you.")
+        return Decision(False, str(reason), "confirm_email")
     if action.audience == Audience.ADMIN and not user.is_admin:
         return Decision(False, str(_l("Only administrators can do this.")))
     if action.audience == Audience.SPACE_MEMBER and not has_space_role(user, space_of(target)):
         return Decision(False, str(_l("Only members of this space can do this.")))
+    if action.audience == Audience.USER_MANAGER and not is_user_manager(user):
+        return Decision(False, str(_l("Only user managers can do this.")))
     return ALLOWED
 
 
@@ -127,19 +151,21 @@ def plugin_opinions(user: User | None, action: Action, target: Any) -> Decision:
 
 
 def authorizations(user: User | None, action: Action, target: Any) -> Decision:
-    component = component_of(target)
-    if component is None or not action.authorizable:
+    """Every verification attached to the action on the component, then on the resource."""
+    if not action.authorizable:
         return ALLOWED
-    required = (component.permissions or {}).get(action.name, {}).get("authorizations", [])
-    handlers = _registry().authorization_handlers
-    for requirement in required:
-        handler = handlers.get(requirement.get("handler"))
-        if handler is None or handler.check is None:
-            return Decision(False, str(_l("A required verification is not available.")))
-        result = handler.check(user, requirement.get("options") or {})
-        if result.status != "ok":
-            return Decision(False, result.message, f"authorization:{handler.name}")
-    return ALLOWED
+    component = component_of(target)
+    resource = None if target is component or isinstance(target, Space) else target
+    required = requirements_for(action.name, component, resource)
+    if not required:
+        return ALLOWED
+    if user is None:
+        return Decision(False, str(_l("Sign in to do this.")), "sign_in")
+    failed = unmet(user, required)
+    if failed is None:
+        return ALLOWED
+    handler_name, result = failed
+    return Decision(False, result.message, f"authorization:{handler_name}")
 
 
 def decide(user: User | None, action_name: str, target: Any = None) -> Decision:

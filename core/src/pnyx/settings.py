@@ -11,6 +11,7 @@ schema (``global_settings`` or ``step_settings``).
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -80,10 +81,21 @@ def _load_level(
         return
     try:
         # Dump after load, so dates and decimals are stored as JSON values.
-        cleaned[key or prefix] = schema.dump(schema.load(values))
+        cleaned[key or prefix] = json_safe(schema.dump(schema.load(values)))
     except marshmallow.ValidationError as error:
         for field, messages in _flat(error.messages).items():
             errors[f"{prefix}.{field}"] = messages
+
+
+def json_safe(value: Any) -> Any:
+    """What a schema dumped, made storable as JSON (a ``Decimal`` setting becomes a string)."""
+    if isinstance(value, dict):
+        return {key: json_safe(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [json_safe(item) for item in value]
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
 
 
 def _flat(messages: Any) -> dict[str, list[str]]:

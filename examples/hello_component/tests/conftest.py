@@ -35,7 +35,7 @@ def board(make_component: Callable[..., api.Component]) -> api.Component:
 @pytest.fixture
 def board_url(board: api.Component) -> str:
     """Where the core mounts the board's page."""
-    return f"/spaces/{board.space.slug}/c/{board.id}/"
+    return f"/spaces/{board.space.slug}/hello/{board.id}/"
 
 
 @pytest.fixture

@@ -90,7 +90,7 @@ def test_a_refused_message_is_explained_next_to_the_field_and_kept(
     error: str,
 ) -> None:
     board = make_component("hello", settings={"global": {"max_length": 10}})
-    url = f"/spaces/{board.space.slug}/c/{board.id}/"
+    url = f"/spaces/{board.space.slug}/hello/{board.id}/"
     client.sign_in(make_user())
 
     response = client.post_form(url, {"body": body})
@@ -111,7 +111,7 @@ def test_the_limit_counts_a_line_break_as_one_character(
     board = make_component("hello", settings={"global": {"max_length": 3}})
     client.sign_in(make_user())
 
-    client.post_form(f"/spaces/{board.space.slug}/c/{board.id}/", {"body": "a\r\nb"})
+    client.post_form(f"/spaces/{board.space.slug}/hello/{board.id}/", {"body": "a\r\nb"})
 
     assert messages(session) == ["a\nb"]
 
@@ -130,7 +130,7 @@ def first_phase_only(
             "steps": {str(space.steps[0].id): {"posting_enabled": True}},
         }
         board = make_component(space, "hello", settings=settings)
-        return f"/spaces/{space.slug}/c/{board.id}/"
+        return f"/spaces/{space.slug}/hello/{board.id}/"
 
     return make
 

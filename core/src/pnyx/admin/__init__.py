@@ -17,7 +17,19 @@ from pnyx.navigation import account_links, admin_links
 blueprint = Blueprint("pnyx_admin", __name__, url_prefix="/admin")
 
 #: Admin feature modules, in menu order. Importing one registers its routes.
-FEATURES = ("dashboard",)
+FEATURES = (
+    "dashboard",
+    "organization",
+    "taxonomy",
+    "taxonomy_import",
+    "spaces",
+    "steps",
+    "components",
+    "component_settings",
+    "users",
+    "roles",
+    "action_log",
+)
 
 
 def init_admin(app: Flask) -> None:

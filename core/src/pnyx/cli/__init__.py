@@ -23,8 +23,9 @@ from pnyx.cli.plugins import plugins
 from pnyx.cli.serve import serve
 from pnyx.cli.steps import steps
 from pnyx.errors import StartupError
+from pnyx.personal_data.cli import personal_data
 
-CORE_COMMANDS = (plugins, serve, steps, seed, demo)
+CORE_COMMANDS = (plugins, serve, steps, seed, demo, personal_data)
 
 
 def make_cli(app: Flask) -> click.Group:

@@ -1,7 +1,14 @@
 """The core's models. Plugins reach them through :mod:`pnyx.api`."""
 
+from pnyx.models.authorization import (
+    Authorization,
+    AuthorizationConflict,
+    CensusEntry,
+    VerificationSetting,
+)
 from pnyx.models.base import Model, utcnow
 from pnyx.models.component import Component
+from pnyx.models.data_export import DataExport
 from pnyx.models.links import ActionLog, ResourceLink
 from pnyx.models.organization import Organization, SeedRecord
 from pnyx.models.space import Space, Step
@@ -16,7 +23,11 @@ from pnyx.models.user import (
 
 __all__ = [
     "ActionLog",
+    "Authorization",
+    "AuthorizationConflict",
+    "CensusEntry",
     "Component",
+    "DataExport",
     "Model",
     "Organization",
     "OrganizationRole",
@@ -29,5 +40,6 @@ __all__ = [
     "User",
     "UserOrganizationRole",
     "UserSpaceRole",
+    "VerificationSetting",
     "utcnow",
 ]

@@ -23,7 +23,7 @@ class Component(Model):
     ``steps[<step id>]``; read them through :func:`pnyx.api.current_settings`.
     ``permissions`` maps an action name to the authorizations it requires:
     ``{"budgets.vote": {"authorizations": [{"handler": "birth_date",
-    "options": {"max_age": 17}}]}}``.
+    "options": {"maximum_age": 17}}]}}``.
     """
 
     __tablename__ = "components"

@@ -23,6 +23,8 @@ class Organization(Model):
     available_locales: Mapped[list[str]] = mapped_column(JSONType, default=lambda: ["fr", "en"])
     time_zone: Mapped[str] = mapped_column(String(64), default="Europe/Paris")
     primary_color: Mapped[str] = mapped_column(String(7), default="#1d4e89")
+    #: File name of the logo in ``<instance>/uploads/`` (made from its content), if any.
+    logo: Mapped[str | None] = mapped_column(String(100))
 
 
 class SeedRecord(Model):

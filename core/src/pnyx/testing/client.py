@@ -20,10 +20,12 @@ from typing import Any
 
 from flask import has_app_context
 from flask.testing import FlaskClient, FlaskCliRunner
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from werkzeug.datastructures import MultiDict
 from werkzeug.test import TestResponse
 
+from pnyx.db import get_database
 from pnyx.models import User
 from pnyx.web.csrf import FIELD as CSRF_FIELD
 
@@ -101,15 +103,27 @@ class PnyxClient(FlaskClient):
 def sign_in(client: FlaskClient, user: User | int) -> None:
     """Sign ``user`` (a ``User`` or its id) in on ``client``.
 
-    Like ``pnyx.web.auth.sign_in_user``: the cookie session is cleared (a new
-    CSRF token is made on the next form) and holds the user's id.
+    Like ``pnyx.accounts.sessions.sign_in_user``: the cookie session is cleared
+    (a new CSRF token is made on the next form) and holds the user's id and
+    session version, so a later password change ends it as it would a browser's.
     """
     user_id = user if isinstance(user, int) else user.id
     if user_id is None:
         raise ValueError("sign_in() needs a saved user (commit it first: its id is None)")
+    version = _session_version(client.application, user_id)
     with client.session_transaction() as cookie_session:
         cookie_session.clear()
         cookie_session["user_id"] = user_id
+        cookie_session["session_version"] = version
+
+
+def _session_version(app: Any, user_id: int) -> int:
+    sync_before(app)  # the user may have been written by the test just now
+    with get_database(app).sessionmaker() as db_session:
+        version = db_session.scalar(select(User.session_version).where(User.id == user_id))
+    if version is None:
+        raise ValueError(f"sign_in(): there is no user with id {user_id}")
+    return version
 
 
 class PnyxCliRunner(FlaskCliRunner):

@@ -2,7 +2,8 @@
 
 Fixtures: ``pnyx_plugins``, ``pnyx_config``, ``database_url``, ``pnyx_database``,
 ``app``, ``client``, ``session``, ``sign_in``, ``cli_runner``,
-``make_organization``, ``make_user``, ``make_space``, ``make_component``.
+``make_organization``, ``make_user``, ``make_space``, ``make_component``,
+``outbox`` (the messages sent, :mod:`pnyx.testing.mail`).
 Marker: ``@pytest.mark.pnyx_plugins("hello", ...)``. Ini option: ``pnyx_plugins``.
 """
 
@@ -31,6 +32,7 @@ from pnyx.testing.database import (
     shown_url,
     unreachable_reason,
 )
+from pnyx.testing.mail import outbox  # noqa: F401 (a fixture: registered by being here)
 from pnyx.testing.speed import entry_points_read_once, speed_up
 
 MARKER = "pnyx_plugins"

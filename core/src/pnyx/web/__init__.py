@@ -8,13 +8,19 @@ from flask import Flask
 from jinja2 import ChoiceLoader, FileSystemLoader
 
 from pnyx.admin import init_admin
+from pnyx.assisted.setup import init_assisted
+from pnyx.personal_data import init_personal_data
 from pnyx.plugin_system import PluginSystem
 from pnyx.templating import init_templating
+from pnyx.theming import init_theming
+from pnyx.verification.setup import init_verification
 from pnyx.web import auth, public
+from pnyx.web.branding import init_branding
 from pnyx.web.components import component_url, register_component_blueprints
 from pnyx.web.csrf import init_csrf
 from pnyx.web.errors import init_errors
 from pnyx.web.guards import can, current_path
+from pnyx.web.pages import init_pages
 from pnyx.web.security import init_security
 from pnyx.web.slots import menu, slot
 
@@ -38,12 +44,18 @@ def init_web(app: Flask, plugins: PluginSystem) -> None:
         slot=slot, menu=menu, can=can, component_url=component_url, current_path=current_path
     )
     init_templating(app)
+    init_pages(app)
+    init_branding(app)
     init_security(app)
     init_csrf(app)
     init_errors(app)
     auth.init_auth(app)
     app.register_blueprint(public.blueprint)
     init_admin(app)
+    init_personal_data(app)
+    init_verification(app)
+    init_assisted(app)  # after auth.init_auth: it acts on the signed-in person
     for blueprint in plugins.registry.blueprints:
         app.register_blueprint(blueprint)
     register_component_blueprints(app, plugins.registry)
+    init_theming(app)  # last: it themes the static files of every blueprint above

@@ -1,11 +1,13 @@
 """Mounting plugin blueprints under the space and component they serve.
 
 A component type's public blueprint is served at
-``/spaces/<space_slug>/c/<component_id>/`` and its admin blueprint at
-``/admin/spaces/<space_slug>/c/<component_id>/``. The core loads the space
-and component once per request (404 when they do not match) and puts them in
-``g``; plugin views read them with ``pnyx.api.current_component()``. Links
-built inside a component page keep the current ids without repeating them.
+``/spaces/<space_slug>/<type>/<component_id>/`` and its admin blueprint at
+``/admin/spaces/<space_slug>/<type>/<component_id>/``: the type's name is a
+literal part of the prefix, so two types' identical rules never collide. The
+core loads the space and component once per request (404 when they do not
+match, or when the component is of another type) and puts them in ``g``;
+plugin views read them with ``pnyx.api.current_component()``. Links built
+inside a component page keep the current ids without repeating them.
 """
 
 from __future__ import annotations
@@ -22,16 +24,25 @@ from pnyx.models import Component, Space
 from pnyx.registry import Registry
 from pnyx.steps import activate_due_step
 
-PUBLIC_PREFIX = "/spaces/<space_slug>/c/<int:component_id>"
-ADMIN_PREFIX = "/admin/spaces/<space_slug>/c/<int:component_id>"
+PUBLIC_PREFIX = "/spaces/<space_slug>/{type}/<int:component_id>"
+ADMIN_PREFIX = "/admin/spaces/<space_slug>/{type}/<int:component_id>"
+#: ``app.extensions`` key: blueprint name → the component type it serves.
+TYPES_BY_BLUEPRINT = "pnyx.component_blueprints"
 
 
 def register_component_blueprints(app: Flask, registry: Registry) -> None:
+    types_by_blueprint: dict[str, str] = {}
     for component_type in registry.component_types.values():
-        if component_type.public_blueprint is not None:
-            app.register_blueprint(component_type.public_blueprint, url_prefix=PUBLIC_PREFIX)
-        if component_type.admin_blueprint is not None:
-            app.register_blueprint(component_type.admin_blueprint, url_prefix=ADMIN_PREFIX)
+        prefixes = (
+            (component_type.public_blueprint, PUBLIC_PREFIX),
+            (component_type.admin_blueprint, ADMIN_PREFIX),
+        )
+        for blueprint, prefix in prefixes:
+            if blueprint is not None:
+                url_prefix = prefix.format(type=component_type.name)
+                app.register_blueprint(blueprint, url_prefix=url_prefix)
+                types_by_blueprint[blueprint.name] = component_type.name
+    app.extensions[TYPES_BY_BLUEPRINT] = types_by_blueprint
     app.url_value_preprocessor(pull_space_and_component)
     app.url_defaults(keep_space_and_component)
 
@@ -55,6 +66,10 @@ def pull_space_and_component(endpoint: str | None, values: dict[str, Any] | None
         component = get_session().get(Component, values.pop("component_id"))
         if component is None or component.space_id != g.space.id:
             abort(404)
+        blueprint = (endpoint or "").rpartition(".")[0]
+        expected_type = current_app.extensions[TYPES_BY_BLUEPRINT].get(blueprint)
+        if expected_type is not None and component.type != expected_type:
+            abort(404)
         g.component = component
 
 
@@ -68,13 +83,8 @@ def keep_space_and_component(endpoint: str, values: dict[str, Any]) -> None:
 
 
 def _blueprints_of(component: Component) -> set[str]:
-    registry: Registry = current_app.extensions["pnyx.plugins"].registry
-    component_type = registry.component_type(component.type)
-    if component_type is None:
-        return set()
-    return {
-        bp.name for bp in (component_type.public_blueprint, component_type.admin_blueprint) if bp
-    }
+    types_by_blueprint = current_app.extensions[TYPES_BY_BLUEPRINT]
+    return {name for name, type_name in types_by_blueprint.items() if type_name == component.type}
 
 
 def component_url(component: Component, endpoint: str = "index", **values: Any) -> str | None:

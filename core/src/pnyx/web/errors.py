@@ -27,13 +27,21 @@ def _explanation(error: HTTPException) -> str:
         return _("The form expired. Go back, reload the page and send it again.")
     if error.code == 403:
         decision = g.get("pnyx_decision")
-        return (
-            decision.reason if decision is not None else _("You do not have access to this page.")
-        )
+        if decision is not None:
+            return decision.reason
+        # A view that aborts with its own explanation keeps it; Werkzeug's default does not.
+        if error.description and error.description != type(error).description:
+            return str(error.description)
+        return _("You do not have access to this page.")
     if error.code == 404:
         return _("The page you asked for does not exist or was moved.")
     if error.code == 500:
         return _("The error was recorded. Please try again in a moment.")
+    if error.code == 429:
+        return _(
+            "For your security, this form is paused after many attempts. Wait a few "
+            "minutes, then try again."
+        )
     return ""
 
 

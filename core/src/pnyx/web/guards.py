@@ -10,11 +10,13 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 from flask import abort, g, redirect, request, url_for
 from werkzeug.wrappers import Response
 
 from pnyx.permissions import Decision, decide
+from pnyx.web.components import component_url
 
 F = TypeVar("F", bound=Callable[..., Any])
 ACTION_ATTRIBUTE = "pnyx_action"
@@ -26,8 +28,23 @@ def current_target() -> Any:
 
 
 def current_path() -> str:
-    """The path and query of this request (without Werkzeug's trailing "?")."""
-    return request.full_path.rstrip("?")
+    """A path to come back to after signing in or verifying: this page.
+
+    For a GET, the path and query of this request (without Werkzeug's trailing
+    "?"). A form's POST address cannot be opened again, so for other methods it
+    is the same-site page that sent the form, else the current component or
+    space page, else the home page.
+    """
+    if request.method in ("GET", "HEAD"):
+        return request.full_path.rstrip("?")
+    referrer = urlsplit(request.referrer or "")
+    if referrer.netloc == request.host and referrer.path.startswith("/"):
+        return referrer.path + (f"?{referrer.query}" if referrer.query else "")
+    component = g.get("component")
+    if component is not None:
+        return component_url(component) or "/"
+    space = g.get("space")
+    return url_for("pnyx.space", slug=space.slug) if space is not None else "/"
 
 
 def deny(decision: Decision) -> Response:

@@ -10,7 +10,7 @@ from werkzeug.wrappers import Response
 from pnyx import api
 from pnyx_hello.models import Message
 
-#: Mounted by the core at /spaces/<space_slug>/c/<component_id>/.
+#: Mounted by the core at /spaces/<space_slug>/hello/<component_id>/.
 blueprint = Blueprint("hello", __name__)
 
 

@@ -1,0 +1,155 @@
+"""The mail service: every message the platform sends goes through :func:`send_mail`.
+
+Where messages go depends on the configuration:
+
+- ``PNYX_MAIL_SMTP_HOST`` set: to that SMTP server (``MAIL_SMTP_PORT``,
+  ``MAIL_SMTP_USERNAME``, ``MAIL_SMTP_PASSWORD``, ``MAIL_SMTP_SECURITY`` =
+  ``starttls`` (default), ``ssl`` or ``none``);
+- otherwise: each message is written as an ``.eml`` file to
+  ``<instance>/outbox/``, so the embedded default needs no mail server and a
+  developer reads what would have been sent;
+- in tests, the kit's ``outbox`` fixture captures them in a list.
+
+The backend is chosen on first use and kept in ``app.extensions["pnyx.mail"]``.
+Bodies are plain-text templates (``templates/pnyx/mail/*.txt``) rendered in the
+recipient's language. A delivery failure is logged, never shown as a traceback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import secrets
+import smtplib
+import ssl
+from email.message import EmailMessage
+from email.utils import format_datetime, formataddr, make_msgid
+from pathlib import Path
+from typing import Any, Protocol
+
+from flask import Flask, current_app, render_template, url_for
+from flask_babel import force_locale
+
+from pnyx.models import utcnow
+from pnyx.templating import organization_name
+
+log = logging.getLogger(__name__)
+
+EXTENSION_KEY = "pnyx.mail"
+SMTP_TIMEOUT_SECONDS = 15
+SECURITY_MODES = ("starttls", "ssl", "none")
+
+
+class MailBackend(Protocol):
+    """Something that delivers a finished message (SMTP, a folder, a test's list)."""
+
+    def deliver(self, message: EmailMessage) -> None: ...
+
+
+class SmtpBackend:
+    """Delivers through an SMTP server, one connection per message."""
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self.host: str = config["MAIL_SMTP_HOST"]
+        self.port = int(config.get("MAIL_SMTP_PORT") or 587)
+        self.username: str | None = config.get("MAIL_SMTP_USERNAME")
+        self.password: str | None = config.get("MAIL_SMTP_PASSWORD")
+        self.security: str = config.get("MAIL_SMTP_SECURITY") or "starttls"
+        if self.security not in SECURITY_MODES:
+            raise ValueError(f"MAIL_SMTP_SECURITY must be one of {', '.join(SECURITY_MODES)}")
+
+    def deliver(self, message: EmailMessage) -> None:
+        context = ssl.create_default_context()
+        if self.security == "ssl":
+            connection: smtplib.SMTP = smtplib.SMTP_SSL(
+                self.host, self.port, timeout=SMTP_TIMEOUT_SECONDS, context=context
+            )
+        else:
+            connection = smtplib.SMTP(self.host, self.port, timeout=SMTP_TIMEOUT_SECONDS)
+        with connection:
+            if self.security == "starttls":
+                connection.starttls(context=context)
+            if self.username:
+                connection.login(self.username, self.password or "")
+            connection.send_message(message)
+
+
+class OutboxFolder:
+    """Writes each message to ``folder`` as ``<time>-<random>.eml`` (the embedded default)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def deliver(self, message: EmailMessage) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        name = f"{utcnow():%Y%m%dT%H%M%S%f}-{secrets.token_hex(4)}.eml"
+        partial = self.folder / f".{name}.part"
+        partial.write_bytes(message.as_bytes())
+        # Readers of the folder never see a half-written message.
+        os.replace(partial, self.folder / name)
+
+
+def make_backend(app: Flask) -> MailBackend:
+    """SMTP when ``MAIL_SMTP_HOST`` is configured, else the instance's outbox folder."""
+    if app.config.get("MAIL_SMTP_HOST"):
+        return SmtpBackend(app.config)
+    return OutboxFolder(Path(app.config["INSTANCE_PATH"]) / "outbox")
+
+
+def mail_backend(app: Flask | None = None) -> MailBackend:
+    """The app's backend, chosen on first use."""
+    app = app or current_app._get_current_object()  # type: ignore[attr-defined]
+    if EXTENSION_KEY not in app.extensions:
+        app.extensions[EXTENSION_KEY] = make_backend(app)
+    return app.extensions[EXTENSION_KEY]
+
+
+def sender_address() -> str:
+    """``"City name <MAIL_FROM>"``: the organization's name shows as the sender."""
+    return formataddr((organization_name(), current_app.config.get("MAIL_FROM") or ""))
+
+
+def external_url(endpoint: str, **values: Any) -> str:
+    """An absolute link for a message.
+
+    ``PUBLIC_URL`` (e.g. ``https://participez.ville.fr``) is used when set, so
+    a forged ``Host`` header can never put someone else's site in a link.
+    """
+    base = current_app.config.get("PUBLIC_URL")
+    if base:
+        return str(base).rstrip("/") + url_for(endpoint, **values)
+    return url_for(endpoint, _external=True, **values)
+
+
+def build_message(to: str, subject: str, body: str) -> EmailMessage:
+    message = EmailMessage()
+    message["From"] = sender_address()
+    message["To"] = to
+    message["Subject"] = subject
+    message["Date"] = format_datetime(utcnow())
+    domain = (current_app.config.get("MAIL_FROM") or "").rpartition("@")[2] or None
+    message["Message-ID"] = make_msgid(domain=domain)
+    message.set_content(body)
+    return message
+
+
+def send_mail(
+    to: str, subject: Any, template: str, *, locale: str | None = None, **context: Any
+) -> bool:
+    """Render ``templates/pnyx/mail/<template>.txt`` and send it to ``to``.
+
+    ``subject`` may be a lazy string: it is rendered, like the body, in
+    ``locale`` (the recipient's language; the current one when ``None``).
+    Returns whether the message was handed over; a failure is logged.
+    Call it after the transaction that the message talks about committed.
+    """
+    with force_locale(locale) if locale else contextlib.nullcontext():
+        body = render_template(f"pnyx/mail/{template}.txt", **context)
+        message = build_message(to, str(subject), body)
+    try:
+        mail_backend().deliver(message)
+    except (OSError, smtplib.SMTPException):
+        log.exception("could not send the %s message", template)
+        return False
+    return True

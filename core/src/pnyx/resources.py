@@ -1,0 +1,107 @@
+"""Describing other plugins' resources, and the links of one resource.
+
+A plugin shows what its records are linked to (the meetings a proposal came
+out of, the budget projects that include it) without importing the other
+plugins: it reads the resource links of a record (:func:`links_of`) and asks
+the plugin that owns each linked resource type to describe those ids
+(:func:`describe_resources`), through the ``describe`` function of the
+:class:`~pnyx.manifests.ResourceType` that plugin registered.
+
+``ResourceType.describe(session, ids)`` returns ``{id: (title, url)}``; it
+may add a third item, a short detail such as a follow-up progress
+(``(title, url, "60 % done")``). Ids it leaves out (deleted, hidden, not
+visible) are not shown.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping
+
+import attrs
+from flask import current_app
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from pnyx.manifests import ResourceType
+from pnyx.models import ResourceLink
+
+log = logging.getLogger(__name__)
+
+
+@attrs.frozen
+class ResourceDescription:
+    """What a plugin says about one of its resources, for a link to it."""
+
+    title: str
+    url: str
+    detail: str = ""
+
+
+@attrs.frozen
+class LinkedResource:
+    """The other end of a resource link of a record.
+
+    ``outgoing`` is true when the record is the link's source (``from``).
+    """
+
+    name: str
+    type: str
+    id: int
+    outgoing: bool
+
+
+def resource_type(name: str) -> ResourceType | None:
+    """The resource type registered under ``name`` by an enabled plugin, or ``None``."""
+    registry = current_app.extensions["pnyx.plugins"].registry
+    for component_type in registry.component_types.values():
+        for candidate in component_type.resource_types:
+            if candidate.name == name:
+                return candidate
+    return None
+
+
+def describe_resources(
+    session: Session, type_name: str, ids: Iterable[int]
+) -> dict[int, ResourceDescription]:
+    """Describe resources of type ``type_name`` by id, through the owner's ``describe``.
+
+    Returns an empty mapping when no enabled plugin registered the type or it
+    has no ``describe`` function; a failing ``describe`` is logged and left
+    out, so one broken plugin does not break another's page.
+    """
+    wanted = list(dict.fromkeys(ids))
+    found = resource_type(type_name)
+    if not wanted or found is None or found.describe is None:
+        return {}
+    try:
+        described: Mapping[int, tuple[str, ...]] = found.describe(session, wanted)
+    except Exception:
+        log.exception("describe of resource type %s failed", type_name)
+        return {}
+    return {
+        key: ResourceDescription(*(str(part) for part in value[:3]))
+        for key, value in described.items()
+        if key in wanted
+    }
+
+
+def links_of(session: Session, resource: tuple[str, int]) -> list[LinkedResource]:
+    """Every link from or to ``resource`` (a ``(type, id)`` pair), oldest first, in one query."""
+    type_name, resource_id = resource
+    query = (
+        select(ResourceLink)
+        .where(
+            or_(
+                (ResourceLink.from_type == type_name) & (ResourceLink.from_id == resource_id),
+                (ResourceLink.to_type == type_name) & (ResourceLink.to_id == resource_id),
+            )
+        )
+        .order_by(ResourceLink.id)
+    )
+    linked = []
+    for link in session.scalars(query):
+        outgoing = link.from_type == type_name and link.from_id == resource_id
+        other = (link.to_type, link.to_id) if outgoing else (link.from_type, link.from_id)
+        linked.append(LinkedResource(link.name, other[0], other[1], outgoing))
+    return linked

@@ -1,0 +1,1 @@
+"""Meetings for Pnyx: in person, online or hybrid; registrations, calendars, published minutes."""

@@ -1,0 +1,165 @@
+"""Reading and checking submitted forms: translated fields, dates, numbers, links.
+
+Each reader returns a :class:`Form`: the cleaned ``values`` when valid, the
+``errors`` by field name otherwise, and always the ``raw`` input, so a page
+shown again after an error keeps what the person typed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+import attrs
+from sqlalchemy import select
+from werkzeug.datastructures import MultiDict
+
+from pnyx import api
+from pnyx_meetings import zones
+
+
+@attrs.define
+class Form:
+    """What a form submission gave: raw input, cleaned values, errors by field."""
+
+    raw: MultiDict[str, str] = attrs.field(factory=MultiDict)
+    values: dict[str, Any] = attrs.field(factory=dict)
+    errors: dict[str, str] = attrs.field(factory=dict)
+
+    @property
+    def valid(self) -> bool:
+        return not self.errors
+
+    def get(self, name: str, default: str = "") -> str:
+        return self.raw.get(name, default)
+
+    def getlist(self, name: str) -> list[str]:
+        return self.raw.getlist(name)
+
+
+def locales() -> tuple[str, list[str]]:
+    """The organization's default locale and its locales (default first)."""
+    row = (
+        api.db_session()
+        .execute(
+            select(api.Organization.default_locale, api.Organization.available_locales).limit(1)
+        )
+        .first()
+    )
+    default, available = row if row else ("fr", ["fr", "en"])
+    return default, [default, *[code for code in available if code != default]]
+
+
+def translated_field(
+    form: Form, name: str, *, required: bool = False, max_length: int = 20000
+) -> None:
+    """Read ``name-<locale>`` inputs into ``{locale: text}``; the default locale may be required."""
+    default, available = locales()
+    value = {}
+    for code in available:
+        text = form.get(f"{name}-{code}").replace("\r\n", "\n").strip()
+        if text:
+            value[code] = text
+        if len(text) > max_length:
+            form.errors[name] = api._("At most %(num)d characters.", num=max_length)
+    if required and not value.get(default):
+        form.errors.setdefault(name, api._("Fill this in, at least in the main language."))
+    form.values[name] = value
+
+
+def text_field(form: Form, name: str, *, required: bool = False, max_length: int = 255) -> None:
+    text = form.get(name).strip()
+    if required and not text:
+        form.errors[name] = api._("Fill this in.")
+    elif len(text) > max_length:
+        form.errors[name] = api._("At most %(num)d characters.", num=max_length)
+    form.values[name] = text
+
+
+def url_field(form: Form, name: str, *, required: bool = False) -> None:
+    """An http(s) link, or empty when not required."""
+    text_field(form, name, required=required, max_length=500)
+    link = form.values[name]
+    if link and (urlsplit(link).scheme not in ("http", "https") or not urlsplit(link).netloc):
+        form.errors[name] = api._("Give a web address starting with https://.")
+
+
+def integer_field(
+    form: Form, name: str, *, minimum: int = 0, maximum: int = 1_000_000, default: int = 0
+) -> None:
+    text = form.get(name).strip()
+    try:
+        number = int(text) if text else default
+    except ValueError:
+        form.errors[name] = api._("Give a whole number.")
+        number = default
+    if not minimum <= number <= maximum:
+        form.errors[name] = api._(
+            "Give a number between %(low)d and %(high)d.", low=minimum, high=maximum
+        )
+    form.values[name] = number
+
+
+def boolean_field(form: Form, name: str) -> None:
+    form.values[name] = form.get(name) in ("1", "on", "true", "yes")
+
+
+def choice_field(form: Form, name: str, choices: tuple[str, ...], default: str) -> None:
+    value = form.get(name, default)
+    if value not in choices:
+        form.errors[name] = api._("Choose one of the options.")
+        value = default
+    form.values[name] = value
+
+
+def local_datetime_field(form: Form, name: str) -> None:
+    """A ``datetime-local`` input read in the organization's time zone, stored in UTC."""
+    text = form.get(name).strip()
+    form.values[name] = None
+    if not text:
+        form.errors[name] = api._("Give a date and a time.")
+        return
+    try:
+        local = dt.datetime.fromisoformat(text)
+    except ValueError:
+        form.errors[name] = api._("Give a date and a time, such as 2026-03-28 18:30.")
+        return
+    try:
+        form.values[name] = zones.to_utc(local.replace(tzinfo=None), zones.organization_zone())
+    except zones.NonexistentTimeError:
+        form.errors[name] = api._(
+            "This time does not exist: the clocks go forward then. Choose another time."
+        )
+
+
+def term_field(form: Form, name: str, kind: str) -> None:
+    """An optional taxonomy term of ``kind`` (a territory...)."""
+    form.values[name] = None
+    text = form.get(name).strip()
+    if not text:
+        return
+    term = api.db_session().get(api.TaxonomyTerm, int(text)) if text.isdigit() else None
+    if term is None or term.kind != kind:
+        form.errors[name] = api._("Choose one of the options.")
+        return
+    form.values[name] = term
+
+
+def terms_field(form: Form, name: str, kind: str) -> None:
+    """Several taxonomy terms of ``kind`` (themes), from checkboxes."""
+    ids = {int(value) for value in form.getlist(name) if value.isdigit()}
+    terms = []
+    if ids:
+        query = select(api.TaxonomyTerm).where(
+            api.TaxonomyTerm.id.in_(ids), api.TaxonomyTerm.kind == kind
+        )
+        terms = list(api.db_session().scalars(query))
+        if len(terms) != len(ids):
+            form.errors[name] = api._("Choose among the options.")
+    form.values[name] = terms
+
+
+def raw_from(data: Mapping[str, Any]) -> MultiDict[str, str]:
+    return data if isinstance(data, MultiDict) else MultiDict(data)

@@ -1,0 +1,63 @@
+"""Participation figures: for the space pages, the admin area and the manifest's stats."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from pnyx import api
+from pnyx_meetings.models import Meeting, Minutes, Registration, Status
+
+
+def meetings_count(session: Session, component: api.Component) -> int:
+    query = select(func.count()).where(
+        Meeting.component_id == component.id, Meeting.published.is_(True)
+    )
+    return session.scalar(query) or 0
+
+
+def _minutes_sum(session: Session, component: api.Component, column: object) -> int:
+    query = (
+        select(func.coalesce(func.sum(column), 0))
+        .join(Meeting, Meeting.id == Minutes.meeting_id)
+        .where(Meeting.component_id == component.id, Minutes.published.is_(True))
+    )
+    return int(session.scalar(query) or 0)
+
+
+def attendees_count(session: Session, component: api.Component) -> int:
+    """People at the closed meetings, as their minutes say."""
+    return _minutes_sum(session, component, Minutes.attendees_count)
+
+
+def contributions_count(session: Session, component: api.Component) -> int:
+    return _minutes_sum(session, component, Minutes.contributions_count)
+
+
+def registrations_count(session: Session, component: api.Component) -> int:
+    query = (
+        select(func.count())
+        .select_from(Registration)
+        .join(Meeting, Meeting.id == Registration.meeting_id)
+        .where(Meeting.component_id == component.id, Registration.status == Status.CONFIRMED)
+    )
+    return session.scalar(query) or 0
+
+
+def summary(session: Session, component: api.Component) -> dict[str, int]:
+    """Every figure of the admin page, by name."""
+    return {
+        "meetings": meetings_count(session, component),
+        "registrations": registrations_count(session, component),
+        "attendees": attendees_count(session, component),
+        "contributions": contributions_count(session, component),
+    }
+
+
+def definitions() -> list[api.StatDefinition]:
+    return [
+        api.StatDefinition("meetings_meetings", api._l("Meetings"), meetings_count),
+        api.StatDefinition("meetings_attendees", api._l("Attendees"), attendees_count),
+        api.StatDefinition("meetings_contributions", api._l("Contributions"), contributions_count),
+        api.StatDefinition("meetings_registrations", api._l("Registrations"), registrations_count),
+    ]

@@ -1,0 +1,1 @@
+"""The meetings plugin's pages: public (component), participants', admin, directory."""

@@ -1,0 +1,126 @@
+"""Admin pages: every meeting of a component, create, edit, duplicate, delete, statistics.
+
+Mounted by the core at ``/admin/spaces/<space_slug>/<type>/<component_id>/``.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload, selectinload
+from werkzeug.wrappers import Response
+
+from pnyx import api
+from pnyx_meetings import changes, forms, meeting_form, notify, queries, stats
+from pnyx_meetings.models import Meeting
+from pnyx_meetings.views.common import only_meetings_components
+
+blueprint = Blueprint("meetings_admin", __name__)
+blueprint.before_request(only_meetings_components)
+
+Page = str | tuple[str, int] | Response
+
+
+def admin_meeting(meeting_id: int) -> Meeting:
+    """Any meeting of the current component, published or not."""
+    query = (
+        select(Meeting)
+        .where(Meeting.id == meeting_id, Meeting.component_id == api.current_component().id)
+        .options(
+            joinedload(Meeting.minutes),
+            selectinload(Meeting.themes),
+            selectinload(Meeting.agenda_items),
+        )
+    )
+    meeting = api.db_session().scalars(query).unique().one_or_none()
+    if meeting is None:
+        abort(404)
+    return meeting
+
+
+@blueprint.get("/")
+@api.requires(api.ADMIN)
+def index() -> str:
+    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    query = (
+        select(Meeting)
+        .where(Meeting.component_id == api.current_component().id)
+        .options(joinedload(Meeting.minutes))
+        .order_by(Meeting.start_at.desc(), Meeting.id.desc())
+    )
+    meetings, has_next = queries.page_of(query, page, current_app.config["PAGE_SIZE"])
+    return render_template(
+        "meetings/admin/index.html",
+        meetings=meetings,
+        page=page,
+        has_next=has_next,
+        taken=queries.seat_counts(meetings),
+        figures=stats.summary(api.db_session(), api.current_component()),
+        now=api.utcnow(),
+    )
+
+
+def form_page(form: forms.Form, meeting: Meeting | None) -> str:
+    return render_template(
+        "meetings/admin/form.html",
+        form=form,
+        meeting=meeting,
+        staff=True,
+        territories=queries.search_terms("territory"),
+        themes=queries.search_terms("theme"),
+        locales=forms.locales(),
+    )
+
+
+@blueprint.route("/new", methods=["GET", "POST"])
+@api.requires(api.ADMIN)
+def new() -> Page:
+    if request.method == "GET":
+        return form_page(meeting_form.form_from(None), None)
+    form = meeting_form.read_meeting_form(request.form, staff=True)
+    if not form.valid:
+        return form_page(form, None), 400
+    session = api.db_session()
+    user = api.current_user()
+    assert user is not None
+    meeting = changes.create(session, api.current_component(), form, staff=True, author=user)
+    session.commit()
+    flash(api._("The meeting is created."), "success")
+    return redirect(url_for("meetings_admin.agenda", meeting_id=meeting.id))
+
+
+@blueprint.route("/<int:meeting_id>/edit", methods=["GET", "POST"])
+@api.requires(api.ADMIN)
+def edit(meeting_id: int) -> Page:
+    meeting = admin_meeting(meeting_id)
+    if request.method == "GET":
+        return form_page(meeting_form.form_from(meeting), meeting)
+    form = meeting_form.read_meeting_form(request.form, staff=True)
+    if not form.valid:
+        return form_page(form, meeting), 400
+    session = api.db_session()
+    promoted = changes.update(session, meeting, form, staff=True)
+    session.commit()
+    notify.send_registration_mails(promoted)
+    flash(api._("The meeting is saved."), "success")
+    return redirect(url_for("meetings_admin.index"))
+
+
+@blueprint.post("/<int:meeting_id>/duplicate")
+@api.requires(api.ADMIN)
+def duplicate(meeting_id: int) -> Response:
+    session = api.db_session()
+    copy = changes.duplicate(session, admin_meeting(meeting_id))
+    session.commit()
+    flash(api._("The meeting is copied. The copy is not published yet."), "success")
+    return redirect(url_for("meetings_admin.edit", meeting_id=copy.id))
+
+
+@blueprint.post("/<int:meeting_id>/delete")
+@api.requires(api.ADMIN)
+def delete(meeting_id: int) -> Response:
+    session = api.db_session()
+    changes.delete(session, admin_meeting(meeting_id))
+    session.commit()
+    flash(api._("The meeting is deleted."), "success")
+    return redirect(url_for("meetings_admin.index"))

@@ -1,0 +1,109 @@
+"""Participants' meetings: create one (when the phase allows), edit it, close it with minutes."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
+
+from pnyx import api
+from pnyx_meetings import changes, forms, meeting_form, minutes_form, notify, queries
+from pnyx_meetings.minutes_form import PROPOSAL_LINK
+from pnyx_meetings.models import Meeting
+from pnyx_meetings.views.common import is_organizer, load_meeting, proposals_enabled
+from pnyx_meetings.views.public import blueprint
+
+Page = str | tuple[str, int] | Response
+
+
+def form_page(form: forms.Form, meeting: Meeting | None) -> str:
+    return render_template(
+        "meetings/form.html",
+        form=form,
+        meeting=meeting,
+        staff=False,
+        territories=queries.search_terms("territory"),
+        themes=queries.search_terms("theme"),
+        locales=forms.locales(),
+    )
+
+
+@blueprint.route("/new", methods=["GET", "POST"])
+@api.requires("meetings.create")
+def new() -> Page:
+    if request.method == "GET":
+        return form_page(meeting_form.form_from(None), None)
+    form = meeting_form.read_meeting_form(
+        request.form, staff=False, settings=api.current_settings()
+    )
+    if not form.valid:
+        return form_page(form, None), 400
+    session = api.db_session()
+    user = api.current_user()
+    assert user is not None
+    meeting = changes.create(session, api.current_component(), form, staff=False, author=user)
+    session.commit()
+    flash(api._("Your meeting is published."), "success")
+    return redirect(url_for("meetings.show", meeting_id=meeting.id))
+
+
+def organized_meeting(meeting_id: int) -> Meeting:
+    """A meeting the signed-in person organizes (403 otherwise)."""
+    meeting = load_meeting(meeting_id)
+    decision = api.decide(api.current_user(), "meetings.organize", meeting)
+    if not decision or not is_organizer(api.current_user(), meeting):
+        abort(403)
+    return meeting
+
+
+@blueprint.route("/meetings/<int:meeting_id>/edit", methods=["GET", "POST"])
+@api.requires("meetings.organize")
+def edit(meeting_id: int) -> Page:
+    meeting = organized_meeting(meeting_id)
+    if request.method == "GET":
+        return form_page(meeting_form.form_from(meeting), meeting)
+    form = meeting_form.read_meeting_form(
+        request.form, staff=False, settings=api.current_settings()
+    )
+    if not form.valid:
+        return form_page(form, meeting), 400
+    session = api.db_session()
+    promoted = changes.update(session, meeting, form, staff=False)
+    session.commit()
+    notify.send_registration_mails(promoted)
+    flash(api._("The meeting is saved."), "success")
+    return redirect(url_for("meetings.show", meeting_id=meeting.id))
+
+
+def minutes_page(form: forms.Form, meeting: Meeting, action: str) -> str:
+    return render_template(
+        "meetings/minutes_form.html",
+        form=form,
+        meeting=meeting,
+        action=action,
+        with_proposals=proposals_enabled(),
+        locales=forms.locales(),
+    )
+
+
+@blueprint.route("/meetings/<int:meeting_id>/close", methods=["GET", "POST"])
+@api.requires("meetings.organize")
+def close(meeting_id: int) -> Page:
+    meeting = organized_meeting(meeting_id)
+    if meeting.start_at > api.utcnow():
+        flash(api._("Minutes are published once the meeting has started."), "error")
+        return redirect(url_for("meetings.show", meeting_id=meeting.id))
+    action = url_for("meetings.close", meeting_id=meeting.id)
+    if request.method == "GET":
+        source = ("meetings_meeting", meeting.id)
+        linked = list(api.linked_ids(api.db_session(), PROPOSAL_LINK, source=source))
+        return minutes_page(minutes_form.form_from(meeting, linked), meeting, action)
+    form = minutes_form.read_minutes_form(request.form, with_proposals=proposals_enabled())
+    if not form.valid:
+        return minutes_page(form, meeting, action), 400
+    user = api.current_user()
+    assert user is not None
+    session = api.db_session()
+    changes.close(session, meeting, form, user)
+    session.commit()
+    flash(api._("The minutes are saved."), "success")
+    return redirect(url_for("meetings.show", meeting_id=meeting.id))
