@@ -279,3 +279,24 @@ def test_cli_runner_runs_pnyx_commands(cli_runner, make_space) -> None:
     assert result.exit_code == 0, result.output
     result = cli_runner.invoke(args=["goodboard", "hello"])
     assert result.output == "hello from goodboard\n"
+
+
+def test_post_form_sends_a_file_given_as_a_pair(app, client) -> None:
+    import io
+
+    from flask import request
+
+    received = {}
+
+    @app.route("/_kit_upload", methods=["POST"])
+    def upload():
+        received["file"] = request.files["document"].read()
+        received["name"] = request.files["document"].filename
+        received["tags"] = request.form.getlist("tag")
+        return "ok"
+
+    upload.pnyx_action = "pnyx.public"
+    client.post_form(
+        "/_kit_upload", data={"document": (io.BytesIO(b"a;b\n"), "x.csv"), "tag": ["a", "b"]}
+    )
+    assert received == {"file": b"a;b\n", "name": "x.csv", "tags": ["a", "b"]}

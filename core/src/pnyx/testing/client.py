@@ -86,7 +86,7 @@ class PnyxClient(FlaskClient):
         Values may be lists (several values for one field) or ``(file, filename)``
         pairs. A ``csrf_token`` given in ``data`` is sent as is.
         """
-        form: MultiDict[str, Any] = MultiDict(data or {})
+        form = data if isinstance(data, MultiDict) else MultiDict(_form_pairs(data or {}))
         if CSRF_FIELD not in form:
             form[CSRF_FIELD] = self.csrf_token()
         return self.post(url, data=form, follow_redirects=follow_redirects, **kwargs)
@@ -98,6 +98,16 @@ class PnyxClient(FlaskClient):
     def sign_out(self) -> None:
         with self.session_transaction() as cookie_session:
             cookie_session.clear()
+
+
+def _form_pairs(data: Mapping[str, Any]) -> list[tuple[str, Any]]:
+    """``(name, value)`` pairs: a list gives several values; a ``(file, filename)`` tuple
+    stays one value (``MultiDict`` alone would split it into two)."""
+    pairs: list[tuple[str, Any]] = []
+    for name, value in data.items():
+        values = value if isinstance(value, list) else [value]
+        pairs.extend((name, item) for item in values)
+    return pairs
 
 
 def sign_in(client: FlaskClient, user: User | int) -> None:

@@ -7,6 +7,7 @@ registers it with pluggy when ``PNYX_PLUGINS`` lists ``hello``.
 from __future__ import annotations
 
 from pnyx import api
+from pnyx_hello.personal_data import messages_of
 from pnyx_hello.seed import seed
 from pnyx_hello.settings import GlobalSettings, StepSettings
 from pnyx_hello.views import blueprint
@@ -29,3 +30,8 @@ def register_component_types() -> list[api.ComponentType]:
             seed=seed,
         )
     ]
+
+
+@api.hookimpl
+def export_user_data(user: api.User) -> dict[str, object] | None:
+    return messages_of(user)
