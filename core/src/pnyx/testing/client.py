@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import contextvars
 import secrets
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from flask import has_app_context
@@ -76,7 +76,7 @@ class PnyxClient(FlaskClient):
     def post_form(
         self,
         url: str,
-        data: Mapping[str, Any] | MultiDict[str, Any] | None = None,
+        data: Mapping[str, Any] | MultiDict[str, Any] | Sequence[tuple[str, Any]] | None = None,
         *,
         follow_redirects: bool = False,
         **kwargs: Any,
@@ -100,9 +100,11 @@ class PnyxClient(FlaskClient):
             cookie_session.clear()
 
 
-def _form_pairs(data: Mapping[str, Any]) -> list[tuple[str, Any]]:
+def _form_pairs(data: Mapping[str, Any] | Sequence[tuple[str, Any]]) -> list[tuple[str, Any]]:
     """``(name, value)`` pairs: a list gives several values; a ``(file, filename)`` tuple
     stays one value (``MultiDict`` alone would split it into two)."""
+    if not isinstance(data, Mapping):
+        return list(data)
     pairs: list[tuple[str, Any]] = []
     for name, value in data.items():
         values = value if isinstance(value, list) else [value]
