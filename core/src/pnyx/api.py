@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from flask import current_app, g, render_template
-from flask_babel import force_locale, gettext, lazy_gettext, ngettext
+from flask_babel import force_locale, format_date, format_datetime, gettext, lazy_gettext, ngettext
 from markupsafe import Markup
 from sqlalchemy import select
 
@@ -27,7 +27,7 @@ from pnyx.errors import SettingsError, StartupError
 from pnyx.events import Event, publish_event
 from pnyx.forms import Form, TranslatedText
 from pnyx.hookspecs import hookimpl
-from pnyx.i18n import translated
+from pnyx.i18n import format_currency, format_decimal, format_number, format_percent, translated
 from pnyx.links import link_resources, linked_ids, unlink_resources
 from pnyx.manifests import (
     Action,
@@ -227,6 +227,12 @@ __all__ = [
     "db_session",
     "decide",
     "describe_resources",
+    "format_currency",
+    "format_date",
+    "format_datetime",
+    "format_decimal",
+    "format_number",
+    "format_percent",
     "gettext",
     "grant_authorization",
     "hookimpl",

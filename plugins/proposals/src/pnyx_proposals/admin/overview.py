@@ -1,0 +1,40 @@
+"""The organization-wide moderation queue: reported proposals of every component.
+
+Organization admins and moderators find it in the admin menu (``menu_links``);
+each entry leads to its component's queue, where they decide.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, render_template
+
+from pnyx import api
+from pnyx_proposals import moderation
+from pnyx_proposals.admin.common import page_number
+from pnyx_proposals.permissions import MODERATE, moderates
+
+blueprint = Blueprint("proposals_moderation", __name__, url_prefix="/admin/proposals")
+
+
+@blueprint.get("/moderation")
+@api.requires(MODERATE)
+def queue() -> str:
+    page = page_number()
+    proposals, has_next = moderation.queue(None, page, current_app.config["PAGE_SIZE"])
+    return render_template(
+        "proposals/admin/overview.html",
+        proposals=proposals,
+        reasons=moderation.reasons_of([p.id for p in proposals]),
+        labels=moderation.reason_labels(),
+        page=page,
+        has_next=has_next,
+    )
+
+
+def admin_menu(user: api.User | None) -> list[api.MenuLink]:
+    """The admin menu's link to the queue, for the people who may moderate everywhere."""
+    if not moderates(user, None):
+        return []
+    return [
+        api.MenuLink(label=api._l("Proposals to moderate"), endpoint="proposals_moderation.queue")
+    ]

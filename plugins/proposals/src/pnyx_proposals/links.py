@@ -1,0 +1,79 @@
+"""What a proposal is linked to, described by the plugins that own the other ends.
+
+Meetings link the proposals that came out of them; budgets link the projects
+that include a proposal (and describe their follow-up progress). This module
+never imports those plugins: it reads the proposal's resource links and asks
+each linked resource type's ``describe`` function, through ``pnyx.api``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+import attrs
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload
+
+from pnyx import api
+from pnyx_proposals.models import RESOURCE, Proposal
+from pnyx_proposals.settings import settings_of
+
+#: Link names this plugin writes (proposal → proposal).
+MERGED_INTO = "proposals.merged_into"
+COPIED_FROM = "proposals.copied_from"
+
+
+@attrs.frozen
+class RelatedGroup:
+    """Linked resources of one type, under that type's label."""
+
+    type: str
+    label: str
+    items: tuple[api.ResourceDescription, ...]
+
+
+def describe(session: Session, ids: Sequence[int]) -> Mapping[int, tuple[str, str, str]]:
+    """The ``describe`` of the ``proposals_proposal`` resource type: published proposals not
+    hidden by moderation (a merged duplicate keeps its page, which points to the other)."""
+    query = (
+        select(Proposal)
+        .where(
+            Proposal.id.in_(list(ids)),
+            Proposal.published_at.is_not(None),
+            Proposal.hidden_at.is_(None),
+        )
+        .options(joinedload(Proposal.component).joinedload(api.Component.space))
+    )
+    described = {}
+    for proposal in session.scalars(query):
+        url = api.component_url(proposal.component, "show", proposal_id=proposal.id) or ""
+        described[proposal.id] = (proposal.title, url, _state_detail(proposal))
+    return described
+
+
+def _state_detail(proposal: Proposal) -> str:
+    if proposal.merged_into_id:
+        return api._("Merged")
+    if proposal.withdrawn_at:
+        return api._("Withdrawn")
+    if settings_of(proposal.component).get("supports_hidden"):
+        return ""
+    return api.ngettext("%(num)d support", "%(num)d supports", proposal.supports_count)
+
+
+def related(session: Session, proposal: Proposal) -> list[RelatedGroup]:
+    """The proposal's linked resources, grouped by type; one query per linked type."""
+    by_type: dict[str, list[int]] = defaultdict(list)
+    for link in api.links_of(session, (RESOURCE, proposal.id)):
+        by_type[link.type].append(link.id)
+    groups = []
+    for type_name, ids in by_type.items():
+        resource_type = api.resource_type(type_name)
+        if resource_type is None:
+            continue  # its plugin is not enabled: nothing to show or link to
+        described = api.describe_resources(session, type_name, ids)
+        items = tuple(described[i] for i in dict.fromkeys(ids) if i in described)
+        if items:
+            groups.append(RelatedGroup(type_name, str(resource_type.label), items))
+    return groups

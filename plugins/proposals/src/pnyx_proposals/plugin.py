@@ -1,0 +1,108 @@
+"""The hook implementations: what the ``proposals`` plugin brings to Pnyx.
+
+The entry point ``proposals = "pnyx_proposals.plugin"`` names this module; the
+core registers it with pluggy when ``PNYX_PLUGINS`` lists ``proposals``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, render_template
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from pnyx import api
+from pnyx_proposals import events, exports, home, links, personal_data
+from pnyx_proposals.admin import blueprint as admin_blueprint
+from pnyx_proposals.admin.overview import admin_menu
+from pnyx_proposals.admin.overview import blueprint as moderation_blueprint
+from pnyx_proposals.models import RESOURCE, Proposal
+from pnyx_proposals.permissions import ACTIONS, opinion
+from pnyx_proposals.seed import seed
+from pnyx_proposals.settings import GlobalSettings, StepSettings
+from pnyx_proposals.stats import STATS
+from pnyx_proposals.views import blueprint
+
+
+def deletion_blocker(session: Session, component: api.Component) -> str | None:
+    """A component holding published proposals is not deleted (unpublish it instead)."""
+    query = select(func.count()).where(
+        Proposal.component_id == component.id, Proposal.published_at.is_not(None)
+    )
+    if session.scalar(query):
+        return str(api._("It holds published proposals: unpublish the component instead."))
+    return None
+
+
+@api.hookimpl
+def register_component_types() -> list[api.ComponentType]:
+    return [
+        api.ComponentType(
+            name="proposals",
+            label=api._l("Proposals"),
+            description=api._l("Residents write proposals, support them, and get an answer."),
+            actions=ACTIONS,
+            global_settings=GlobalSettings,
+            step_settings=StepSettings,
+            public_blueprint=blueprint,
+            admin_blueprint=admin_blueprint,
+            resource_types=[
+                api.ResourceType(
+                    RESOURCE,
+                    api._l("Proposals"),
+                    describe=links.describe,
+                    searchable=True,
+                    exportable=True,
+                )
+            ],
+            exports=[api.ExportDefinition("proposals", api._l("Proposals"), rows=exports.rows)],
+            stats=STATS,
+            seed=seed,
+            deletion_blocker=deletion_blocker,
+        )
+    ]
+
+
+@api.hookimpl
+def permission_check(user: api.User | None, action: str, target: Any) -> bool | None:
+    if not action.startswith("proposals."):
+        return None
+    return opinion(user, action, target)
+
+
+@api.hookimpl
+def register_blueprints() -> list[Blueprint]:
+    return [moderation_blueprint]
+
+
+@api.hookimpl
+def render_slot(name: str, context: dict[str, Any]) -> api.Snippet | None:
+    """On the home page: the latest proposals of the open spaces."""
+    if name != "home.after_spaces":
+        return None
+    latest = home.latest_proposals(limit=5)
+    if not latest:
+        return None
+    markup = render_template("proposals/_latest.html", proposals=latest)
+    return api.Snippet(api.Markup(markup), priority=60)
+
+
+@api.hookimpl
+def menu_links(menu: str, user: api.User | None) -> list[api.MenuLink] | None:
+    return admin_menu(user) if menu == "admin" else None
+
+
+@api.hookimpl
+def export_user_data(user: api.User) -> dict[str, Any] | None:
+    return personal_data.export(api.db_session(), user)
+
+
+@api.hookimpl
+def delete_user_data(user: api.User, session: Session) -> None:
+    personal_data.delete_data(session, user)
+
+
+@api.hookimpl
+def on_event(event: api.Event) -> None:
+    events.handle(event)

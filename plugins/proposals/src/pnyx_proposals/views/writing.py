@@ -1,0 +1,153 @@
+"""Writing: a new proposal (draft or published at once), editing, publishing, withdrawing.
+
+Every form posts, then redirects (POST → redirect → GET); an invalid form is
+shown again with status 400, the errors next to their fields, the text kept.
+"""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
+
+from pnyx import api
+from pnyx_proposals import lifecycle
+from pnyx_proposals.forms import ProposalData, read_form
+from pnyx_proposals.models import Proposal
+from pnyx_proposals.permissions import CREATE, EDIT
+from pnyx_proposals.settings import settings_of
+from pnyx_proposals.taxonomy import component_terms
+from pnyx_proposals.views import blueprint
+from pnyx_proposals.views.common import load_proposal, proposal_url, require
+
+Page = str | tuple[str, int] | Response
+
+
+def render_form(
+    data: ProposalData, errors: dict[str, str], proposal: object = None, status: int = 200
+) -> tuple[str, int]:
+    settings = settings_of()
+    page = render_template(
+        "proposals/form.html",
+        data=data,
+        errors=errors,
+        proposal=proposal,
+        terms=component_terms(settings),
+        settings=settings,
+    )
+    return page, status
+
+
+@blueprint.get("/new")
+@api.requires(CREATE)
+def new() -> Page:
+    return render_form(ProposalData(), {})
+
+
+@blueprint.post("/new")
+@api.requires(CREATE)
+def create() -> Page:
+    settings = settings_of()
+    data, errors = read_form(request.form, settings, component_terms(settings))
+    if errors:
+        return render_form(data, errors, status=400)
+    session = api.db_session()
+    author = api.current_user()
+    assert author is not None  # proposals.create is for signed-in people
+    proposal = lifecycle.create(session, api.current_component(), author, data)
+    if request.form.get("intent") == "publish":
+        try:
+            lifecycle.publish(session, proposal)
+        except lifecycle.LimitReachedError:
+            session.commit()  # the draft is kept: the person may withdraw another one
+            flash(limit_message(), "error")
+            return redirect(proposal_url(proposal))
+        session.commit()
+        flash(api._("Your proposal is published."), "success")
+    else:
+        session.commit()
+        flash(api._("Your draft is saved. Only you can see it until you publish it."), "success")
+    return redirect(proposal_url(proposal))
+
+
+def limit_message() -> str:
+    limit = settings_of().get("proposal_limit")
+    return api.ngettext(
+        "You have already published %(num)d proposal here, the most allowed.",
+        "You have already published %(num)d proposals here, the most allowed.",
+        limit,
+    )
+
+
+@blueprint.get("/<int:proposal_id>/edit")
+@api.requires(EDIT)
+def edit(proposal_id: int) -> Page:
+    proposal = editable_proposal(proposal_id)
+    return render_form(ProposalData.of(proposal), {}, proposal)
+
+
+@blueprint.post("/<int:proposal_id>/edit")
+@api.requires(EDIT)
+def update(proposal_id: int) -> Page:
+    proposal = editable_proposal(proposal_id)
+    settings = settings_of()
+    data, errors = read_form(request.form, settings, component_terms(settings))
+    if errors:
+        return render_form(data, errors, proposal, status=400)
+    lifecycle.update(api.db_session(), proposal, data)
+    api.db_session().commit()
+    flash(api._("Your changes are saved."), "success")
+    return redirect(proposal_url(proposal))
+
+
+def editable_proposal(proposal_id: int) -> Proposal:
+    """The reader's own proposal, while it may still be edited (else back to its page)."""
+    proposal = load_proposal(proposal_id)
+    require(EDIT, proposal)
+    if not lifecycle.editable(proposal):
+        flash(api._("This proposal can no longer be edited."), "error")
+        abort(redirect(proposal_url(proposal)))
+    return proposal
+
+
+@blueprint.post("/<int:proposal_id>/publish")
+@api.requires(CREATE)
+def publish(proposal_id: int) -> Response:
+    proposal = load_proposal(proposal_id)
+    require(EDIT, proposal)
+    if not proposal.is_draft:
+        return redirect(proposal_url(proposal))
+    session = api.db_session()
+    try:
+        lifecycle.publish(session, proposal)
+    except lifecycle.LimitReachedError:
+        session.rollback()
+        flash(limit_message(), "error")
+        return redirect(proposal_url(proposal))
+    session.commit()
+    flash(api._("Your proposal is published."), "success")
+    return redirect(proposal_url(proposal))
+
+
+@blueprint.post("/<int:proposal_id>/withdraw")
+@api.requires(EDIT)
+def withdraw(proposal_id: int) -> Response:
+    proposal = load_proposal(proposal_id)
+    require(EDIT, proposal)
+    if not proposal.is_draft and not proposal.is_withdrawn:
+        lifecycle.withdraw(api.db_session(), proposal)
+        api.db_session().commit()
+        flash(api._("Your proposal is withdrawn: it can no longer be supported."), "success")
+    return redirect(proposal_url(proposal))
+
+
+@blueprint.post("/<int:proposal_id>/discard")
+@api.requires(EDIT)
+def discard(proposal_id: int) -> Response:
+    proposal = load_proposal(proposal_id)
+    require(EDIT, proposal)
+    if proposal.is_draft:
+        lifecycle.discard(api.db_session(), proposal)
+        api.db_session().commit()
+        flash(api._("Your draft is deleted."), "success")
+        return redirect(url_for("proposals.index"))
+    return redirect(proposal_url(proposal))
