@@ -8,12 +8,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from flask import Flask
-from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from pnyx import api
-from pnyx.db import get_database
 from pnyx.testing import PnyxClient
 from pnyx_meetings.models import Meeting
 
@@ -92,24 +89,3 @@ def make_meeting(session: Session, component: api.Component) -> Callable[..., Me
         return meeting
 
     return make
-
-
-@pytest.fixture
-def count_queries(app: Flask, client: PnyxClient) -> Callable[[str], int]:
-    """``count_queries(url)``: how many SQL statements a GET of ``url`` runs."""
-
-    def count(url: str) -> int:
-        statements: list[str] = []
-
-        def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
-            statements.append(statement)
-
-        engine = get_database(app).engine
-        event.listen(engine, "before_cursor_execute", record)
-        try:
-            assert client.get(url).status_code == 200
-        finally:
-            event.remove(engine, "before_cursor_execute", record)
-        return len(statements)
-
-    return count

@@ -8,11 +8,9 @@ from typing import Any
 
 import pytest
 from flask import Flask, url_for
-from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from pnyx import api
-from pnyx.db import get_database
 from pnyx.testing import PnyxClient
 from pnyx_proposals.markdown import plain_text
 from pnyx_proposals.models import Proposal
@@ -116,24 +114,3 @@ def set_settings(session: Session, component: api.Component) -> Callable[..., No
         session.commit()
 
     return change
-
-
-@pytest.fixture
-def count_queries(app: Flask, client: PnyxClient) -> Callable[[str], int]:
-    """``count_queries(url)``: how many SQL statements a GET of ``url`` runs."""
-
-    def count(path: str) -> int:
-        statements: list[str] = []
-
-        def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
-            statements.append(statement)
-
-        engine = get_database(app).engine
-        event.listen(engine, "before_cursor_execute", record)
-        try:
-            assert client.get(path).status_code == 200
-        finally:
-            event.remove(engine, "before_cursor_execute", record)
-        return len(statements)
-
-    return count

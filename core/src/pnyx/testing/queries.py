@@ -1,0 +1,37 @@
+"""Counting SQL statements: lists must not run more queries when they grow (DESIGN.md §9)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from flask import Flask
+from sqlalchemy import event
+
+from pnyx.db import get_database
+from pnyx.testing.client import PnyxClient
+
+
+@pytest.fixture
+def count_queries(app: Flask, client: PnyxClient) -> Callable[[str], int]:
+    """``count_queries(url)``: how many SQL statements a GET of ``url`` runs (it must answer 200).
+
+    Assert that the count is the same with 1 and with many rows, not a number of
+    milliseconds.
+    """
+
+    def count(url: str) -> int:
+        statements: list[str] = []
+
+        def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+            statements.append(statement)
+
+        engine = get_database(app).engine
+        event.listen(engine, "before_cursor_execute", record)
+        try:
+            assert client.get(url).status_code == 200
+        finally:
+            event.remove(engine, "before_cursor_execute", record)
+        return len(statements)
+
+    return count
