@@ -1,0 +1,275 @@
+"""Checkout throughput of the budgets plugin on PostgreSQL, two gunicorn workers.
+
+Loads a published process with a budgets component (voting open), one budget
+of 20 projects and N voters (default 400), into a fresh local PostgreSQL
+database; starts ``gunicorn -w 2`` on 127.0.0.1 with that instance; then each
+voter, from one of ``--threads`` client threads, adds three projects to their
+ballot and checks it out (real HTTP: signed session cookie, CSRF token, forms).
+Prints p50/p99 latency of the additions and of the checkouts, the checkouts per
+second, and checks the database afterwards: one cast ballot per voter, none
+over the limit.
+
+    .venv/bin/python benchmarks/budgets_checkout.py
+    .venv/bin/python benchmarks/budgets_checkout.py --voters 200 --threads 8
+
+PostgreSQL: ``PNYX_BENCH_POSTGRES_URL`` (default
+``postgresql+psycopg://postgres@127.0.0.1:5432/budgets_bench``, created when
+missing); it must be a throwaway local ``*bench*`` database: its schema is
+dropped. Everything stays on localhost; every loop is bounded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import http.client
+import os
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from sqlalchemy import create_engine, func, insert, select, text
+from sqlalchemy.engine import make_url
+
+from pnyx import create_app
+from pnyx.db import get_session
+from pnyx.migrate import upgrade
+from pnyx.models import Component, Organization, Space, Step, User, utcnow
+from pnyx_budgets.models import CAST, Ballot, BallotItem, Budget, Project
+
+POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/budgets_bench"
+SECRET = "budgets-benchmark-" + secrets.token_hex(8)
+PROJECTS, COST, LIMIT = 20, 10_000_00, 30_000_00  # 10 000 € each, 30 000 € a ballot
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def fresh_database(url: str) -> None:
+    parsed = make_url(url)
+    if parsed.host not in ("127.0.0.1", "localhost") or "bench" not in (parsed.database or ""):
+        sys.exit(f"refusing to use {parsed.database} on {parsed.host}: a local *bench* database")
+    admin = create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        exists = connection.execute(
+            text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": parsed.database}
+        ).scalar()
+        if not exists:
+            connection.execute(text(f'CREATE DATABASE "{parsed.database}"'))
+    admin.dispose()
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+def config(url: str, instance: Path) -> dict[str, Any]:
+    return {
+        "PLUGINS": "budgets",
+        "DATABASE_URL": url,
+        "INSTANCE_PATH": str(instance),
+        "SECRET_KEY": SECRET,
+    }
+
+
+def load(app: Any, voters: int) -> dict[str, Any]:
+    """Migrate, then the process, the component (voting open), the budget and the voters."""
+    with app.app_context():
+        upgrade(app)
+        session = get_session()
+        session.add(Organization(name={"fr": "Bench", "en": "Bench"}))
+        today = dt.date.today()
+        space = Space(type="process", slug="bench", title={"fr": "Bench"}, published=True)
+        space.steps.append(
+            Step(title={"fr": "Vote"}, active=True, start_date=today, activated_at=utcnow())
+        )
+        component = Component(
+            space=space,
+            type="budgets",
+            name={"fr": "Budget"},
+            published=True,
+            settings={"global": {}, "default_step": {"votes_enabled": True}, "steps": {}},
+        )
+        session.add_all([space, component])
+        session.flush()
+        budget = Budget(
+            component_id=component.id, title={"fr": "Budget"}, amount=LIMIT * 10, max_total=LIMIT
+        )
+        session.add(budget)
+        session.flush()
+        session.execute(
+            insert(Project),
+            [
+                {
+                    "budget_id": budget.id,
+                    "title": {"fr": f"Projet {n}"},
+                    "cost": COST,
+                    "position": n,
+                }
+                for n in range(PROJECTS)
+            ],
+        )
+        session.execute(
+            insert(User),
+            [
+                {"name": f"Voter {n}", "email": f"v{n}@bench.test", "confirmed_at": utcnow()}
+                for n in range(voters)
+            ],
+        )
+        session.commit()
+        users = list(session.scalars(select(User.id).order_by(User.id)))
+        projects = list(session.scalars(select(Project.id).order_by(Project.id)))
+        cookies = [cookie_for(app, user_id) for user_id in users]
+        return {
+            "base": f"/spaces/bench/budgets/{component.id}/{budget.id}/ballot/",
+            "budget_id": budget.id,
+            "projects": projects,
+            "cookies": cookies,
+        }
+
+
+def cookie_for(app: Any, user_id: int) -> tuple[str, str]:
+    """A signed session cookie for ``user_id`` with its CSRF token: ``(cookie, token)``."""
+    token = secrets.token_urlsafe(32)
+    serializer = app.session_interface.get_signing_serializer(app)
+    value = serializer.dumps({"user_id": user_id, "session_version": 1, "csrf_token": token})
+    return f"{app.config.get('SESSION_COOKIE_NAME', 'session')}={value}", token
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def start_gunicorn(url: str, instance: Path, port: int) -> subprocess.Popen:
+    env = {
+        **os.environ,
+        "PNYX_PLUGINS": "budgets",
+        "PNYX_DATABASE_URL": url,
+        "PNYX_INSTANCE_PATH": str(instance),
+        "PNYX_SECRET_KEY": SECRET,
+        "PNYX_RATELIMIT_ENABLED": "false",
+    }
+    gunicorn = Path(sys.executable).parent / "gunicorn"
+    if not gunicorn.exists():
+        sys.exit("gunicorn is missing: pip install -e 'plugins/budgets[dev]'")
+    command = [
+        str(gunicorn),
+        "-w",
+        "2",
+        "-b",
+        f"127.0.0.1:{port}",
+        "--log-level",
+        "warning",
+        "pnyx:create_app()",
+    ]
+    server = subprocess.Popen(command, env=env, cwd=ROOT)
+    for _ in range(100):  # at most 10 s
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.1):
+                return server
+        except OSError:
+            time.sleep(0.1)
+    server.terminate()
+    sys.exit("gunicorn did not start")
+
+
+def post(port: int, path: str, cookie: tuple[str, str], data: dict[str, Any]) -> tuple[int, float]:
+    body = urlencode({**data, "csrf_token": cookie[1]})
+    headers = {"Cookie": cookie[0], "Content-Type": "application/x-www-form-urlencoded"}
+    started = time.perf_counter()
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request("POST", path, body=body, headers=headers)
+        status = connection.getresponse().status
+    finally:
+        connection.close()
+    return status, time.perf_counter() - started
+
+
+def vote(port: int, setup: dict[str, Any], index: int, results: dict[str, list]) -> None:
+    cookie = setup["cookies"][index]
+    chosen = [setup["projects"][(index + k) % PROJECTS] for k in range(3)]
+    for project_id in chosen:
+        status, took = post(port, setup["base"] + "add", cookie, {"project_id": project_id})
+        results["add"].append((status, took))
+    status, took = post(port, setup["base"] + "checkout", cookie, {})
+    results["checkout"].append((status, took))
+
+
+def summary(name: str, samples: list[tuple[int, float]]) -> str:
+    times = sorted(took for _status, took in samples)
+    failed = sum(status != 303 for status, _took in samples)
+    p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
+    return (
+        f"{name}: {len(times)} requests, p50 {statistics.median(times) * 1000:.1f} ms, "
+        f"p99 {p99 * 1000:.1f} ms, not 303: {failed}"
+    )
+
+
+def check(url: str, budget_id: int, voters: int) -> str:
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        cast = connection.scalar(
+            select(func.count())
+            .select_from(Ballot)
+            .where(Ballot.budget_id == budget_id, Ballot.status == CAST)
+        )
+        over = connection.scalar(
+            select(func.count()).select_from(
+                select(BallotItem.ballot_id)
+                .join(Project, Project.id == BallotItem.project_id)
+                .group_by(BallotItem.ballot_id)
+                .having(func.sum(Project.cost) > LIMIT)
+                .subquery()
+            )
+        )
+    engine.dispose()
+    return f"cast ballots: {cast} of {voters} voters; ballots over the limit: {over}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--voters", type=int, default=400)
+    parser.add_argument("--threads", type=int, default=16)
+    args = parser.parse_args()
+    voters, threads = min(args.voters, 5000), min(args.threads, 64)  # bounded
+    url = os.environ.get("PNYX_BENCH_POSTGRES_URL", POSTGRES_URL)
+    fresh_database(url)
+    with tempfile.TemporaryDirectory() as folder:
+        instance = Path(folder)
+        setup = load(create_app(config(url, instance)), voters)
+        port = free_port()
+        server = start_gunicorn(url, instance, port)
+        results: dict[str, list] = {"add": [], "checkout": []}
+        lock = threading.Lock()  # list.append is atomic; the lock documents the sharing
+        try:
+            started = time.perf_counter()
+            with ThreadPoolExecutor(max_workers=threads) as pool:
+                list(pool.map(lambda i: vote(port, setup, i, results), range(voters)))
+            elapsed = time.perf_counter() - started
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+        with lock:
+            print(f"PostgreSQL, gunicorn -w 2, {threads} client threads, {voters} voters")
+            print(summary("add to ballot", results["add"]))
+            print(summary("checkout", results["checkout"]))
+            print(
+                f"throughput: {voters / elapsed:.1f} voters/s "
+                f"({voters * 4 / elapsed:.1f} requests/s) in {elapsed:.1f} s"
+            )
+            print(check(url, setup["budget_id"], voters))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,108 @@
+"""Benchmark the budgets outcome engine: every rule on every pabulib file of a directory.
+
+    python benchmarks/budgets_outcomes.py [DIRECTORY] [--repeat N] [--rules a,b]
+
+DIRECTORY defaults to ``../shared/data/pabulib`` relative to the repository root. Each
+(file, rule) pair runs in a fresh subprocess so that its peak memory (max RSS) is its own.
+Times are the best of ``--repeat`` runs: wall-clock seconds, and CPU seconds (less sensitive to
+other load on the machine). Rules that do not apply to a file (MES needs approval ballots,
+greedy-threshold needs a threshold in META) are skipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DIR = ROOT.parent / "shared" / "data" / "pabulib"
+
+
+def _import_outcomes():
+    try:
+        import pnyx_budgets.outcomes as outcomes
+    except ImportError:  # not installed: use the source tree
+        sys.path.insert(0, str(ROOT / "plugins" / "budgets" / "src"))
+        import pnyx_budgets.outcomes as outcomes
+    return outcomes
+
+
+def measure(path: str, rule: str, repeat: int) -> dict:
+    """Parse ``path`` and run ``rule`` ``repeat`` times; the best times and this process' peak."""
+    outcomes = _import_outcomes()
+    best: dict[str, float] = {}
+    result = None
+    for _ in range(repeat):
+        times = {}
+        wall, cpu = time.perf_counter(), time.process_time()
+        election = outcomes.read_pb(path)
+        times["parse_wall"], times["parse_cpu"] = (
+            time.perf_counter() - wall,
+            time.process_time() - cpu,
+        )
+        if not _applies(election, rule):
+            return {"skipped": True}
+        wall, cpu = time.perf_counter(), time.process_time()
+        result = outcomes.compute_outcome(election, rule)
+        times["rule_wall"], times["rule_cpu"] = (
+            time.perf_counter() - wall,
+            time.process_time() - cpu,
+        )
+        best = {k: min(v, best.get(k, v)) for k, v in times.items()}
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+    return {**best, "winners": len(result.winners), "cost": result.total_cost, "peak_mb": peak_mb}
+
+
+def _applies(election, rule: str) -> bool:
+    if rule.startswith("mes"):
+        return election.vote_type == "approval"
+    if rule == "greedy-threshold":
+        return bool(election.meta.get("min_project_score_threshold", "").strip())
+    return True
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("directory", nargs="?", default=str(DEFAULT_DIR))
+    parser.add_argument("--repeat", type=int, default=1, help="best of N runs (default 1)")
+    parser.add_argument("--rules", help="comma-separated subset of the rules")
+    parser.add_argument("--one", nargs=2, metavar=("FILE", "RULE"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:  # child process: measure one pair, print JSON
+        print(json.dumps(measure(args.one[0], args.one[1], args.repeat)))
+        return
+    rules = args.rules.split(",") if args.rules else list(_import_outcomes().RULES)
+    files = sorted(p for p in Path(args.directory).iterdir() if p.name.endswith((".pb", ".pb.gz")))
+    columns = ("parse s", "rule s", "rule cpu", "peak MB")
+    header = f"{'file':<58} {'rule':<17} " + " ".join(f"{c:>8}" for c in columns) + "  winners"
+    print(header)
+    print("-" * len(header))
+    for path in files:
+        for rule in rules:
+            command = [
+                sys.executable,
+                __file__,
+                "--one",
+                str(path),
+                rule,
+                "--repeat",
+                str(args.repeat),
+            ]
+            out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+            m = json.loads(out)
+            if m.get("skipped"):
+                continue
+            print(
+                f"{path.name:<58} {rule:<17} {m['parse_wall']:8.3f} {m['rule_wall']:8.3f} "
+                f"{m['rule_cpu']:8.3f} {m['peak_mb']:8.1f}  {m['winners']} (cost {m['cost']})",
+                flush=True,
+            )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Pnyx participatory budgets plugin."""

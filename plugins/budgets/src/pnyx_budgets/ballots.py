@@ -1,0 +1,226 @@
+"""Ballots kept on the server: add, remove, give points, rank, check out, cancel.
+
+Every function takes the voter's lock first (:func:`locks.lock_voter`), then
+reads the ballot and the costs from the database, checks the budget's rules
+and writes; the caller commits. So twenty concurrent requests of one person
+behave as if they came one after the other: one ballot per budget (also a
+unique constraint), and no limit exceeded. Functions return ``None`` when
+done, or a message that says what to change.
+
+The action log records that a person changed or cast a ballot, never which
+projects (``docs/action-log.md``).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pnyx import api
+from pnyx_budgets import demographics, eligibility, receipts
+from pnyx_budgets.locks import lock_budget, lock_voter
+from pnyx_budgets.models import (
+    BUDGET_RESOURCE,
+    CAST,
+    DRAFT,
+    Ballot,
+    BallotItem,
+    Budget,
+    Project,
+)
+from pnyx_budgets.rules import Line, Rules, adding_problem, checkout_problems, points_problem
+
+
+def own_ballot(session: Session, budget_id: int, user_id: int) -> Ballot | None:
+    query = select(Ballot).where(Ballot.budget_id == budget_id, Ballot.voter_id == user_id)
+    return session.scalar(query.execution_options(populate_existing=True))
+
+
+def lines_of(session: Session, ballot: Ballot | None) -> list[Line]:
+    """The ballot's projects with their costs as the database holds them now."""
+    if ballot is None or ballot.id is None:
+        return []
+    query = (
+        select(BallotItem.project_id, Project.cost, BallotItem.points)
+        .join(Project, Project.id == BallotItem.project_id)
+        .where(BallotItem.ballot_id == ballot.id)
+        .order_by(BallotItem.position, BallotItem.id)
+    )
+    return [Line(pid, cost, points) for pid, cost, points in session.execute(query)]
+
+
+def CLOSED_MESSAGE() -> str:  # noqa: N802  (reads as the constant message it is)
+    return api._("The votes of this budget are counted: ballots can no longer change.")
+
+
+def closed_problem(session: Session, budget: Budget) -> str | None:
+    if eligibility.counted_budget_ids(session, [budget.id]):
+        return CLOSED_MESSAGE()
+    return None
+
+
+def editable_draft(
+    session: Session, budget: Budget, user: api.User, *, create: bool
+) -> tuple[Ballot | None, str | None]:
+    """Lock the voter, then their draft in ``budget`` (created when asked)."""
+    lock_voter(session, budget.component_id, user.id)
+    problem = closed_problem(session, budget)
+    if problem:
+        return None, problem
+    ballot = own_ballot(session, budget.id, user.id)
+    if ballot is not None and ballot.status == CAST:
+        return None, api._("Your ballot is cast. To change it, reopen it first.")
+    if ballot is None and create:
+        voted = eligibility.voted_budget_ids(session, budget.component_id, user.id)
+        problem = eligibility.rule_problem(budget.component, budget, voted)
+        if problem:
+            return None, problem
+        ballot = Ballot(budget_id=budget.id, voter_id=user.id, status=DRAFT)
+        session.add(ballot)
+        session.flush()
+    return ballot, None
+
+
+def touch(session: Session, ballot: Ballot, budget: Budget, action: str) -> None:
+    ballot.updated_at = api.utcnow()
+    api.log_action(
+        session,
+        action,
+        resource=(BUDGET_RESOURCE, budget.id),
+        component=budget.component,
+        visibility="private",
+    )
+
+
+def add(session: Session, budget: Budget, project: Project, user: api.User) -> str | None:
+    """Put ``project`` on the person's draft ballot (1 point on a cumulative one)."""
+    ballot, problem = editable_draft(session, budget, user, create=True)
+    if problem or ballot is None:
+        return problem
+    lines = lines_of(session, ballot)
+    if any(line.project_id == project.id for line in lines):
+        return None  # already there: adding twice changes nothing
+    problem = adding_problem(Rules.of(budget), lines, Line(project.id, project.cost))
+    if problem:
+        return problem
+    session.add(BallotItem(ballot_id=ballot.id, project_id=project.id, position=len(lines)))
+    touch(session, ballot, budget, "budgets.ballot_changed")
+    return None
+
+
+def remove(session: Session, budget: Budget, project_id: int, user: api.User) -> str | None:
+    ballot, problem = editable_draft(session, budget, user, create=False)
+    if problem or ballot is None:
+        return problem
+    for item in list(ballot.items):
+        if item.project_id == project_id:
+            ballot.items.remove(item)
+    renumber(ballot)
+    touch(session, ballot, budget, "budgets.ballot_changed")
+    return None
+
+
+def set_points(
+    session: Session, budget: Budget, project_id: int, user: api.User, points: int
+) -> str | None:
+    """Give ``points`` to a project of a cumulative ballot (0 takes it off)."""
+    if points <= 0:
+        return remove(session, budget, project_id, user)
+    ballot, problem = editable_draft(session, budget, user, create=False)
+    if problem or ballot is None:
+        return problem
+    lines = [
+        Line(x.project_id, x.cost, points if x.project_id == project_id else x.points)
+        for x in lines_of(session, ballot)
+    ]
+    problem = points_problem(Rules.of(budget), lines)
+    if problem:
+        return problem
+    for item in ballot.items:
+        if item.project_id == project_id:
+            item.points = points
+    touch(session, ballot, budget, "budgets.ballot_changed")
+    return None
+
+
+def move(
+    session: Session, budget: Budget, project_id: int, user: api.User, offset: int
+) -> str | None:
+    """Move a project of a ranking up (``-1``) or down (``+1``)."""
+    ballot, problem = editable_draft(session, budget, user, create=False)
+    if problem or ballot is None:
+        return problem
+    items = list(ballot.items)
+    index = next((i for i, item in enumerate(items) if item.project_id == project_id), None)
+    if index is None or not 0 <= index + offset < len(items):
+        return None
+    items[index], items[index + offset] = items[index + offset], items[index]
+    for position, item in enumerate(items):
+        item.position = position
+    touch(session, ballot, budget, "budgets.ballot_changed")
+    return None
+
+
+def renumber(ballot: Ballot) -> None:
+    for position, item in enumerate(ballot.items):
+        item.position = position
+
+
+def checkout(session: Session, budget_id: int, user: api.User) -> tuple[Ballot | None, list[str]]:
+    """Cast the person's draft in the budget, after checking everything again.
+
+    Costs and rules are read again under the budget's shared lock (staff cannot
+    change them meanwhile); the rule across budgets under the voter's lock.
+    Casting an already cast ballot returns it unchanged.
+    """
+    budget = lock_budget(session, budget_id, exclusive=False)
+    if budget is None:
+        return None, [api._("This budget no longer exists.")]
+    lock_voter(session, budget.component_id, user.id)
+    problem = closed_problem(session, budget)
+    if problem:
+        return None, [problem]
+    ballot = own_ballot(session, budget.id, user.id)
+    if ballot is not None and ballot.status == CAST:
+        return ballot, []
+    problems = checkout_problems(Rules.of(budget), lines_of(session, ballot))
+    voted = eligibility.voted_budget_ids(session, budget.component_id, user.id)
+    problem = eligibility.rule_problem(budget.component, budget, voted)
+    if problem:
+        problems.insert(0, problem)
+    if problems or ballot is None:
+        return None, problems
+    # read everything first, then change the row: one UPDATE (autoflush would split it)
+    facts = demographics.voter_facts(user)
+    ballot.status, ballot.cast_at, ballot.receipt_code = CAST, api.utcnow(), receipts.new_code()
+    ballot.age_bracket, ballot.territory_id = facts
+    touch(session, ballot, budget, "budgets.vote")
+    payload = {"budget_id": budget.id, "component_id": budget.component_id}
+    api.publish_event(session, "budgets.voted", payload, actor_id=user.id)
+    return ballot, []
+
+
+def reopen(session: Session, budget: Budget, user: api.User, *, cancel: bool) -> str | None:
+    """Make a cast ballot a draft again (``cancel``: delete it); allowed by a setting."""
+    if not api.current_settings(budget.component).get("ballot_changes_allowed"):
+        return api._("Ballots cannot be changed once cast in this vote.")
+    lock_voter(session, budget.component_id, user.id)
+    problem = closed_problem(session, budget)
+    if problem:
+        return problem
+    ballot = own_ballot(session, budget.id, user.id)
+    if ballot is None:
+        return None
+    if cancel:
+        session.delete(ballot)
+        api.log_action(
+            session,
+            "budgets.ballot_cancelled",
+            resource=(BUDGET_RESOURCE, budget.id),
+            component=budget.component,
+            visibility="private",
+        )
+        return None
+    ballot.status, ballot.receipt_code, ballot.cast_at = DRAFT, None, None
+    touch(session, ballot, budget, "budgets.ballot_reopened")
+    return None

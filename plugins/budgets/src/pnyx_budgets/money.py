@@ -1,0 +1,50 @@
+"""Money as whole minor units (cents), read from forms and shown in the reader's locale.
+
+Amounts are stored as integers of the currency's minor unit (ISO 4217: two
+decimals for EUR, none for JPY). Typed amounts are read as ``Decimal`` and
+refused when they have more decimals than the currency: no rounding, ever.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+
+from babel.numbers import get_currency_precision
+from flask_babel import format_currency
+
+CURRENCIES = ("EUR", "CHF", "GBP", "USD", "CAD", "PLN", "XPF", "XOF")
+
+
+def precision(currency: str) -> int:
+    """Decimals of ``currency``'s minor unit (2 for EUR)."""
+    try:
+        return int(get_currency_precision(currency))
+    except (KeyError, ValueError):
+        return 2
+
+
+def to_minor(amount: Decimal | int | str, currency: str) -> int:
+    """``Decimal("12.50")`` EUR → 1250; raises ``ValueError`` for finer amounts."""
+    try:
+        value = Decimal(str(amount).strip().replace(" ", "").replace(",", "."))
+    except InvalidOperation:
+        raise ValueError(f"not an amount: {amount!r}") from None
+    scaled = value.scaleb(precision(currency))
+    if scaled != scaled.to_integral_value():
+        raise ValueError(f"{amount} has more decimals than {currency} allows")
+    return int(scaled)
+
+
+def to_major(minor: int | Fraction, currency: str) -> Decimal:
+    """1250 → ``Decimal("12.50")``; a fraction (an MES share) is rounded to the minor unit."""
+    if isinstance(minor, Fraction):
+        minor = round(minor)
+    return Decimal(int(minor)).scaleb(-precision(currency))
+
+
+def format_money(minor: int | Fraction | None, currency: str) -> str:
+    """An amount for people, in the current locale: ``1 250,00 €`` in French."""
+    if minor is None:
+        return ""
+    return str(format_currency(to_major(minor, currency), currency))

@@ -1,0 +1,78 @@
+"""Pricing a candidate from the capped/uncapped split of the node's previous run.
+
+Runs of a node are visited from the highest endowment down. One currency unit less per voter
+changes budgets a little, so a candidate's supporters split almost as before into *capped*
+cells (they pay all they have) and *payers* (they pay the full price). Starting from the
+previous split the price costs ``O(funded projects)`` (:func:`._mes_eval.exact_price`'s
+formula); the split is then repaired — cells that fell below the price become capped, cells
+that ran dry leave — and accepted only when the shadows prove every cell is on the right
+side of the exact price. Anything unclear returns None and the caller evaluates in full.
+"""
+
+from __future__ import annotations
+
+import math
+from itertools import compress, repeat
+from operator import gt, not_
+
+from ._mes_cells import CellTree
+from ._mes_eval import Evaluation, Split
+from ._mes_run import ULP, EndowmentRun
+
+REPAIRS = 4
+"""Give up (and sort in full) after this many repair passes."""
+
+
+def template_price(
+    run: EndowmentRun, tree: CellTree, project: int, cost: int, entry: list
+) -> Evaluation | None:
+    """The exact price of ``project`` from the node's last split (see the module docstring)."""
+    last: Split | None = entry[4].get("template")
+    if last is None:
+        return None
+    counts, budget, eps = entry[2], run.budget, run.eps
+    split = last  # copied on the first change only: most runs reuse it as it is
+    held = list(map(budget.__getitem__, split.capped))
+    if held and min(held) <= eps:  # some capped cells ran dry: drop them
+        if min(map(abs, held)) <= eps:
+            return None
+        alive = list(map(gt, held, repeat(eps)))
+        split = split.copy()
+        split.shift(tree, list(compress(split.capped, map(not_, alive))), counts, -1)
+        split.capped = list(compress(split.capped, alive))
+        held = list(compress(held, alive))
+    for _ in range(REPAIRS):
+        num, den = split.price(run, cost)
+        if num <= 0 or den <= 0:
+            return None
+        price = num / den
+        window = 2 * eps + 4 * ULP * price
+        if held and max(held) >= price - window:
+            return None  # a capped cell could afford the price: not a simple shift
+        paying = list(map(budget.__getitem__, split.payers))
+        if not paying or min(paying) > price + window:
+            break
+        stays = list(map(gt, paying, repeat(price + window)))
+        low = list(compress(paying, map(not_, stays)))
+        if max(low) >= price - window or min(map(abs, low)) <= eps:
+            return None  # too close to call on floats
+        if split is last:
+            split = split.copy()
+        leaving = list(compress(split.payers, map(not_, stays)))
+        fell = [cell for cell, b in zip(leaving, low, strict=True) if b > eps]
+        split.paying_voters -= sum(map(counts.__getitem__, leaving))
+        split.shift(tree, fell, counts, 1)  # the rest of ``leaving`` ran dry
+        split.capped = split.capped + fell
+        held += [b for b in low if b > eps]
+        split.payers = list(compress(split.payers, stays))
+    else:
+        return None
+    if not split.payers:
+        return None
+    entry[4]["template"] = split
+    common = math.gcd(num, den)
+    ev = Evaluation()
+    ev.project, ev.cost, ev.exact = project, cost, (num // common, den // common)
+    ev.evc = cost * den / num
+    ev.upper = ev.evc * (1 + 4 * ULP)
+    return ev

@@ -1,0 +1,159 @@
+"""Checking an MES certificate by replaying its certified prices (no search for winners).
+
+Given each round's winner and price, every voter's budget follows (a supporter pays the price
+or all she has left), so the checker can confirm, round by round, that
+
+* the payments match the certificate and cover the winner's cost exactly (a voter never pays
+  more than she has, by construction of the replay);
+* no other project was cheaper per unit of utility: with cost utilities a project ``c`` beats
+  the winner ``w`` iff its supporters could pay ``cost_c`` with nobody paying more than
+  ``q = cost_c * price_w / cost_w``; an exact tie must be won by ``w`` per the tie-break;
+* after the last round no remaining project is affordable.
+
+For ``mes-add1`` it also checks the start endowment and the *witness*: the run one unit per
+voter higher, replayed the same way, must cost more than the budget. It does not re-run the
+endowments in between (that would be re-running the rule).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Mapping
+from fractions import Fraction
+from typing import Any
+
+from ._verify_common import check_outcome
+from .model import ApprovalBallot, Election
+from .scoring import project_votes
+from .tiebreak import TieBreak
+
+
+def verify_mes_rounds(cert: Mapping[str, Any], election: Election) -> list[str]:
+    """Problems in the rounds (and Add1 evidence) of a ``mes``/``mes-add1`` certificate."""
+    if election.vote_type != "approval":
+        return ["MES certificates need approval ballots"]
+    parameters = cert["parameters"]
+    voters = len(election.ballots)
+    budget = Fraction(election.budget)
+    endowment = Fraction(parameters["endowment"])
+    replay = _Replay(election, parameters["seed"])
+    problems = []
+    if int(parameters["voters"]) != voters:
+        problems.append("the certificate counts another number of voters")
+    if cert["total_cost"] > budget:
+        problems.append("the winners cost more than the budget")
+    if cert["rule"] == "mes" or parameters.get("completion", "").startswith("none"):
+        if voters and endowment * voters != budget:
+            problems.append("plain MES must give every voter budget / voters")
+        if cert["rule"] == "mes-add1" and sum(replay.costs.values()) > budget:
+            problems.append("Add1 was skipped although the budget does not cover every project")
+    else:
+        problems += _check_add1(cert, replay, endowment, budget, voters)
+    return problems + replay.check(cert, endowment)
+
+
+def _check_add1(
+    cert: Mapping[str, Any], replay: _Replay, endowment: Fraction, budget: Fraction, voters: int
+) -> list[str]:
+    start = math.floor(budget / voters)
+    problems = []
+    if Fraction(cert["parameters"]["start_endowment"]) != start:
+        problems.append(f"Add1 must start at floor(budget / voters) = {start}")
+    if endowment.denominator != 1 or endowment < start:
+        problems.append("the Add1 endowment must be a whole number from the start up")
+    witness = cert.get("witness")
+    if witness is None:
+        if set(replay.fundable) - set(cert["winners"]):
+            problems.append("Add1 stopped before overspending while projects were unfunded")
+        return problems
+    if Fraction(witness["parameters"]["endowment"]) != endowment + 1:
+        problems.append("the witness must run at the endowment plus one")
+    if witness["total_cost"] <= budget:
+        problems.append("the witness does not overspend, so Add1 should have gone on")
+    problems += [f"witness: {p}" for p in check_outcome(witness, replay.election)]
+    problems += [f"witness: {p}" for p in replay.check(witness, endowment + 1)]
+    return problems
+
+
+class _Replay:
+    """The election's approval ballots, ready to replay certified MES rounds exactly."""
+
+    def __init__(self, election: Election, seed: str) -> None:
+        self.election = election
+        self.costs = {pid: p.cost for pid, p in election.projects.items()}
+        ballots = [b for b in election.ballots if isinstance(b, ApprovalBallot)]
+        self.voters = len(ballots)
+        self.supporters: dict[str, list[int]] = {pid: [] for pid in self.costs}
+        for voter, ballot in enumerate(ballots):
+            for pid in ballot.approved:
+                self.supporters[pid].append(voter)
+        self.fundable = [p for p, c in self.costs.items() if c > 0 and self.supporters[p]]
+        self.ties = TieBreak(self.costs, project_votes(election), seed)
+
+    def check(self, part: Mapping[str, Any], endowment: Fraction) -> list[str]:
+        """Replay ``part["rounds"]`` from ``endowment``; stops at the first inconsistent round."""
+        rounds = part["rounds"]
+        amounts = [Fraction(r["price"]) for r in rounds]
+        amounts += [Fraction(a) for r in rounds for a, _ in r["partial_payments"]]
+        den = math.lcm(endowment.denominator, *(a.denominator for a in amounts))
+        budgets = [int(endowment * den)] * self.voters  # exact budgets, in units of 1/den
+        remaining = set(self.fundable)
+        for number, step in enumerate(rounds, 1):
+            pid, price = step["project"], Fraction(step["price"])
+            if pid not in remaining or price <= 0:
+                return [f"round {number}: {pid!r} is not a fundable, unfunded project"]
+            problems = self._cheapest(number, pid, price, den, budgets, remaining)
+            problems += self._pay(number, step, int(price * den), den, budgets)
+            if problems:
+                return problems  # later rounds depend on this one
+            remaining.discard(pid)
+        if [step["project"] for step in rounds] != list(part["winners"]):
+            return ["the winners are not the rounds' projects"]
+        for pid in sorted(remaining):
+            if sum(map(budgets.__getitem__, self.supporters[pid])) >= self.costs[pid] * den:
+                return [f"after the last round {pid!r} was still affordable"]
+        return []
+
+    def _pay(self, number: int, step: Mapping, price: int, den: int, budgets: list[int]) -> list:
+        pid = step["project"]
+        full, partial, paid = 0, Counter(), 0
+        for voter in self.supporters[pid]:
+            budget = budgets[voter]
+            if budget >= price:
+                full += 1
+                paid += price
+                budgets[voter] = budget - price
+            elif budget > 0:
+                partial[Fraction(budget, den)] += 1
+                paid += budget
+                budgets[voter] = 0
+        problems = []
+        if paid != self.costs[pid] * den:
+            problems.append(f"round {number}: the payments for {pid!r} do not cover its cost")
+        claimed = Counter({Fraction(a): n for a, n in step["partial_payments"]})
+        if full != step["full_payers"] or partial != claimed:
+            problems.append(f"round {number}: the payments for {pid!r} are not as certified")
+        return problems
+
+    def _cheapest(
+        self, number: int, pid: str, price: Fraction, den: int, budgets: list[int], remaining: set
+    ) -> list[str]:
+        """Problems if another project was cheaper per unit of utility than ``pid``."""
+        cost_w = self.costs[pid]
+        price_num = int(price * den)  # den is a multiple of every certified denominator
+        for other in sorted(remaining - {pid}):
+            cost = self.costs[other]
+            held = Counter(map(budgets.__getitem__, self.supporters[other]))
+            if sum(b * n for b, n in held.items()) < cost * den:
+                continue  # not affordable: not a competitor
+            # compare in integers: f(q) * cost_w, with q * cost_w = cost * price
+            cap = cost * price_num
+            funded = sum(min(b * cost_w, cap) * n for b, n in held.items())
+            target = cost * den * cost_w
+            if funded < target:
+                continue
+            tie = funded == target and any(b * cost_w >= cap for b in held)
+            if not tie or not self.ties.prefers(pid, other):
+                return [f"round {number}: {other!r} was cheaper per unit of utility than {pid!r}"]
+        return []

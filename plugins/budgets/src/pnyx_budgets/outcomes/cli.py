@@ -1,0 +1,75 @@
+"""``pnyx budgets`` commands: compute and verify outcomes of pabulib files.
+
+:data:`budgets` is the click group to register into the ``pnyx`` CLI (``pnyx budgets ...``);
+it also runs on its own: ``python -m pnyx_budgets.outcomes.cli outcome FILE.pb --rule mes-add1``.
+"""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from .certificate import build_certificate, verify_certificate
+from .model import Election
+from .pabulib import PabulibError, read_pb
+from .registry import RULES, compute_outcome
+from .tiebreak import DEFAULT_SEED
+
+
+@click.group("budgets")
+def budgets() -> None:
+    """Participatory budgets: outcomes of pabulib files."""
+
+
+@budgets.command("outcome")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--rule", type=click.Choice(sorted(RULES)), required=True, help="Outcome rule.")
+@click.option("--seed", default=DEFAULT_SEED, show_default=True, help="Seed of the tie draw.")
+@click.option(
+    "--certificate",
+    "cert_path",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Also write the outcome certificate (JSON) to this file.",
+)
+def outcome(path: str, rule: str, seed: str, cert_path: str | None) -> None:
+    """Print the winning project ids of the .pb (or .pb.gz) file PATH as a JSON list."""
+    election = _read(path)
+    try:
+        result = compute_outcome(election, rule, seed=seed)
+    except ValueError as error:  # the rule does not apply to this file (e.g. MES on points)
+        raise click.ClickException(f"{path}: {error}") from None
+    click.echo(json.dumps(list(result.winners)))
+    if cert_path:
+        with open(cert_path, "w", encoding="utf-8") as handle:
+            json.dump(build_certificate(result, election), handle, indent=1)
+
+
+@budgets.command("verify")
+@click.argument("cert_path", metavar="CERT.json", type=click.Path(exists=True, dir_okay=False))
+@click.argument("path", metavar="FILE.pb", type=click.Path(exists=True, dir_okay=False))
+def verify(cert_path: str, path: str) -> None:
+    """Check the certificate CERT.json against the ballots of FILE.pb: OK or the problems."""
+    with open(cert_path, encoding="utf-8") as handle:
+        try:
+            certificate = json.load(handle)
+        except json.JSONDecodeError as error:
+            raise click.ClickException(f"{cert_path}: not JSON ({error})") from None
+    problems = verify_certificate(certificate, _read(path))
+    if not problems:
+        click.echo("OK")
+        return
+    for problem in problems:
+        click.echo(problem)
+    click.get_current_context().exit(1)
+
+
+def _read(path: str) -> Election:
+    try:
+        return read_pb(path)
+    except (PabulibError, UnicodeDecodeError) as error:
+        raise click.ClickException(f"{path}: {error}") from None
+
+
+if __name__ == "__main__":
+    budgets()

@@ -1,0 +1,189 @@
+"""The Method of Equal Shares (MES) for approval ballots, with pabulib's Add1 completion.
+
+MES (Peters, Pierczyński, Skowron; equalshares.net) gives every voter an equal share of the
+budget, the *endowment*. Round after round it funds the project its supporters can pay for
+most cheaply: each supporter pays the same amount ``p`` or, if she has less, all she has left,
+and the project with the highest *effective vote count* ``cost / p`` wins (cost utilities: a
+voter values a project by its cost). It stops when no project's supporters can pay for it.
+Arithmetic is exact throughout; ties follow :mod:`.tiebreak`.
+
+Plain MES usually leaves money unspent, so pabulib's ``equalshares/add1`` rule (the one used by
+Wieliczka 2023, Świecie 2023 and Assen 2024) *completes* it: start every voter at
+``floor(budget / voters)`` currency units, then raise the endowment by one unit at a time while
+the outcome still fits the real budget, and keep the last outcome that fits. This is
+equalshares.net's Add1 with the "integral" start and no "stop once exhaustive" option and no
+greedy completion afterwards — the variant that reproduces the three files' ``selected``
+columns exactly (stopping at the first exhaustive outcome gives Wieliczka 31 winners instead
+of 30). If the budget covers every project, plain MES runs with the whole budget, as on
+equalshares.net.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection
+from dataclasses import dataclass, replace
+from fractions import Fraction
+
+from ._mes_run import EndowmentRun
+from ._mes_solver import MesSolver
+from .model import ApprovalBallot, Election, Money, Outcome
+from .tiebreak import DEFAULT_SEED, ORDER, TieBreak
+
+MAX_BATCH = 256
+"""At most this many endowments are solved together (bounds memory and wasted work)."""
+
+
+@dataclass(frozen=True)
+class MesRound:
+    """One funded project and how its supporters paid for it.
+
+    Supporters with at least ``price`` left paid exactly ``price`` (``full_payers`` of them);
+    poorer ones paid everything they had left (``partial_payments``: amount -> voters);
+    the remaining supporters had nothing left and paid nothing.
+    """
+
+    project: str
+    cost: int
+    price: Fraction
+    supporters: int
+    full_payers: int
+    partial_payments: tuple[tuple[Fraction, int], ...]
+
+    @property
+    def effective_votes(self) -> Fraction:
+        """``cost / price``: the number of full shares the project is worth."""
+        return self.cost / self.price
+
+
+class _Instance:
+    """An approval election turned into the solver's integer indexes."""
+
+    def __init__(self, election: Election, seed: str) -> None:
+        if election.vote_type != "approval":
+            raise ValueError("the Method of Equal Shares here needs approval ballots")
+        self.ids = list(election.projects)
+        index = {pid: i for i, pid in enumerate(self.ids)}
+        self.costs = [election.projects[pid].cost for pid in self.ids]
+        # voters with similar ballots side by side: the solver's per-voter tables are then
+        # read in a more sequential order (a few percent faster on 60 000 voters)
+        ballots = sorted(sorted(map(index.__getitem__, b.approved)) for b in _approvals(election))
+        supporters: list[list[int]] = [[] for _ in self.ids]
+        for voter, ballot in enumerate(ballots):
+            for project in ballot:
+                supporters[project].append(voter)
+        self.voters = len(ballots)
+        votes = {pid: len(supporters[i]) for i, pid in enumerate(self.ids)}
+        self.ties = TieBreak(dict(zip(self.ids, self.costs, strict=True)), votes, seed)
+        rank = [self.ties.rank[pid] for pid in self.ids]
+        self.solver = MesSolver(self.costs, supporters, rank)
+        self.votes = [votes[pid] for pid in self.ids]
+
+    def cost(self, run: EndowmentRun) -> int:
+        return sum(self.costs[c] for c in run.winners)
+
+    def outcome(self, rule: str, run: EndowmentRun, election: Election, **extra: str) -> Outcome:
+        rounds = tuple(
+            MesRound(
+                project=self.ids[c],
+                cost=self.costs[c],
+                price=price,
+                supporters=self.votes[c],
+                full_payers=full,
+                partial_payments=tuple(sorted(partial.items())),
+            )
+            for c, price, full, partial in run.rounds or ()
+        )
+        parameters = {
+            "budget": str(election.budget),
+            "voters": str(self.voters),
+            "endowment": str(run.endowment),
+            "seed": self.ties.seed,
+            "tie_break": ",".join(ORDER),
+            **extra,
+        }
+        return Outcome(
+            rule=rule,
+            winners=tuple(self.ids[c] for c in run.winners),
+            total_cost=self.cost(run),
+            budget=election.budget,
+            rounds=rounds,
+            parameters=parameters,
+        )
+
+
+def _approvals(election: Election) -> list[ApprovalBallot]:
+    return [b for b in election.ballots if isinstance(b, ApprovalBallot)]
+
+
+def equal_shares(
+    election: Election, *, endowment: Money | None = None, seed: str = DEFAULT_SEED
+) -> Outcome:
+    """Plain MES; every voter starts with ``endowment`` (default: budget / voters)."""
+    instance = _Instance(election, seed)
+    if endowment is None:
+        endowment = Fraction(election.budget) / max(instance.voters, 1)
+    run = instance.solver.solve([Fraction(endowment)], explain=True)[Fraction(endowment)]
+    return instance.outcome("mes", run, election)
+
+
+def equal_shares_add1(election: Election, *, seed: str = DEFAULT_SEED) -> Outcome:
+    """MES with Add1 completion, as pabulib's ``equalshares/add1`` (see the module docstring)."""
+    instance = _Instance(election, seed)
+    budget = Fraction(election.budget)
+    if sum(instance.costs) <= budget or instance.voters == 0:
+        outcome = equal_shares(election, seed=seed)
+        return _renamed(outcome, completion="none: the budget covers every project")
+    start = math.floor(budget / instance.voters)
+    final, overspends = _last_fitting(instance, start, budget)
+    endowments = [final, final + 1] if overspends else [final]
+    runs = instance.solver.solve(endowments, explain=True)
+    extra = {"completion": "add1", "start_endowment": str(start)}
+    outcome = instance.outcome("mes-add1", runs[final], election, **extra)
+    if overspends:
+        witness = instance.outcome("mes", runs[final + 1], election)
+        outcome = replace(outcome, witness=witness)
+    return outcome
+
+
+def _last_fitting(instance: _Instance, start: int, budget: Fraction) -> tuple[int, bool]:
+    """The Add1 endowment, and whether it stopped because one more unit overspends.
+
+    Endowments are solved in batches (a batch shares work, see :mod:`._mes_solver`); the next
+    batch's size extrapolates how far the spending still is from the budget.
+    """
+    fundable = set(instance.solver.candidates)
+    run = instance.solver.solve([start])[start]
+    last, cost, funded = start, instance.cost(run), set(run.winners)
+    while funded < fundable:  # once everything is funded, more money changes nothing
+        guess = math.ceil(last * budget / max(cost, 1)) + 4 - last
+        size = min(max(guess, 8), MAX_BATCH)
+        runs = instance.solver.solve(range(last + 1, last + size + 1))
+        for endowment in range(last + 1, last + size + 1):
+            spent = instance.cost(runs[endowment])
+            if spent > budget:
+                return last, True
+            last, cost, funded = endowment, spent, set(runs[endowment].winners)
+            if funded >= fundable:
+                break
+    return last, False
+
+
+def voter_payments(outcome: Outcome, approved: Collection[str]) -> list[tuple[str, Fraction]]:
+    """What a voter who approved ``approved`` paid, round by round, in an MES outcome.
+
+    This is how a voter's share is explained: she starts with the endowment and, for each
+    funded project she approved, pays its price or, if she has less, all she has left.
+    """
+    budget = Fraction(outcome.parameters["endowment"])
+    payments = []
+    for step in outcome.rounds:
+        if step.project in approved and budget > 0:
+            amount = min(budget, step.price)
+            budget -= amount
+            payments.append((step.project, amount))
+    return payments
+
+
+def _renamed(outcome: Outcome, **extra: str) -> Outcome:
+    return replace(outcome, rule="mes-add1", parameters={**outcome.parameters, **extra})

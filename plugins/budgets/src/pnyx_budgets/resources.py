@@ -1,0 +1,59 @@
+"""What other plugins may know of budgets: the ``budgets_project`` resource type.
+
+A proposal's page shows the projects that include it, described here with
+their follow-up progress ("60 % done"). Projects link to proposals with
+``budgets.from_proposal`` (project → proposal), written when accepted
+proposals are imported as projects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload
+
+from pnyx import api
+from pnyx_budgets.counting import FROM_PROPOSAL, PROPOSAL_TYPE
+from pnyx_budgets.models import PROJECT_RESOURCE, SELECTED, Budget, Project
+
+
+def describe(session: Session, ids: Sequence[int]) -> dict[int, tuple[str, str, str]]:
+    """``{id: (title, url, detail)}`` of projects in published components, in one query."""
+    query = (
+        select(Project)
+        .where(Project.id.in_(list(ids)))
+        .options(
+            joinedload(Project.budget).joinedload(Budget.component).joinedload(api.Component.space)
+        )
+    )
+    described = {}
+    for project in session.scalars(query).unique():
+        component = project.budget.component
+        if not component.published or not component.space.published:
+            continue
+        url = api.component_url(
+            component, "project", budget_id=project.budget_id, project_id=project.id
+        )
+        detail = ""
+        if project.selection == SELECTED:
+            detail = api._("%(progress)d %% done", progress=project.progress)
+        described[project.id] = (api.translated(project.title), url or "", detail)
+    return described
+
+
+def resource_type() -> api.ResourceType:
+    return api.ResourceType(
+        name=PROJECT_RESOURCE, label=api._l("Budget project"), describe=describe, exportable=True
+    )
+
+
+def linked_proposals(project: Project) -> list[api.ResourceDescription]:
+    """The proposals the project comes from, described by the proposals plugin (if enabled)."""
+    session = api.db_session()
+    ids = [
+        int(i)
+        for i in api.linked_ids(session, FROM_PROPOSAL, source=(PROJECT_RESOURCE, project.id))
+    ]
+    described = api.describe_resources(session, PROPOSAL_TYPE, ids)
+    return [described[i] for i in ids if i in described]

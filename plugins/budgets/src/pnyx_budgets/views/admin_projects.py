@@ -1,0 +1,153 @@
+"""Admin pages: a budget's projects — list, create, edit, delete."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import flash, redirect, render_template, request, url_for
+from sqlalchemy.orm import joinedload
+
+from pnyx import api
+from pnyx_budgets import images, queries
+from pnyx_budgets import projects as changes
+from pnyx_budgets.models import Budget, Project
+from pnyx_budgets.money import to_major, to_minor
+from pnyx_budgets.views.admin import Page, blueprint
+from pnyx_budgets.views.common import load_budget, load_project, page_number, page_size
+from pnyx_budgets.views.forms import project_schema
+
+
+@blueprint.get("/<int:budget_id>/projects")
+@api.requires(api.ADMIN)
+def projects(budget_id: int) -> str:
+    budget = load_budget(budget_id)
+    session = api.db_session()
+    page = page_number()
+    query = (
+        queries.filtered_projects(budget.id, queries.ProjectFilter())
+        .options(joinedload(Project.territory))
+        .order_by(Project.position, Project.id)
+        .offset((page - 1) * page_size())
+        .limit(page_size() + 1)
+    )
+    found = list(session.scalars(query).unique())
+    return render_template(
+        "budgets/admin/projects.html",
+        budget=budget,
+        projects=found[: page_size()],
+        page=page,
+        has_next=len(found) > page_size(),
+        ballots=queries.count_ballots(session, budget.id),
+    )
+
+
+def project_form(project: Project | None, budget: Budget) -> api.Form:
+    session = api.db_session()
+    schema = project_schema(queries.terms(session, "territory"), queries.terms(session, "theme"))
+    values: dict[str, Any] = {}
+    if project is not None:
+        values = {
+            "title": project.title,
+            "description": project.description,
+            "cost": to_major(project.cost, budget.currency),
+            "territory_id": project.territory_id,
+            "themes": [term.id for term in project.themes],
+            "address": project.address or "",
+            "code": project.code or "",
+            "position": project.position,
+        }
+    return api.Form(schema, values)
+
+
+def render_form(
+    form: api.Form, budget: Budget, project: Project | None, image_error: str | None = None
+) -> str:
+    return render_template(
+        "budgets/admin/project_form.html",
+        form=form,
+        budget=budget,
+        project=project,
+        image_error=image_error,
+        max_kb=images.max_bytes() // 1024,
+    )
+
+
+def read_project(
+    form: api.Form, budget: Budget
+) -> tuple[dict[str, Any] | None, str | None, bytes | None]:
+    """Column values from a valid form, or ``None`` with errors shown; the image."""
+    values = dict(form.data)
+    try:
+        values["cost"] = to_minor(values["cost"], budget.currency)
+    except ValueError:
+        form.add_error("cost", api._("This currency has fewer decimals: round the cost."))
+        return None, None, None
+    values["description"] = values.get("description") or {}
+    values["address"] = values.get("address") or None
+    values["code"] = values.get("code") or None
+    content, image_error = images.read_upload(request.files.get("image"))
+    if image_error:
+        return None, image_error, None
+    return values, None, content
+
+
+def save(budget: Budget, project: Project | None) -> Page:
+    form = project_form(project, budget)
+    if not form.validate(request.form):
+        return render_form(form, budget, project), 400
+    values, image_error, content = read_project(form, budget)
+    if values is None:
+        return render_form(form, budget, project, image_error), 400
+    session = api.db_session()
+    if content is not None:
+        values["image"] = images.store(content)
+    elif request.form.get("remove_image"):
+        values["image"] = None
+    try:
+        if project is None:
+            project = changes.create(session, budget, values)
+        else:
+            changes.update(session, budget, project, values)
+    except changes.FrozenError as error:
+        session.rollback()
+        form.add_error("cost", str(error))
+        return render_form(form, budget, project), 400
+    session.commit()
+    flash(api._("The project is saved."), "success")
+    return redirect(url_for("budgets_admin.projects", budget_id=budget.id), 303)
+
+
+@blueprint.route("/<int:budget_id>/projects/new", methods=["GET", "POST"])
+@api.requires(api.ADMIN)
+def new_project(budget_id: int) -> Page:
+    budget = load_budget(budget_id)
+    if request.method == "GET":
+        return render_form(project_form(None, budget), budget, None)
+    return save(budget, None)
+
+
+@blueprint.route("/<int:budget_id>/projects/<int:project_id>/edit", methods=["GET", "POST"])
+@api.requires(api.ADMIN)
+def edit_project(budget_id: int, project_id: int) -> Page:
+    budget = load_budget(budget_id)
+    project = load_project(budget, project_id)
+    if request.method == "GET":
+        return render_form(project_form(project, budget), budget, project)
+    return save(budget, project)
+
+
+@blueprint.post("/<int:budget_id>/projects/<int:project_id>/delete")
+@api.requires(api.ADMIN)
+def delete_project(budget_id: int, project_id: int) -> Page:
+    budget = load_budget(budget_id)
+    project = load_project(budget, project_id)
+    session = api.db_session()
+    try:
+        changes.delete(session, budget, project)
+    except changes.FrozenError as error:
+        session.rollback()
+        flash(str(error), "error")
+        return redirect(url_for("budgets_admin.projects", budget_id=budget.id), 303)
+    session.commit()
+    flash(api._("The project is deleted."), "success")
+    return redirect(url_for("budgets_admin.projects", budget_id=budget.id), 303)

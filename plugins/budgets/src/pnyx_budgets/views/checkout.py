@@ -1,0 +1,128 @@
+"""Confirming and casting a ballot, the receipt, and changing one's mind.
+
+Checkout reads the ballot and the costs again from the database under row
+locks (:func:`ballots.checkout`); a ballot that no longer fits the rules
+comes back to the confirmation page (status 400) with what to change.
+"""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, url_for
+from werkzeug.wrappers import Response
+
+from pnyx import api
+from pnyx_budgets import ballots, eligibility, explain, queries
+from pnyx_budgets.views.common import (
+    load_budget,
+    outcome_of,
+    panel,
+    results_visible,
+    template_context,
+)
+from pnyx_budgets.views.public import blueprint
+from pnyx_budgets.views.voting import Page, refused
+
+VOTE = eligibility.VOTE
+
+
+@blueprint.get("/<int:budget_id>/ballot/confirm")
+@api.requires(VOTE)
+def confirm(budget_id: int) -> Page:
+    budget = load_budget(budget_id)
+    shown = panel(budget)
+    if not shown.decision:
+        return refused(budget, shown.decision)
+    if shown.cast:
+        return redirect(url_for("budgets.receipt", budget_id=budget.id))
+    if not shown.items:
+        return redirect(url_for("budgets.ballot", budget_id=budget.id))
+    return render_template("budgets/confirm.html", **template_context(budget), panel=shown)
+
+
+@blueprint.post("/<int:budget_id>/ballot/checkout")
+@api.requires(VOTE)
+def checkout(budget_id: int) -> Page:
+    budget = load_budget(budget_id)
+    user = api.current_user()
+    assert user is not None
+    decision = eligibility.decision(user, budget)
+    if not decision:
+        return refused(budget, decision)
+    session = api.db_session()
+    ballot, problems = ballots.checkout(session, budget.id, user)
+    if problems or ballot is None:
+        session.rollback()
+        page = render_template(
+            "budgets/confirm.html",
+            **template_context(budget),
+            panel=panel(budget),
+            problems=problems,
+        )
+        return page, 400
+    session.commit()
+    flash(api._("Your ballot is cast. Thank you for voting!"), "success")
+    return redirect(url_for("budgets.receipt", budget_id=budget.id), 303)
+
+
+@blueprint.get("/<int:budget_id>/receipt")
+@api.requires(api.ACCOUNT)
+def receipt(budget_id: int) -> Page:
+    budget = load_budget(budget_id)
+    shown = panel(budget)
+    if not shown.cast:
+        return redirect(url_for("budgets.ballot", budget_id=budget.id))
+    outcome = outcome_of(budget)
+    explanation = None
+    if outcome is not None and results_visible(budget, outcome):
+        explanation = explain.explain_voter(outcome, shown.chosen)
+    titles = {item.project_id: item.project for item in shown.items}
+    lacking = {}
+    if explanation is not None:
+        lacking = project_titles(budget.id, [u.project_id for u in explanation.unfunded])
+    return render_template(
+        "budgets/receipt.html",
+        **template_context(budget),
+        panel=shown,
+        explanation=explanation,
+        projects={**lacking, **titles},
+        changes_allowed=bool(api.current_settings().get("ballot_changes_allowed")),
+    )
+
+
+def project_titles(budget_id: int, ids: list[int]) -> dict:
+    session = api.db_session()
+    found = queries.filtered_projects(budget_id, queries.ProjectFilter())
+    return {p.id: p for p in session.scalars(found.where(queries.Project.id.in_(ids)))}
+
+
+def reopen_or_cancel(budget_id: int, *, cancel: bool) -> Response:
+    budget = load_budget(budget_id)
+    user = api.current_user()
+    assert user is not None
+    session = api.db_session()
+    problem = ballots.reopen(session, budget, user, cancel=cancel)
+    if problem:
+        session.rollback()
+        flash(problem, "error")
+        return redirect(url_for("budgets.receipt", budget_id=budget.id), 303)
+    session.commit()
+    if cancel:
+        flash(api._("Your ballot is cancelled: it no longer counts."), "success")
+    else:
+        flash(
+            api._("Your ballot is open again: it counts only once you confirm it again."),
+            "success",
+        )
+    return redirect(url_for("budgets.ballot", budget_id=budget.id), 303)
+
+
+@blueprint.post("/<int:budget_id>/ballot/reopen")
+@api.requires(VOTE)
+def reopen(budget_id: int) -> Response:
+    return reopen_or_cancel(budget_id, cancel=False)
+
+
+@blueprint.post("/<int:budget_id>/ballot/cancel")
+@api.requires(VOTE)
+def cancel(budget_id: int) -> Response:
+    return reopen_or_cancel(budget_id, cancel=True)

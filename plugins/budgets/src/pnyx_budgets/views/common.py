@@ -1,0 +1,167 @@
+"""What the public and admin views share: loading rows of the current component,
+reading the page number and filters, the ballot panel."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from flask import abort, current_app, request
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload, selectinload
+
+from pnyx import api
+from pnyx_budgets import ballots, counting, eligibility, queries, rules
+from pnyx_budgets.models import CAST, Ballot, BallotItem, Budget, Outcome, Project
+from pnyx_budgets.money import to_minor
+from pnyx_budgets.settings import voting_open
+
+
+def load_budget(budget_id: int) -> Budget:
+    """A budget of the current component, or 404."""
+    query = (
+        select(Budget)
+        .where(Budget.id == budget_id, Budget.component_id == api.current_component().id)
+        .options(joinedload(Budget.territory))
+    )
+    budget = api.db_session().scalar(query)
+    if budget is None:
+        abort(404)
+    return budget
+
+
+def load_project(budget: Budget, project_id: int) -> Project:
+    query = (
+        select(Project)
+        .where(Project.id == project_id, Project.budget_id == budget.id)
+        .options(
+            joinedload(Project.territory),
+            selectinload(Project.themes),
+            selectinload(Project.timeline),
+        )
+    )
+    project = api.db_session().scalar(query)
+    if project is None:
+        abort(404)
+    return project
+
+
+def page_number() -> int:
+    return max(request.args.get("page", 1, type=int) or 1, 1)
+
+
+def page_size() -> int:
+    return int(current_app.config["PAGE_SIZE"])
+
+
+def read_filter(budget: Budget) -> queries.ProjectFilter:
+    """The list's filters from the query string; unreadable values are ignored."""
+    args = request.args
+    max_cost = None
+    if args.get("max_cost", "").strip():
+        try:
+            max_cost = to_minor(args["max_cost"], budget.currency)
+        except ValueError:
+            max_cost = None
+    return queries.ProjectFilter(
+        territory_id=args.get("territory", type=int),
+        theme_id=args.get("theme", type=int),
+        max_cost=max_cost,
+        selected_only=args.get("selected") == "1",
+    )
+
+
+def counts_for(budget: Budget) -> dict[int, tuple[int, int]]:
+    """Vote counts, once voting closed and when the phase shows them; else none.
+
+    Nobody sees counts while voting is open: not even administrators.
+    """
+    settings = api.current_settings(budget.component)
+    if not settings.get("show_votes"):
+        return {}
+    session = api.db_session()
+    if not (settings.get("votes_finished") or counting.published_outcome(session, budget.id)):
+        return {}
+    return queries.vote_counts(session, budget.id)
+
+
+def results_visible(budget: Budget, outcome: Outcome | None) -> bool:
+    """Results are public once published and while the phase shows them."""
+    shown = api.current_settings(budget.component).get("results_published")
+    return outcome is not None and bool(shown)
+
+
+@dataclass
+class Panel:
+    """The person's ballot in one budget, as the pages show it beside the projects."""
+
+    budget: Budget
+    decision: api.Decision
+    ballot: Ballot | None = None
+    items: list[BallotItem] = field(default_factory=list)
+    totals: rules.Totals = field(default_factory=lambda: rules.Totals(0, 0, 0))
+    problems: list[str] = field(default_factory=list)
+    rule_text: list[str] = field(default_factory=list)
+    closed_reason: str | None = None
+
+    @property
+    def chosen(self) -> set[int]:
+        return {item.project_id for item in self.items}
+
+    @property
+    def cast(self) -> bool:
+        return self.ballot is not None and self.ballot.status == CAST
+
+    @property
+    def may_edit(self) -> bool:
+        return bool(self.decision) and not self.cast and self.closed_reason is None
+
+
+def panel(budget: Budget) -> Panel:
+    """The ballot panel: what is chosen, the totals, what still stops a checkout."""
+    return panels([budget])[0]
+
+
+def panels(budgets: list[Budget]) -> list[Panel]:
+    """The panels of several budgets in a fixed number of queries (the budgets index)."""
+    session = api.db_session()
+    user = api.current_user()
+    ids = [budget.id for budget in budgets]
+    owned = queries.ballots_by_budget(session, user, ids)
+    items = queries.items_by_ballot(session, [b.id for b in owned.values()])
+    counted = eligibility.counted_budget_ids(session, ids)
+    found = []
+    for budget in budgets:
+        ballot = owned.get(budget.id)
+        lines = items.get(ballot.id, []) if ballot else []
+        shown = Panel(
+            budget=budget,
+            decision=eligibility.decision(user, budget),
+            ballot=ballot,
+            items=lines,
+            totals=rules.totals(
+                [rules.Line(i.project_id, i.project.cost, i.points) for i in lines]
+            ),
+            rule_text=rules.describe(rules.Rules.of(budget)),
+            closed_reason=ballots.CLOSED_MESSAGE() if budget.id in counted else None,
+        )
+        if lines and not shown.cast:
+            shown.problems = rules.checkout_problems(
+                rules.Rules.of(budget),
+                [rules.Line(i.project_id, i.project.cost, i.points) for i in lines],
+            )
+        found.append(shown)
+    return found
+
+
+def outcome_of(budget: Budget) -> Outcome | None:
+    """The published outcome, or ``None`` (computed but unpublished ones stay hidden)."""
+    return counting.published_outcome(api.db_session(), budget.id)
+
+
+def template_context(budget: Budget) -> dict[str, Any]:
+    return {
+        "budget": budget,
+        "voting_open": voting_open(budget.component),
+        "outcome": outcome_of(budget),
+    }

@@ -1,0 +1,90 @@
+"""Public pages: the budgets of a component, a budget's projects, one project.
+
+Mounted by the core at ``/spaces/<space_slug>/budgets/<component_id>/``.
+Everything works without JavaScript: filters are a GET form, choosing a
+project is a POST form that redirects back (see :mod:`.voting`).
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, render_template, request, send_from_directory
+from werkzeug.wrappers import Response
+
+from pnyx import api
+from pnyx_budgets import images, queries, resources
+from pnyx_budgets.views.common import (
+    counts_for,
+    load_budget,
+    load_project,
+    outcome_of,
+    page_number,
+    page_size,
+    panel,
+    panels,
+    read_filter,
+    results_visible,
+    template_context,
+)
+
+blueprint = Blueprint("budgets", __name__)
+
+
+@blueprint.get("/")
+@api.requires(api.VIEW)
+def index() -> str:
+    session = api.db_session()
+    budgets = queries.budgets_of(session, api.current_component().id)
+    return render_template("budgets/index.html", panels=panels(budgets))
+
+
+@blueprint.get("/<int:budget_id>/")
+@api.requires(api.VIEW)
+def budget(budget_id: int) -> str:
+    found = load_budget(budget_id)
+    session = api.db_session()
+    wanted = read_filter(found)
+    page = page_number()
+    projects, has_next = queries.projects_page(session, found.id, wanted, page, page_size())
+    outcome = outcome_of(found)
+    return render_template(
+        "budgets/budget.html",
+        **template_context(found),
+        panel=panel(found),
+        projects=projects,
+        page=page,
+        has_next=has_next,
+        wanted=wanted,
+        counts=counts_for(found),
+        territories=queries.terms(session, "territory"),
+        themes=queries.terms(session, "theme"),
+        results_shown=results_visible(found, outcome),
+        max_cost_typed=request.args.get("max_cost", ""),
+    )
+
+
+@blueprint.get("/<int:budget_id>/projects/<int:project_id>")
+@api.requires(api.VIEW)
+def project(budget_id: int, project_id: int) -> str:
+    found = load_budget(budget_id)
+    shown = load_project(found, project_id)
+    outcome = outcome_of(found)
+    return render_template(
+        "budgets/project.html",
+        **template_context(found),
+        panel=panel(found),
+        project=shown,
+        counts=counts_for(found),
+        proposals=resources.linked_proposals(shown),
+        results_shown=results_visible(found, outcome),
+    )
+
+
+@blueprint.get("/<int:budget_id>/projects/<int:project_id>/image")
+@api.requires(api.VIEW)
+def image(budget_id: int, project_id: int) -> Response:
+    shown = load_project(load_budget(budget_id), project_id)
+    if not shown.image:
+        abort(404)
+    response = send_from_directory(images.folder(), shown.image, max_age=86400)
+    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response

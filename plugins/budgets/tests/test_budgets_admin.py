@@ -1,0 +1,184 @@
+"""Admin: budgets and projects, eligibility, frozen figures once ballots exist, imports,
+exports and statistics."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from sqlalchemy import select
+
+from pnyx import api
+from pnyx_budgets.models import Ballot, Budget, Project
+
+pytestmark = pytest.mark.pnyx_plugins("budgets")
+
+
+@pytest.fixture
+def admin(budgets_client, make_user):
+    user = make_user(roles=["admin"])
+    budgets_client.sign_in(user)
+    return user
+
+
+def budget_form(**changes):
+    data = {
+        "title.fr": "Budget jeunes",
+        "title.en": "Youth budget",
+        "amount": "300 000",
+        "currency": "EUR",
+        "vote_type": "approval",
+        "max_total": "300000",
+        "rule": "greedy",
+        "seed": "pnyx",
+        "position": "0",
+    }
+    return {**data, **changes}
+
+
+def test_admin_creates_a_budget_in_minor_units(budgets_client, budgets_admin_url, admin, session):
+    response = budgets_client.post_form(f"{budgets_admin_url}budgets/new", data=budget_form())
+    assert response.status_code == 303
+    budget = session.scalar(select(Budget))
+    assert budget.amount == 30_000_000 and budget.max_total == 30_000_000
+    assert budget.title == {"fr": "Budget jeunes", "en": "Youth budget"}
+
+
+def test_budget_errors_stay_next_to_their_fields(budgets_client, budgets_admin_url, admin, session):
+    data = budget_form(amount="12.345", rule="mes-add1", vote_type="cumulative")
+    response = budgets_client.post_form(f"{budgets_admin_url}budgets/new", data=data)
+    assert response.status_code == 400
+    assert "The Method of Equal Shares needs an approval ballot." in response.text
+    assert 'value="12.345"' in response.text
+    assert session.scalar(select(Budget)) is None
+
+
+def test_amounts_rules_and_costs_freeze_once_a_ballot_exists(
+    budgets_client, budgets_admin_url, admin, session, budgets_make_budget, budgets_make_project
+):
+    budget = budgets_make_budget(amount=100_000)
+    project = budgets_make_project(budget, cost=20_000, title="Park")
+    session.add(Ballot(budget_id=budget.id, voter_id=admin.id))
+    session.commit()
+    url = f"{budgets_admin_url}{budget.id}/edit"
+    refused = budgets_client.post_form(url, data=budget_form(amount="2000", max_total="1000"))
+    assert (
+        refused.status_code == 400 and "Ballots exist: this can no longer change." in refused.text
+    )
+    renamed = budgets_client.post_form(
+        url, data=budget_form(amount="1000", max_total="1000", **{"title.en": "Renamed"})
+    )
+    assert renamed.status_code == 303
+    session.refresh(budget)
+    assert budget.amount == 100_000 and budget.title["en"] == "Renamed"
+
+    edit = f"{budgets_admin_url}{budget.id}/projects/{project.id}/edit"
+    project_data = {"title.fr": "Parc", "cost": "300", "position": "0"}
+    refused = budgets_client.post_form(edit, data=project_data)
+    assert refused.status_code == 400 and "nor their costs changed" in refused.text
+    assert budgets_client.post_form(edit, data={**project_data, "cost": "200"}).status_code == 303
+    deleted = budgets_client.post_form(
+        f"{budgets_admin_url}{budget.id}/projects/{project.id}/delete"
+    )
+    assert deleted.status_code == 303
+    assert session.get(Project, project.id) is not None
+    assert budgets_client.post_form(f"{budgets_admin_url}{budget.id}/delete").status_code == 303
+    assert session.get(Budget, budget.id) is not None
+
+
+def test_eligibility_is_stored_as_budget_permissions(
+    budgets_client, budgets_admin_url, admin, session, budgets_make_budget
+):
+    budget = budgets_make_budget()
+    budget.permissions = {"budgets.vote": {"authorizations": [{"handler": "other", "options": {}}]}}
+    session.commit()
+    url = f"{budgets_admin_url}{budget.id}/eligibility"
+    assert budgets_client.get(url).status_code == 200
+    wrong = budgets_client.post_form(url, data={"minimum_age": "18", "maximum_age": "17"})
+    assert wrong.status_code == 400 and "must not be below" in wrong.text
+    assert budgets_client.post_form(url, data={"maximum_age": "17"}).status_code == 303
+    session.refresh(budget)
+    assert budget.permissions["budgets.vote"]["authorizations"] == [
+        {"handler": "birth_date", "options": {"minimum_age": None, "maximum_age": 17}},
+        {"handler": "other", "options": {}},
+    ]
+
+
+def test_projects_are_created_with_themes_and_an_image(
+    budgets_client, budgets_admin_url, admin, session, budgets_make_budget
+):
+    budget = budgets_make_budget()
+    theme = api.TaxonomyTerm(kind="theme", code="green", name={"en": "Green"})
+    session.add(theme)
+    session.commit()
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+    data = {
+        "title.fr": "Parc",
+        "title.en": "Park",
+        "cost": "1 250,50",
+        "themes": [str(theme.id)],
+        "position": "0",
+        "image": (io.BytesIO(png), "park.png"),
+    }
+    response = budgets_client.post_form(f"{budgets_admin_url}{budget.id}/projects/new", data=data)
+    assert response.status_code == 303
+    project = session.scalar(select(Project))
+    assert project.cost == 125_050 and [t.code for t in project.themes] == ["green"]
+    image = budgets_client.get(
+        f"/spaces/{budget.component.space.slug}/budgets/{budget.component_id}/{budget.id}/projects/{project.id}/image"
+    )
+    assert image.status_code == 200 and image.data == png
+    bad = {**data, "image": (io.BytesIO(b"<svg/>"), "x.svg")}
+    refused = budgets_client.post_form(f"{budgets_admin_url}{budget.id}/projects/new", data=bad)
+    assert refused.status_code == 400 and "Choose a PNG, JPEG or WebP image." in refused.text
+
+
+def test_csv_import_is_idempotent_and_reports_lines(
+    budgets_client, budgets_admin_url, admin, session, budgets_make_budget
+):
+    budget = budgets_make_budget()
+    session.add(api.TaxonomyTerm(kind="territory", code="37261", name={"fr": "Tours"}))
+    session.commit()
+    text = (
+        "code;title_fr;title_en;cost;territory_code;theme_codes\n"
+        "P1;Jardin;Garden;45000;37261;\n"
+        "P2;Banc;Bench;abc;;\n"
+        "P3;Piste;Track;1200,50;99999;\n"
+    )
+    url = f"{budgets_admin_url}{budget.id}/projects/import"
+    for _ in range(2):
+        response = budgets_client.post_form(
+            url, data={"file": (io.BytesIO(text.encode()), "p.csv")}, follow_redirects=True
+        )
+    assert "Line 3: The cost is not an amount" in response.text
+    assert "Line 4: Unknown territory code: 99999." in response.text
+    projects = session.scalars(select(Project)).all()
+    assert [(p.code, p.cost) for p in projects] == [("P1", 4_500_000)]
+    empty = budgets_client.post_form(url, data={})
+    assert empty.status_code == 400 and "Choose a CSV file." in empty.text
+
+
+def test_exports_and_statistics(
+    budgets_client, budgets_admin_url, admin, session, budgets_make_budget, budgets_make_project
+):
+    budget = budgets_make_budget()
+    budgets_make_project(budget, title="=HYPERLINK(1)")
+    tours = api.TaxonomyTerm(kind="territory", code="37261", name={"fr": "Tours"})
+    session.add(tours)
+    session.flush()
+    session.add(
+        Ballot(
+            budget_id=budget.id,
+            status="cast",
+            receipt_code="X",
+            age_bracket="0-17",
+            territory_id=tours.id,
+        )
+    )
+    session.commit()
+    exported = budgets_client.get(f"{budgets_admin_url}{budget.id}/exports/projects.csv")
+    rows = list(csv.DictReader(io.StringIO(exported.text)))
+    assert rows[0]["title"].startswith("'") or rows[0]["title"].startswith("{")
+    stats = budgets_client.get(f"{budgets_admin_url}{budget.id}/statistics").text
+    assert "Tours" in stats and "0-17" in stats and "100.0 %" in stats

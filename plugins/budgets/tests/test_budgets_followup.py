@@ -1,0 +1,86 @@
+"""Follow-up of the selected projects: staff edit it, everyone reads it, followers hear of it."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from pnyx.testing import install_plugins
+from pnyx_budgets.models import SELECTED, Outcome, TimelineEntry
+
+
+@pytest.fixture
+def pnyx_plugins(monkeypatch):
+    install_plugins(
+        monkeypatch, {"budgets_listener": "budgets_listener"}, path=Path(__file__).parent
+    )
+    return ["budgets", "budgets_listener"]
+
+
+@pytest.fixture
+def received(pnyx_plugins):
+    events = importlib.import_module("budgets_listener").RECEIVED
+    events.clear()
+    return events
+
+
+@pytest.fixture
+def winner(session, budgets_make_budget, budgets_make_project):
+    budget = budgets_make_budget()
+    project = budgets_make_project(budget, title="Footbridge", selection=SELECTED)
+    session.add(
+        Outcome(
+            budget_id=budget.id,
+            rule="greedy",
+            engine="test",
+            parameters={},
+            ballots_digest="x",
+            ballots_count=0,
+            summary={"winners": [project.id], "scores": {}, "votes": {}},
+            certificate={},
+            published_at=project.created_at,
+        )
+    )
+    session.commit()
+    return project
+
+
+def test_staff_update_progress_and_followers_hear_of_it(
+    budgets_client, budgets_url, budgets_admin_url, make_user, session, winner, received
+):
+    budgets_client.sign_in(make_user(roles=["admin"]))
+    url = f"{budgets_admin_url}{winner.budget_id}/projects/{winner.id}/follow-up"
+    assert budgets_client.get(url).status_code == 200
+    wrong = budgets_client.post_form(url, data={"form": "status", "followup.progress": "140"})
+    assert wrong.status_code == 400 and 'value="140"' in wrong.text
+    saved = budgets_client.post_form(
+        url,
+        data={"form": "status", "followup.follow_status": "in_progress", "followup.progress": "60"},
+    )
+    assert saved.status_code == 303
+    (event,) = [e for e in received if e.name == "budgets.progress_changed"]
+    assert event.payload["project_id"] == winner.id and event.payload["progress"] == 60
+    entry = budgets_client.post_form(
+        url,
+        data={"form": "entry", "entry.day": "2026-03-01", "entry.title.fr": "Début des travaux"},
+    )
+    assert entry.status_code == 303
+    assert session.scalar(select(TimelineEntry)).title == {"fr": "Début des travaux"}
+
+    public = budgets_client.get(f"{budgets_url}{winner.budget_id}/follow-up").text
+    assert "Footbridge" in public and '<progress id="progress-' in public and 'value="60"' in public
+    assert "Début des travaux" in public
+
+
+def test_unchanged_progress_publishes_nothing(
+    budgets_client, budgets_admin_url, make_user, winner, received
+):
+    budgets_client.sign_in(make_user(roles=["admin"]))
+    url = f"{budgets_admin_url}{winner.budget_id}/projects/{winner.id}/follow-up"
+    budgets_client.post_form(
+        url, data={"form": "status", "followup.follow_status": "done", "followup.progress": "0"}
+    )
+    assert not [e for e in received if e.name == "budgets.progress_changed"]
