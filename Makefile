@@ -6,6 +6,7 @@ BIN := $(VENV)/bin
 PACKAGES := core $(patsubst %/pyproject.toml,%,$(wildcard plugins/*/pyproject.toml)) examples/hello_component
 STAMP := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
+MESSAGES_ARGS ?=
 
 .PHONY: install browser-deps demo test test-postgresql lint format messages translations clean
 
@@ -48,13 +49,14 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 
 # Extract the interface strings of every package and update its catalogues (then translate).
+# One package only: `make messages MESSAGES_ARGS="--package core"` (docs/translations.md).
 messages: $(STAMP)
-	$(BIN)/python scripts/update_catalogues.py
+	$(BIN)/python scripts/update_catalogues.py $(MESSAGES_ARGS)
 
-# Recompile every catalogue after editing a .po file (compiled .mo files are committed).
+# Recompile catalogues after editing a .po file (compiled .mo files are committed). Fuzzy and
+# untranslated entries are left out, so the fallback language answers for them.
 translations: $(STAMP)
-	@for dir in $$(find core plugins examples -type d -name translations -path '*/src/*'); do \
-		$(BIN)/pybabel compile --use-fuzzy -d $$dir -D messages || exit 1; done
+	$(BIN)/python scripts/update_catalogues.py --compile-only $(MESSAGES_ARGS)
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .ruff_cache

@@ -147,6 +147,7 @@ class Browser:
 
     def __init__(self, app: Any, language: str) -> None:
         self.client = app.test_client()
+        self.language = language
         self.headers = {"Accept-Language": language}
         self.url = "/"
         self.html = ""
@@ -235,10 +236,18 @@ class Browser:
         return data
 
 
+#: The sign-in link, e-mail and password labels, as each reader sees them.
+SIGN_IN_LABELS = {
+    "en": ("Sign in", "E-mail address", "Password"),
+    "fr": ("Se connecter", "Adresse électronique", "Mot de passe"),
+}
+
+
 def sign_in(browser: Browser, email: str) -> None:
+    sign_in_label, email_label, password_label = SIGN_IN_LABELS[browser.language]
     browser.open("/")
-    browser.follow("Sign in")
-    browser.submit("Sign in", {"E-mail address": email, "Password": DEFAULT_PASSWORD})
+    browser.follow(sign_in_label)
+    browser.submit(sign_in_label, {email_label: email, password_label: DEFAULT_PASSWORD})
 
 
 def test_staff_run_a_process_and_residents_take_part(app, make_user) -> None:

@@ -58,7 +58,7 @@ def form_data(**values: object) -> MultiDict:
 @pytest.fixture
 def ctx(app, session, make_organization):
     make_organization(available_locales=["fr", "en"], default_locale="fr")
-    with app.test_request_context("/"):
+    with app.test_request_context("/", headers={"Accept-Language": "en"}):
         yield
 
 
@@ -166,11 +166,11 @@ def test_the_default_language_is_required(ctx) -> None:
     form = Form(Everything)
     assert not form.validate(form_data(**{"title.fr": "", "title.en": "Only English"}))
     assert form["title"].locale_errors == {
-        "fr": ["Write this text in français, the main language of the site."]
+        "fr": ["Write this text in French, the main language of the site."]
     }
     assert form["title"].value == {"fr": "", "en": "Only English"}
     assert form.error_list() == [
-        ("f-title-fr", "Write this text in français, the main language of the site.")
+        ("f-title-fr", "Write this text in French, the main language of the site.")
     ]
 
 

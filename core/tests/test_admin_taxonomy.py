@@ -83,7 +83,8 @@ def test_create_a_term_and_a_sub_term(client, session, admin) -> None:
     client.post_form(f"{BASE}/new", {"code": "2A004", "name.fr": "Ajaccio", "parent_code": "2A"})
     commune = terms(session)["2A004"]
     assert commune.parent_id == department.id and commune.name == {"fr": "Ajaccio"}
-    listing = client.get(f"{BASE}?parent={department.id}").get_data(as_text=True)
+    french = {"Accept-Language": "fr"}  # the names are French
+    listing = client.get(f"{BASE}?parent={department.id}", headers=french).get_data(as_text=True)
     assert "Ajaccio" in listing and "Corse-du-Sud" in listing  # with the breadcrumb
     actions = session.scalars(select(ActionLog.action).order_by(ActionLog.id)).all()
     assert actions == ["pnyx.taxonomy.create", "pnyx.taxonomy.create"]
@@ -279,6 +280,7 @@ def test_import_queries_do_not_grow_per_row(app, client, session, admin) -> None
 def test_the_list_is_paginated(client, session, admin, app) -> None:
     upload(client, communes_file(45))
     department = terms(session)["2A"]
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "fr"  # read the French names
     first = client.get(f"{BASE}?parent={department.id}").get_data(as_text=True)
     assert "Commune 1<" in first and "Commune 21<" not in first and 'rel="next"' in first
     third = client.get(f"{BASE}?parent={department.id}&page=3").get_data(as_text=True)

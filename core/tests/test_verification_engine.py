@@ -47,8 +47,12 @@ def verified(session, user, birth_date="1986-01-01", **fields):
     session.commit()
 
 
+#: The reasons asserted below are the English msgids.
+ENGLISH = {"Accept-Language": "en"}
+
+
 def post_decision(app, user, target):
-    with app.test_request_context(method="POST"):
+    with app.test_request_context(method="POST", headers=ENGLISH):
         return decide(user, "sample.post", target)
 
 
@@ -134,7 +138,7 @@ def test_one_query_for_the_persons_authorizations(app, session, make_user, compo
     statements = []
     engine = app.extensions["pnyx.db"].engine
     listener = lambda *args: statements.append(args[2])  # noqa: E731
-    with app.test_request_context(method="POST"):
+    with app.test_request_context(method="POST", headers=ENGLISH):
         event.listen(engine, "before_cursor_execute", listener)
         try:
             for _ in range(5):

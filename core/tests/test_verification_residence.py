@@ -49,7 +49,7 @@ def board(make_space, make_component, session, places):
 
 
 def allowed(app, user, board):
-    with app.test_request_context(method="POST"):
+    with app.test_request_context(method="POST", headers={"Accept-Language": "en"}):
         return decide(user, "sample.post", board)
 
 

@@ -1,23 +1,36 @@
 """Languages: interface strings (Flask-Babel) and translated content fields.
 
 Every plugin ships its own catalogue (``<package>/translations/<locale>/
-LC_MESSAGES/messages.po``); the core merges them at start-up by giving
-Flask-Babel each enabled plugin's folder after its own.
+LC_MESSAGES/messages.po``); the core gives Flask-Babel each enabled plugin's
+folder after its own and chains their catalogues (:class:`ChainedDomain`). A
+string missing from the reader's catalogues comes from the language's fallback
+(:data:`FALLBACK_LOCALES`), else it stays the English msgid. Numbers and
+amounts are formatted with :func:`format_number` and its siblings. See
+docs/translations.md.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from babel import numbers, support
 from flask import Flask, current_app, g, has_request_context, request
-from flask_babel import Babel, get_locale
+from flask_babel import Babel, Domain, get_locale
+from werkzeug.utils import cached_property
 
 from pnyx.organization import current_organization
 
 CORE_TRANSLATIONS = Path(__file__).parent / "translations"
 LOCALE_COOKIE = "pnyx_locale"
+#: Where a language's missing strings come from before English: a Corsican
+#: reader reads French far better than English, and the Corsican catalogue is partial.
+FALLBACK_LOCALES: dict[str, str] = {"co": "fr"}
+#: Languages whose CLDR data has no number formats of their own (Corsican has
+#: only the root's "1,234.5"); Corsica writes numbers and amounts the French way.
+NUMBER_LOCALES: dict[str, str] = {"co": "fr"}
 
 
 def organization_locales() -> tuple[str, list[str]]:
@@ -47,12 +60,97 @@ def select_timezone() -> str:
     return organization.time_zone if organization else current_app.config["TIME_ZONE"]
 
 
+class ChainedDomain(Domain):
+    """Flask-Babel's message domain, with the catalogues chained instead of merged.
+
+    Flask-Babel merges every folder's catalogue for a locale into one and keeps
+    the plural rule of the last folder: a plugin whose French catalogue has two
+    plural forms (gettext's ``n > 1``) loaded before one with three (CLDR's
+    "many", which Babel now writes) would show its plurals in English. Chained,
+    each catalogue answers with its own rule. See :func:`chained_translations`.
+    """
+
+    def get_translations(self) -> support.NullTranslations:
+        locale = get_locale()
+        if locale is None:  # outside an app context
+            return support.NullTranslations()
+        key = (str(locale), self.domain[0])
+        if key not in self.cache:
+            self.cache[key] = chained_translations(self.translation_directories, str(locale))
+        return self.cache[key]
+
+
+def chained_translations(
+    directories: Sequence[str], locale: str, seen: frozenset[str] = frozenset()
+) -> support.NullTranslations:
+    """Who answers a string for ``locale``: each folder's catalogue, the last folder first
+    (a plugin may reword a core string), then the chain of the language's fallback
+    (:data:`FALLBACK_LOCALES`); a string nobody translates stays the English msgid."""
+    chain = support.NullTranslations()
+    for directory in reversed(directories):
+        catalogue = support.Translations.load(directory, [locale])
+        if isinstance(catalogue, support.Translations):  # else: no catalogue in this folder
+            chain.add_fallback(catalogue)
+    fallback = FALLBACK_LOCALES.get(locale)
+    if fallback and fallback not in seen:
+        chain.add_fallback(chained_translations(directories, fallback, seen | {locale}))
+    return chain
+
+
+class PnyxBabel(Babel):
+    """Flask-Babel with the core's :class:`ChainedDomain`."""
+
+    @cached_property
+    def domain_instance(self) -> Domain:
+        return ChainedDomain(domain=self.domain)
+
+
+def number_locale() -> str:
+    """The locale whose conventions format numbers and amounts for the current reader."""
+    locale = str(get_locale() or current_app.config["DEFAULT_LOCALE"])
+    return NUMBER_LOCALES.get(locale, locale)
+
+
+def format_number(number: float | Decimal) -> str:
+    """A number for the reader: ``1 234,5`` in French, ``1,234.5`` in English."""
+    return numbers.format_decimal(number, locale=number_locale())
+
+
+def format_decimal(number: float | Decimal, format: str | None = None) -> str:
+    """A number with a Babel pattern such as ``"0.0#"``, for the reader."""
+    return numbers.format_decimal(number, format=format, locale=number_locale())
+
+
+def format_currency(
+    amount: float | Decimal, currency: str = "EUR", format: str | None = None, **options: Any
+) -> str:
+    """An amount for the reader: ``1 100 000,00 €`` in French, ``€1,100,000.00`` in English.
+
+    ``options`` go to :func:`babel.numbers.format_currency` (``currency_digits``, ...).
+    """
+    return numbers.format_currency(
+        amount, currency, format=format, locale=number_locale(), **options
+    )
+
+
+def format_percent(number: float | Decimal, format: str | None = None) -> str:
+    """A ratio (0.25) as a percentage for the reader: ``25 %`` in French, ``25%`` in English."""
+    return numbers.format_percent(number, format=format, locale=number_locale())
+
+
 def init_i18n(app: Flask, plugin_paths: Iterable[Path]) -> None:
     folders = [str(CORE_TRANSLATIONS)] + [str(p / "translations") for p in plugin_paths]
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = ";".join(folders)
     app.config.setdefault("BABEL_DEFAULT_LOCALE", app.config["DEFAULT_LOCALE"])
-    Babel(app, locale_selector=select_locale, timezone_selector=select_timezone)
+    PnyxBabel(app, locale_selector=select_locale, timezone_selector=select_timezone)
     app.jinja_env.filters["t"] = translated
+    # Flask-Babel's number filters, with the number conventions of NUMBER_LOCALES.
+    app.jinja_env.filters.update(
+        numberformat=format_number,
+        decimalformat=format_decimal,
+        currencyformat=format_currency,
+        percentformat=format_percent,
+    )
 
 
 def translated(value: Mapping[str, Any] | str | None, locale: str | None = None) -> str:

@@ -32,10 +32,11 @@ def locale_name(code: str) -> str:
 
 
 def format_step_dates(step: Step) -> str:
+    """A phase's dates in the reader's language: "du 2 mars 2026 au 30 avril 2026"."""
     start = format_date(step.start_date, "long") if step.start_date else ""
     end = format_date(step.end_date, "long") if step.end_date else ""
     if start and end:
-        return f"{start} – {end}"
+        return _("%(start)s – %(end)s", start=start, end=end)
     if start:
         return _("from %(date)s", date=start)
     return _("until %(date)s", date=end) if end else ""

@@ -8,7 +8,6 @@ import zoneinfo
 from typing import Any
 
 from flask import current_app, flash, redirect, request, url_for
-from flask_babel import format_decimal
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
@@ -20,6 +19,7 @@ from pnyx.admin.logo import LogoError, read_logo, remove_logo_file, store_logo
 from pnyx.core_hooks import ADMIN
 from pnyx.db import get_session
 from pnyx.forms import Form, TranslatedText
+from pnyx.i18n import format_decimal
 from pnyx.models import Organization
 from pnyx.navigation import admin_link
 from pnyx.organization import current_organization

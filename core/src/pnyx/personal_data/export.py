@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import current_app
+from flask_babel import format_date
 from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -109,7 +110,7 @@ def plugin_files(user: User) -> Iterator[tuple[str, dict[str, Any]]]:
 
 def readme(names: list[str]) -> str:
     lines = [
-        _("Your data on this platform, as of %(date)s.", date=utcnow().date().isoformat()),
+        _("Your data on this platform, as of %(date)s.", date=format_date(utcnow(), "long")),
         _(
             "The folder pnyx holds your profile, roles and actions; each other folder holds "
             "the data of one part of the platform."

@@ -53,7 +53,17 @@ def sync_after(session: Session | None) -> None:
 
 
 class PnyxClient(FlaskClient):
-    """``app.test_client()``: Flask's client plus CSRF-aware forms and signing in."""
+    """``app.test_client()``: Flask's client plus CSRF-aware forms and signing in.
+
+    It reads in English (``Accept-Language: en``), the language of the msgids
+    tests assert, although the test organization speaks French first; a test
+    reads another language with ``headers={"Accept-Language": "fr"}`` or the
+    language switcher.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.environ_base.setdefault("HTTP_ACCEPT_LANGUAGE", "en")
 
     def open(self, *args: Any, **kwargs: Any) -> TestResponse:
         session = sync_before(self.application)

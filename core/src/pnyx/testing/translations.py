@@ -1,19 +1,34 @@
 """Checks that a package's catalogue covers its strings and is compiled.
 
 Used by the repository's tests for the core and every plugin; a third-party
-plugin can call :func:`catalogue_problems` from its own tests.
+plugin can call :func:`catalogue_problems` from its own tests::
+
+    from pnyx.testing.translations import catalogue_problems
+
+    def test_french_is_complete():
+        assert catalogue_problems(Path(pnyx_mine.__file__).parent, "fr") == []
+
+The same extraction settings (:data:`METHODS`, :data:`KEYWORDS`, :data:`SKIPPED`)
+are used by ``scripts/update_catalogues.py``, so what the script extracts is
+what these checks expect.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
-METHODS = [("**/templates/**.html", "jinja2"), ("**.py", "python")]
+#: Where strings are: Python code, page templates and e-mail templates (``.txt``).
+METHODS = [
+    ("**/templates/**.html", "jinja2"),
+    ("**/templates/**.txt", "jinja2"),
+    ("**.py", "python"),
+]
 #: The names code translates with: gettext, _, _l, ngettext, and the same through ``api.``.
 KEYWORDS: dict[str, tuple[int, ...] | None] = {
     "_": None,
@@ -21,10 +36,13 @@ KEYWORDS: dict[str, tuple[int, ...] | None] = {
     "gettext": None,
     "lazy_gettext": None,
     "ngettext": (1, 2),
+    "lazy_ngettext": (1, 2),
 }
 KEYWORDS |= {f"api.{name}": spec for name, spec in KEYWORDS.items()}
 #: Folders of a package that hold no interface strings.
 SKIPPED = ("testing", "migrations", "tests")
+#: A named placeholder (``%(name)s``, ``%(num)d``) or an escaped percent sign.
+PLACEHOLDER = re.compile(r"%\(\w+\)[sdifr]|%%")
 
 
 def source_ids(package: Path) -> set[str]:
@@ -43,16 +61,24 @@ def read_catalogue(package: Path, locale: str) -> Catalog:
         return read_po(po)
 
 
+def is_translated(message: Message) -> bool:
+    """A message is translated when every form is (a plural's empty forms do not count)."""
+    if isinstance(message.string, str):
+        return bool(message.string)
+    return bool(message.string) and all(message.string)
+
+
 def catalogue_problems(package: Path, locale: str, *, complete: bool = True) -> list[str]:
     """What is wrong with ``package``'s catalogue for ``locale`` (empty: nothing).
 
     ``complete=False`` accepts untranslated strings (a catalogue in progress,
-    such as Corsican) but still requires it to be compiled and free of stale entries.
+    such as Corsican) but still requires it to be compiled, to keep every
+    placeholder, and to be free of stale and fuzzy entries.
     """
     catalogue = read_catalogue(package, locale)
     source = source_ids(package)
     problems = []
-    missing = sorted(i for i in source if i not in catalogue or not catalogue[i].string)
+    missing = sorted(i for i in source if i not in catalogue or not is_translated(catalogue[i]))
     if complete and missing:
         problems.append(f"{locale}: untranslated: {missing}")
     stale = sorted(_first(m.id) for m in catalogue if m.id and _first(m.id) not in source)
@@ -61,9 +87,37 @@ def catalogue_problems(package: Path, locale: str, *, complete: bool = True) -> 
     fuzzy = [m.id for m in catalogue if m.id and m.fuzzy]
     if fuzzy:
         problems.append(f"{locale}: fuzzy entries to review: {fuzzy}")
+    broken = [m.id for m in catalogue if m.id and is_translated(m) and not _placeholders_kept(m)]
+    if broken:
+        problems.append(f"{locale}: placeholders changed in the translation of: {broken}")
     if not _compiled_matches(package, locale, catalogue):
         problems.append(f"{locale}: messages.mo is out of date (run `make translations`)")
     return problems
+
+
+def translated_share(package: Path, locale: str, msgids: set[str] | None = None) -> float:
+    """The share (0 to 1) of ``msgids`` (default: all the package's strings) translated."""
+    catalogue = read_catalogue(package, locale)
+    wanted = source_ids(package) if msgids is None else msgids
+    done = [i for i in wanted if i in catalogue and is_translated(catalogue[i])]
+    return len(done) / len(wanted) if wanted else 1.0
+
+
+def _placeholders_kept(message: Message) -> bool:
+    """Each form keeps the msgid's placeholders; a plural form may leave out the count."""
+    if isinstance(message.id, str):
+        return _placeholders(message.string) == _placeholders(message.id)
+    allowed = _placeholders(message.id[0]) | _placeholders(message.id[1])
+    named = {p for p in allowed if not p.startswith("%(num)")}
+    return all(named <= _placeholders(form) <= allowed for form in message.string)
+
+
+def _placeholders(text: str) -> set[str]:
+    found = set(PLACEHOLDER.findall(text))
+    # A lone "%" would break the formatting the templates apply to every string.
+    if text.count("%") > sum(text.count(p) * p.count("%") for p in found):
+        found.add("%")
+    return found
 
 
 def _compiled_matches(package: Path, locale: str, catalogue: Catalog) -> bool:
@@ -72,7 +126,9 @@ def _compiled_matches(package: Path, locale: str, catalogue: Catalog) -> bool:
         return False
     with path.open("rb") as mo:
         compiled = {_key(m.id): _key(m.string) for m in read_mo(mo) if m.id and m.string}
-    source = {_key(m.id): _key(m.string) for m in catalogue if m.id and m.string and not m.fuzzy}
+    source = {
+        _key(m.id): _key(m.string) for m in catalogue if m.id and is_translated(m) and not m.fuzzy
+    }
     return compiled == source
 
 
