@@ -83,9 +83,8 @@ class Split:
 
     def copy(self) -> Split:
         """A copy that can be shifted without touching this one (lists are never mutated)."""
-        return Split(
-            self.capped, self.payers, self.capped_voters, self.paying_voters, dict(self.weights)
-        )
+        weights = dict(self.weights)
+        return Split(self.capped, self.payers, self.capped_voters, self.paying_voters, weights)
 
     def shift(self, tree: CellTree, cells: list[int], counts: dict[int, int], sign: int) -> None:
         """Add (``sign`` 1) or remove (-1) ``cells`` to/from the capped voters' sums."""

@@ -68,9 +68,9 @@ class NodeCells:
             inside = map(self._sets[project].__contains__, supporters)
             positions = self._positions[key] = list(compress(range(len(supporters)), inside))
         result = dict(by_cell)
-        for cell, count in Counter(map(olds.__getitem__, positions)).items():
-            if cell == DEAD:
-                continue
+        moved = Counter(map(olds.__getitem__, positions))
+        moved.pop(DEAD, None)
+        for cell, count in moved.items():
             left = result[cell] - count
             if left:
                 result[cell] = left

@@ -37,7 +37,6 @@ class EndowmentRun:
         "eps",
         "price_float",
         "price_num",
-        "rounds",
         "winners",
     )
 
@@ -59,7 +58,6 @@ class EndowmentRun:
         # never exceed the number of supporters (the price is at least cost / supporters)
         self.bound: dict[int, float] = {c: votes[c] * (1 + 8 * ULP) for c in candidates}
         self.winners: list[int] = []
-        self.rounds: list[tuple] | None = None
 
     def cell_numerator(self, tree: CellTree, cell: int) -> int:
         """The exact budget of ``cell`` times ``den`` (may be <= 0 for an exhausted cell)."""

@@ -16,8 +16,6 @@ candidate that could still beat it (:meth:`MesSolver._challenger`).
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections import Counter
 from collections.abc import Iterable
 from fractions import Fraction
 
@@ -47,17 +45,12 @@ class MesSolver:
         self.candidates = [c for c, cost in enumerate(costs) if cost > 0 and supporters[c]]
         self.cells = NodeCells(supporters)
 
-    def solve(self, endowments: Iterable[Fraction], explain: bool = False) -> dict:
-        """Run MES at each endowment; returns ``{endowment: EndowmentRun}``.
-
-        With ``explain`` each run records its rounds (see :meth:`_record`).
-        """
+    def solve(self, endowments: Iterable[Fraction]) -> dict:
+        """Run MES at each endowment; returns ``{endowment: EndowmentRun}``."""
         runs = [
             EndowmentRun(Fraction(e), self.candidates, self.votes, len(self.costs))
             for e in sorted(set(endowments), reverse=True)
         ]
-        for run in runs:
-            run.rounds = [] if explain else None
         tree = CellTree(self.voters)
         # frame: [node, runs, iterator over (winner, runs), cell_of snapshot, cell_of changed]
         stack: list[list] = [[Node(None, None), runs, None, None, False]]
@@ -89,9 +82,7 @@ class MesSolver:
 
     def _price(self, tree: CellTree, node: Node, run: EndowmentRun, c: int) -> Evaluation | None:
         entry = self.cells.entry(tree, node, c)
-        ev = None
-        if run.rounds is None:  # explained runs need the full evaluation for their record
-            ev = template_price(run, tree, c, self.costs[c], entry)
+        ev = template_price(run, tree, c, self.costs[c], entry)
         if ev is None:
             ev = evaluate(run, tree, c, self.costs[c], entry)
         if ev is None:
@@ -130,8 +121,6 @@ class MesSolver:
             if challenger is None:
                 break
             best = challenger
-        if run.rounds is not None:
-            self._record(tree, run, evals[best], num, den)
         run.commit(best, num, den)
         return best
 
@@ -187,24 +176,3 @@ class MesSolver:
             if mine > theirs or (mine == theirs and self.rank[c] < self.rank[best]):
                 return c
         return None
-
-    def _record(
-        self, tree: CellTree, run: EndowmentRun, ev: Evaluation, num: int, den: int
-    ) -> None:
-        """Keep what a certificate needs: price, full payers, and who paid less (exactly).
-
-        Cells whose shadow is clearly above the price pay it in full; only the others need
-        their exact budgets.
-        """
-        price = num / den
-        cut = bisect_right(ev.budgets, price + 2 * run.eps + 4 * ULP * price)
-        full = ev.cum[-1] - ev.cum[cut]
-        partial: Counter[int] = Counter()
-        for cell, count in zip(ev.cells[:cut], ev.counts[:cut], strict=True):
-            budget = run.cell_numerator(tree, cell)
-            if budget * den < num * run.den:
-                partial[budget] += count
-            else:
-                full += count
-        payments = {Fraction(budget, run.den): count for budget, count in partial.items()}
-        run.rounds.append((ev.project, Fraction(num, den), full, payments))

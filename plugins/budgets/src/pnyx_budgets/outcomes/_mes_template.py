@@ -4,22 +4,23 @@ Runs of a node are visited from the highest endowment down. One currency unit le
 changes budgets a little, so a candidate's supporters split almost as before into *capped*
 cells (they pay all they have) and *payers* (they pay the full price). Starting from the
 previous split the price costs ``O(funded projects)`` (:func:`._mes_eval.exact_price`'s
-formula); the split is then repaired — cells that fell below the price become capped, cells
-that ran dry leave — and accepted only when the shadows prove every cell is on the right
-side of the exact price. Anything unclear returns None and the caller evaluates in full.
+formula); the split is then repaired — cells that fell below the price become capped, capped
+cells that can now pay become payers, cells that ran dry leave — and accepted only when the
+shadows prove every cell is on the right side of the exact price. Anything unclear returns
+None and the caller evaluates in full.
 """
 
 from __future__ import annotations
 
 import math
 from itertools import compress, repeat
-from operator import gt, not_
+from operator import gt, lt, not_
 
 from ._mes_cells import CellTree
 from ._mes_eval import Evaluation, Split
 from ._mes_run import ULP, EndowmentRun
 
-REPAIRS = 4
+REPAIRS = 6
 """Give up (and sort in full) after this many repair passes."""
 
 
@@ -46,24 +47,36 @@ def template_price(
         if num <= 0 or den <= 0:
             return None
         price = num / den
-        window = 2 * eps + 4 * ULP * price
-        if held and max(held) >= price - window:
-            return None  # a capped cell could afford the price: not a simple shift
+        low, high = price - 2 * eps - 4 * ULP * price, price + 2 * eps + 4 * ULP * price
+        if held and max(held) >= low:  # capped cells that can pay the full price now
+            stays = list(map(lt, held, repeat(low)))
+            rich = list(compress(held, map(not_, stays)))
+            if min(rich) <= high:
+                return None  # too close to call on floats
+            if split is last:
+                split = split.copy()
+            risen = list(compress(split.capped, map(not_, stays)))
+            split.shift(tree, risen, counts, -1)
+            split.paying_voters += sum(map(counts.__getitem__, risen))
+            split.capped = list(compress(split.capped, stays))
+            split.payers = split.payers + risen
+            held = list(compress(held, stays))
+            continue
         paying = list(map(budget.__getitem__, split.payers))
-        if not paying or min(paying) > price + window:
+        if not paying or min(paying) > high:
             break
-        stays = list(map(gt, paying, repeat(price + window)))
-        low = list(compress(paying, map(not_, stays)))
-        if max(low) >= price - window or min(map(abs, low)) <= eps:
+        stays = list(map(gt, paying, repeat(high)))
+        poor = list(compress(paying, map(not_, stays)))
+        if max(poor) >= low or min(map(abs, poor)) <= eps:
             return None  # too close to call on floats
         if split is last:
             split = split.copy()
         leaving = list(compress(split.payers, map(not_, stays)))
-        fell = [cell for cell, b in zip(leaving, low, strict=True) if b > eps]
+        fell = [cell for cell, b in zip(leaving, poor, strict=True) if b > eps]
         split.paying_voters -= sum(map(counts.__getitem__, leaving))
         split.shift(tree, fell, counts, 1)  # the rest of ``leaving`` ran dry
         split.capped = split.capped + fell
-        held += [b for b in low if b > eps]
+        held += [b for b in poor if b > eps]
         split.payers = list(compress(split.payers, stays))
     else:
         return None

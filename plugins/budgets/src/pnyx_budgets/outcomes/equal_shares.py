@@ -21,7 +21,8 @@ equalshares.net.
 from __future__ import annotations
 
 import math
-from collections.abc import Collection
+from collections import Counter
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
@@ -77,23 +78,40 @@ class _Instance:
         self.ties = TieBreak(dict(zip(self.ids, self.costs, strict=True)), votes, seed)
         rank = [self.ties.rank[pid] for pid in self.ids]
         self.solver = MesSolver(self.costs, supporters, rank)
+        self.supporters = supporters
         self.votes = [votes[pid] for pid in self.ids]
 
     def cost(self, run: EndowmentRun) -> int:
         return sum(self.costs[c] for c in run.winners)
 
-    def outcome(self, rule: str, run: EndowmentRun, election: Election, **extra: str) -> Outcome:
-        rounds = tuple(
-            MesRound(
-                project=self.ids[c],
-                cost=self.costs[c],
-                price=price,
-                supporters=self.votes[c],
+    def rounds(self, run: EndowmentRun) -> Iterator[MesRound]:
+        """Each round of ``run`` with who paid what, replayed voter by voter from its prices.
+
+        The solver keeps only prices; replaying them exactly (integers over the run's common
+        denominator) costs one pass over the winners' supporters.
+        """
+        den, budgets = run.den, [run.e_num] * self.voters
+        for project in run.winners:
+            price, full, partial = run.price_num[project], 0, Counter()
+            for voter in self.supporters[project]:
+                budget = budgets[voter]
+                if budget >= price:
+                    budgets[voter] = budget - price
+                    full += 1
+                elif budget > 0:
+                    partial[budget] += 1
+                    budgets[voter] = 0
+            yield MesRound(
+                project=self.ids[project],
+                cost=self.costs[project],
+                price=Fraction(price, den),
+                supporters=self.votes[project],
                 full_payers=full,
-                partial_payments=tuple(sorted(partial.items())),
+                partial_payments=tuple((Fraction(b, den), n) for b, n in sorted(partial.items())),
             )
-            for c, price, full, partial in run.rounds or ()
-        )
+
+    def outcome(self, rule: str, run: EndowmentRun, election: Election, **extra: str) -> Outcome:
+        rounds = tuple(self.rounds(run))
         parameters = {
             "budget": str(election.budget),
             "voters": str(self.voters),
@@ -123,7 +141,7 @@ def equal_shares(
     instance = _Instance(election, seed)
     if endowment is None:
         endowment = Fraction(election.budget) / max(instance.voters, 1)
-    run = instance.solver.solve([Fraction(endowment)], explain=True)[Fraction(endowment)]
+    run = instance.solver.solve([Fraction(endowment)])[Fraction(endowment)]
     return instance.outcome("mes", run, election)
 
 
@@ -135,38 +153,38 @@ def equal_shares_add1(election: Election, *, seed: str = DEFAULT_SEED) -> Outcom
         outcome = equal_shares(election, seed=seed)
         return _renamed(outcome, completion="none: the budget covers every project")
     start = math.floor(budget / instance.voters)
-    final, overspends = _last_fitting(instance, start, budget)
-    endowments = [final, final + 1] if overspends else [final]
-    runs = instance.solver.solve(endowments, explain=True)
+    final, overspent = _last_fitting(instance, start, budget)
     extra = {"completion": "add1", "start_endowment": str(start)}
-    outcome = instance.outcome("mes-add1", runs[final], election, **extra)
-    if overspends:
-        witness = instance.outcome("mes", runs[final + 1], election)
-        outcome = replace(outcome, witness=witness)
+    outcome = instance.outcome("mes-add1", final, election, **extra)
+    if overspent is not None:
+        outcome = replace(outcome, witness=instance.outcome("mes", overspent, election))
     return outcome
 
 
-def _last_fitting(instance: _Instance, start: int, budget: Fraction) -> tuple[int, bool]:
-    """The Add1 endowment, and whether it stopped because one more unit overspends.
+def _last_fitting(
+    instance: _Instance, start: int, budget: Fraction
+) -> tuple[EndowmentRun, EndowmentRun | None]:
+    """The run at the Add1 endowment, and the run one unit higher if that one overspends.
 
     Endowments are solved in batches (a batch shares work, see :mod:`._mes_solver`); the next
     batch's size extrapolates how far the spending still is from the budget.
     """
     fundable = set(instance.solver.candidates)
-    run = instance.solver.solve([start])[start]
-    last, cost, funded = start, instance.cost(run), set(run.winners)
-    while funded < fundable:  # once everything is funded, more money changes nothing
-        guess = math.ceil(last * budget / max(cost, 1)) + 4 - last
+    last = instance.solver.solve([start])[start]
+    cost = instance.cost(last)
+    while set(last.winners) < fundable:  # once everything is funded, more money changes nothing
+        first = int(last.endowment) + 1
+        guess = math.ceil(last.endowment * budget / max(cost, 1)) - first + 1
         size = min(max(guess, 8), MAX_BATCH)
-        runs = instance.solver.solve(range(last + 1, last + size + 1))
-        for endowment in range(last + 1, last + size + 1):
+        runs = instance.solver.solve(range(first, first + size))
+        for endowment in range(first, first + size):
             spent = instance.cost(runs[endowment])
             if spent > budget:
-                return last, True
-            last, cost, funded = endowment, spent, set(runs[endowment].winners)
-            if funded >= fundable:
+                return last, runs[endowment]
+            last, cost = runs[endowment], spent
+            if set(last.winners) >= fundable:
                 break
-    return last, False
+    return last, None
 
 
 def voter_payments(outcome: Outcome, approved: Collection[str]) -> list[tuple[str, Fraction]]:
