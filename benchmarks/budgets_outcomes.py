@@ -18,6 +18,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DIR = ROOT.parent / "shared" / "data" / "pabulib"
@@ -32,11 +33,11 @@ def _import_outcomes():
     return outcomes
 
 
-def measure(path: str, rule: str, repeat: int) -> dict:
+def measure(path: str, rule: str, repeat: int) -> dict[str, Any]:
     """Parse ``path`` and run ``rule`` ``repeat`` times; the best times and this process' peak."""
     outcomes = _import_outcomes()
     best: dict[str, float] = {}
-    result = None
+    winners = cost = 0
     for _ in range(repeat):
         times = {}
         wall, cpu = time.perf_counter(), time.process_time()
@@ -54,8 +55,10 @@ def measure(path: str, rule: str, repeat: int) -> dict:
             time.process_time() - cpu,
         )
         best = {k: min(v, best.get(k, v)) for k, v in times.items()}
+        winners, cost = len(result.winners), result.total_cost
+        del election, result  # so that the peak is one run's, not two elections at once
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
-    return {**best, "winners": len(result.winners), "cost": result.total_cost, "peak_mb": peak_mb}
+    return {**best, "winners": winners, "cost": cost, "peak_mb": peak_mb}
 
 
 def _applies(election, rule: str) -> bool:

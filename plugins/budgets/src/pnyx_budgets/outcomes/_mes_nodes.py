@@ -80,7 +80,7 @@ class NodeCells:
                 result[mapping[cell]] = count
         return result
 
-    def split(self, tree: CellTree, project: int, group: list[EndowmentRun]) -> tuple:
+    def split(self, tree: CellTree, node: Node, project: int, group: list[EndowmentRun]) -> tuple:
         """Move the winner's supporters to child cells and price those cells in every run.
 
         A child cell is created only if it still has money in the highest-endowment run of
@@ -89,7 +89,7 @@ class NodeCells:
         """
         supporters = self.supporters[project]
         olds = list(map(tree.cell_of.__getitem__, supporters))
-        parents = list(set(olds) - {DEAD})
+        parents = list(node.entries[project][2])  # the winner's cells, as priced in this node
         top = group[0]
         price = top.price_float[project]
         shadows = list(map(sub, map(top.budget.__getitem__, parents), repeat(price)))

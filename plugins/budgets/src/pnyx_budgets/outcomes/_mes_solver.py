@@ -76,7 +76,7 @@ class MesSolver:
             if frame[4]:  # a sibling moved voters: back to this node's cells
                 tree.cell_of[:] = frame[3]
             frame[4] = True
-            split = self.cells.split(tree, project, group)
+            split = self.cells.split(tree, node, project, group)
             stack.append([Node(node, split), group, None, None, False])
         return {run.endowment: run for run in runs}
 
