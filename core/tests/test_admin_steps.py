@@ -119,3 +119,30 @@ def test_steps_of_another_space_are_not_found(client, make_space, admin) -> None
     other = make_space(slug="q")
     assert client.get(f"/admin/spaces/p/steps/{other.steps[0].id}").status_code == 404
     assert client.get("/admin/spaces/nowhere/steps").status_code == 404
+
+
+def test_phases_page_says_which_phase_comes_next_and_when(
+    client, session, make_space, admin
+) -> None:
+    space = make_space(slug="p", steps=0)
+    today = dt.date.today()
+    space.steps.extend(
+        [
+            Step(position=0, title={"fr": "Idées", "en": "Ideas"}, start_date=None),
+            Step(
+                position=1,
+                title={"fr": "Vote", "en": "Vote"},
+                start_date=today + dt.timedelta(days=30),
+            ),
+        ]
+    )
+    session.commit()
+    page = client.get("/admin/spaces/p/steps", headers={"Accept-Language": "en"}).get_data(
+        as_text=True
+    )
+    assert "Next automatic change: Vote becomes the current phase on" in page
+    client.post_form(f"/admin/spaces/p/steps/{space.steps[1].id}/activate")
+    page = client.get("/admin/spaces/p/steps", headers={"Accept-Language": "en"}).get_data(
+        as_text=True
+    )
+    assert "No phase will become current by itself" in page

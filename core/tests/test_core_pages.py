@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from pnyx.models import Step
-from pnyx.steps import activate_due_steps, activate_step
+from pnyx.steps import activate_due_steps, activate_step, next_activation
 
 
 def test_home_lists_published_spaces_only(client, make_space) -> None:
@@ -63,3 +63,42 @@ def test_due_step_is_activated_once_per_start_date(app, session, make_space) -> 
     session.commit()
     assert activate_due_steps(session, today) == []
     assert first.active and not second.active
+
+
+def test_automatic_activation_never_moves_back_over_a_chosen_phase(session, make_space) -> None:
+    """Issue 10 item 3: staff moved to the vote on 6 December; the analysis phase's later
+    start date re-activated it (then the vote again). Only later phases may activate."""
+    space = make_space(steps=0)
+    dates = [
+        ("Propositions", dt.date(2026, 11, 1), dt.date(2026, 12, 5)),
+        ("Analyse technique", dt.date(2026, 12, 10), dt.date(2026, 12, 31)),
+        ("Vote", dt.date(2027, 1, 5), dt.date(2027, 1, 31)),
+        ("Résultats", dt.date(2027, 2, 1), None),
+    ]
+    steps = [
+        Step(position=i, title={"fr": title}, start_date=start, end_date=end)
+        for i, (title, start, end) in enumerate(dates)
+    ]
+    space.steps.extend(steps)
+    session.commit()
+    assert activate_due_steps(session, dt.date(2026, 11, 2)) == [steps[0]]
+    activate_step(session, steps[2])  # staff open the vote early, on 6 December
+    session.commit()
+    assert activate_due_steps(session, dt.date(2026, 12, 10)) == []
+    assert activate_due_steps(session, dt.date(2027, 1, 5)) == []
+    assert steps[2].active
+    assert [s.title["fr"] for s in activate_due_steps(session, dt.date(2027, 2, 1))] == [
+        "Résultats"
+    ]
+
+
+def test_next_activation_names_the_coming_phase_and_day(session, make_space) -> None:
+    space = make_space(steps=0)
+    first = Step(position=0, title={"en": "One"}, start_date=dt.date(2026, 4, 1))
+    second = Step(position=1, title={"en": "Two"}, start_date=dt.date(2026, 5, 10))
+    space.steps.extend([first, second])
+    session.commit()
+    assert next_activation(space, dt.date(2026, 3, 1)) == (first, dt.date(2026, 4, 1))
+    activate_step(session, second)
+    session.commit()
+    assert next_activation(space, dt.date(2026, 3, 1)) is None

@@ -24,11 +24,19 @@ def activate_step(session: Session, step: Step) -> None:
 def due_step(space: Space, today: dt.date) -> Step | None:
     """The step whose dates have begun and that was not activated since they began.
 
-    An admin who activates another step after that keeps their choice: a step
-    is activated automatically only once per start date.
+    Automatic activation only moves forward in the phase order: a step placed
+    before (or being) the current one is never activated by its dates, so a
+    phase staff chose stays chosen until a later phase begins. An admin who
+    goes back to an earlier phase keeps their choice too: a step is activated
+    automatically only once per start date.
     """
+    current = space.active_step
+    after_current = current is None
     due = None
     for step in space.steps:
+        if not after_current:
+            after_current = step is current
+            continue
         if step.start_date is None or step.start_date > today:
             continue
         if step.end_date is not None and step.end_date < today:
@@ -37,6 +45,23 @@ def due_step(space: Space, today: dt.date) -> Step | None:
         if activated_on is None or activated_on < step.start_date:
             due = step
     return due
+
+
+def next_activation(space: Space, today: dt.date) -> tuple[Step, dt.date] | None:
+    """Which phase the dates will make current next, and on which day (``None``: none will).
+
+    Asks :func:`due_step` about each coming start date, so the answer follows
+    exactly the rule the automatic activation applies.
+    """
+    now = due_step(space, today)
+    if now is not None:
+        return now, today
+    coming = sorted({s.start_date for s in space.steps if s.start_date and s.start_date > today})
+    for day in coming:
+        step = due_step(space, day)
+        if step is not None:
+            return step, day
+    return None
 
 
 def activate_due_steps(session: Session, today: dt.date | None = None) -> list[Step]:

@@ -6,6 +6,7 @@ the active phase's settings decide what residents may do in each component.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from flask import abort, flash, g, redirect, render_template, request, url_for
@@ -22,7 +23,7 @@ from pnyx.db import get_session
 from pnyx.forms import Form, TranslatedText
 from pnyx.i18n import translated
 from pnyx.models import Space, Step
-from pnyx.steps import activate_step
+from pnyx.steps import activate_step, next_activation
 from pnyx.web.guards import requires
 
 STEP_FIELDS = ("title", "description", "start_date", "end_date")
@@ -81,7 +82,9 @@ def steps_url(space: Space, step: Step | None = None) -> str:
 @blueprint.get("/spaces/<space_slug>/steps")
 @requires(ADMIN)
 def steps() -> str:
-    return render_template("pnyx/admin/steps.html", space=stepped_space())
+    space = stepped_space()
+    coming = next_activation(space, dt.date.today())
+    return render_template("pnyx/admin/steps.html", space=space, coming=coming)
 
 
 @blueprint.route("/spaces/<space_slug>/steps/new", methods=["GET", "POST"])
