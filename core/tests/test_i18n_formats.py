@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from fractions import Fraction
 
 import pytest
 from flask import render_template_string
@@ -112,3 +113,33 @@ def test_action_log_times_are_local_and_written_the_reader_way(
     client.sign_in(admin)
     html = client.get("/admin/log", headers={"Accept-Language": locale}).text
     assert f'<time datetime="2026-03-02T09:05:00+00:00">{written}</time>' in html
+
+
+@pytest.mark.parametrize(
+    ("locale", "third", "half", "tiny"),
+    [
+        ("fr", f"33,6{NBSP}%", f"50{NBSP}%", f"0{NBSP}%"),
+        ("en", "33.6%", "50%", "0%"),
+        ("co", f"33,6{NBSP}%", f"50{NBSP}%", f"0{NBSP}%"),
+    ],
+)
+def test_percentages_keep_the_decimals_asked_for(
+    ctx, locale: str, third: str, half: str, tiny: str
+) -> None:
+    with force_locale(locale):
+        assert format_percent(0.3361, digits=1) == third
+        assert format_percent(Fraction(1, 2), digits=1) == half
+        assert format_percent(0.0004, digits=1) == tiny
+        assert render_template_string("{{ r|percentformat(digits=1) }}", r=0.3361) == third
+
+
+def test_amounts_and_percentages_never_break_over_two_lines(ctx) -> None:
+    # A pattern given by a caller may hold a plain space: it becomes a no-break space.
+    with force_locale("en"):
+        assert format_currency(5, "EUR", format="#,##0.00 ¤") == f"5.00{NBSP}€"
+        assert format_percent(0.5, format="#,##0 %") == f"50{NBSP}%"
+        assert format_decimal(1234.5, "#,##0.0 'pts'") == f"1,234.5{NBSP}pts"
+    for locale in ("fr", "en", "co"):
+        with force_locale(locale):
+            written = [format_currency(350_000, "EUR"), format_percent(0), format_number(10**6)]
+            assert [text for text in written if " " in text] == []

@@ -12,7 +12,8 @@ docs/translations.md.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -111,14 +112,24 @@ def number_locale() -> str:
     return NUMBER_LOCALES.get(locale, locale)
 
 
+#: Babel separates digit groups and units with no-break spaces in most locales; a few CLDR
+#: patterns still hold a plain space. An amount or a percentage must never break over two
+#: lines ("350 000,00 €" cut after "350"), so the helpers below never return a plain space.
+NO_BREAK_SPACE = "\u00a0"
+
+
+def _unbreakable(text: str) -> str:
+    return text.replace(" ", NO_BREAK_SPACE)
+
+
 def format_number(number: float | Decimal) -> str:
     """A number for the reader: ``1 234,5`` in French, ``1,234.5`` in English."""
-    return numbers.format_decimal(number, locale=number_locale())
+    return _unbreakable(numbers.format_decimal(number, locale=number_locale()))
 
 
 def format_decimal(number: float | Decimal, format: str | None = None) -> str:
     """A number with a Babel pattern such as ``"0.0#"``, for the reader."""
-    return numbers.format_decimal(number, format=format, locale=number_locale())
+    return _unbreakable(numbers.format_decimal(number, format=format, locale=number_locale()))
 
 
 def format_currency(
@@ -128,14 +139,31 @@ def format_currency(
 
     ``options`` go to :func:`babel.numbers.format_currency` (``currency_digits``, ...).
     """
-    return numbers.format_currency(
-        amount, currency, format=format, locale=number_locale(), **options
+    return _unbreakable(
+        numbers.format_currency(amount, currency, format=format, locale=number_locale(), **options)
     )
 
 
-def format_percent(number: float | Decimal, format: str | None = None) -> str:
-    """A ratio (0.25) as a percentage for the reader: ``25 %`` in French, ``25%`` in English."""
-    return numbers.format_percent(number, format=format, locale=number_locale())
+def format_percent(
+    number: float | Decimal | Fraction, format: str | None = None, *, digits: int | None = None
+) -> str:
+    """A ratio (0.25) as a percentage for the reader: ``25 %`` in French, ``25%`` in English.
+
+    ``digits`` keeps that many decimals of the percentage at most (``digits=1``: 0.3361 →
+    ``33,6 %``, 0.5 → ``50 %``) with the locale's own pattern, which a ``format`` pattern
+    would replace. A :class:`~fractions.Fraction` (a share of a budget) is accepted.
+    """
+    if isinstance(number, Fraction):
+        number = Decimal(number.numerator) / Decimal(number.denominator)
+    if digits is None:
+        written = numbers.format_percent(number, format=format, locale=number_locale())
+    else:
+        step = Decimal(1).scaleb(-digits - 2)
+        rounded = Decimal(str(number)).quantize(step, ROUND_HALF_UP).normalize()
+        written = numbers.format_percent(
+            rounded, format=format, locale=number_locale(), decimal_quantization=False
+        )
+    return _unbreakable(written)
 
 
 def init_i18n(app: Flask, plugin_paths: Iterable[Path]) -> None:

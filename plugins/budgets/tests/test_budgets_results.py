@@ -118,7 +118,7 @@ def test_outcome_published_and_checkable(
     assert sorted(e.payload["project_id"] for e in selected) == sorted([park.id, bikes.id])
 
     results = budgets_client.get(f"{budgets_url}{budget.id}/results").text
-    assert "Park" in results and "Share of the budget used" in results and "90.0 %" in results
+    assert "Park" in results and "Share of the budget used" in results and "<dd>90%</dd>" in results
     assert "What it lacked" in results
 
     certificate = json.loads(

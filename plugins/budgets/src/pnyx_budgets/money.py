@@ -11,7 +11,8 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
 from babel.numbers import get_currency_precision
-from flask_babel import format_currency
+
+from pnyx import api
 
 CURRENCIES = ("EUR", "CHF", "GBP", "USD", "CAD", "PLN", "XPF", "XOF")
 
@@ -44,7 +45,11 @@ def to_major(minor: int | Fraction, currency: str) -> Decimal:
 
 
 def format_money(minor: int | Fraction | None, currency: str) -> str:
-    """An amount for people, in the current locale: ``1 250,00 €`` in French."""
+    """An amount for people, in the current locale: ``1 250,00 €`` in French.
+
+    Through :func:`pnyx.api.format_currency`, like every amount of every plugin: the
+    reader's conventions (French ones for Corsican), no line break inside the amount.
+    """
     if minor is None:
         return ""
-    return str(format_currency(to_major(minor, currency), currency))
+    return api.format_currency(to_major(minor, currency), currency)
