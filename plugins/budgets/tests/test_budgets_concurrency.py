@@ -116,3 +116,50 @@ def test_many_clicks_on_one_project_add_it_once(
     session.expire_all()
     assert session.scalar(select(func.count()).select_from(Ballot)) == 1
     assert session.scalar(select(func.count()).select_from(BallotItem)) == 1
+
+
+def cast_with_copy(session, voter, budget, old, new) -> str:
+    """A cast ballot (``old``) and the draft copy its voter edits (``new``); the old code."""
+    cast = Ballot(budget_id=budget.id, voter_id=voter.id, status=CAST, receipt_code="OLD")
+    cast.items = [BallotItem(project_id=old.id)]
+    copy = Ballot(budget_id=budget.id, voter_id=voter.id, status=DRAFT)
+    copy.items = [BallotItem(project_id=new.id)]
+    session.add_all([cast, copy])
+    session.commit()
+    return "OLD"
+
+
+def test_racing_confirms_of_a_changed_ballot_leave_exactly_one_cast_ballot(
+    app, session, make_user, budgets_url, budgets_make_budget, budgets_make_project, monkeypatch
+):
+    budget = budgets_make_budget(amount=100_000)
+    old, new = (budgets_make_project(budget, cost=10_000, title=t) for t in ("Old", "New"))
+    voter = make_user()
+    cast_with_copy(session, voter, budget, old, new)
+    url = f"{budgets_url}{budget.id}/ballot/checkout"
+
+    answers = race(app, voter, [(url, {})] * REQUESTS, monkeypatch)
+
+    assert answers == [303] * REQUESTS
+    session.expire_all()
+    (ballot,) = session.scalars(select(Ballot).where(Ballot.budget_id == budget.id)).all()
+    assert ballot.status == CAST and ballot.receipt_code != "OLD"
+    assert [item.project_id for item in ballot.items] == [new.id]
+
+
+def test_confirms_racing_changes_and_discards_never_leave_zero_or_two_cast_ballots(
+    app, session, make_user, budgets_url, budgets_make_budget, budgets_make_project, monkeypatch
+):
+    budget = budgets_make_budget(amount=100_000)
+    old, new = (budgets_make_project(budget, cost=10_000, title=t) for t in ("Old", "New"))
+    voter = make_user()
+    cast_with_copy(session, voter, budget, old, new)
+    base = f"{budgets_url}{budget.id}/ballot/"
+    requests = [(f"{base}{('checkout', 'change', 'keep')[i % 3]}", {}) for i in range(REQUESTS)]
+
+    answers = race(app, voter, requests, monkeypatch)
+
+    assert all(status in (303, 400) for status in answers), answers
+    session.expire_all()
+    found = session.scalars(select(Ballot).where(Ballot.budget_id == budget.id)).all()
+    assert sorted(b.status for b in found) in ([CAST], [CAST, DRAFT])

@@ -164,6 +164,8 @@ def test_voters_check_their_ballot_and_read_their_share(
     )
     assert wrong.status_code == 400 and 'aria-invalid="true"' in wrong.text
     # the ballots are final once counted
-    refused = budgets_client.post_form(f"{budgets_url}{budget.id}/ballot/reopen")
+    refused = budgets_client.post_form(f"{budgets_url}{budget.id}/ballot/change")
     assert refused.status_code in (303, 403)
-    assert session.scalar(select(Ballot.status).where(Ballot.voter_id == voters[3].id)) == "cast"
+    assert session.scalars(select(Ballot.status).where(Ballot.voter_id == voters[3].id)).all() == [
+        "cast"
+    ]

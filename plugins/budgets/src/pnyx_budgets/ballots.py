@@ -13,6 +13,8 @@ projects (``docs/action-log.md``).
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -31,9 +33,22 @@ from pnyx_budgets.models import (
 from pnyx_budgets.rules import Line, Rules, adding_problem, checkout_problems, points_problem
 
 
-def own_ballot(session: Session, budget_id: int, user_id: int) -> Ballot | None:
+def own_ballots(
+    session: Session, budget_id: int, user_id: int
+) -> tuple[Ballot | None, Ballot | None]:
+    """The person's ``(draft, cast)`` ballots in the budget; either may be ``None``.
+
+    Both exist while a cast ballot is being changed: the draft is the copy.
+    """
     query = select(Ballot).where(Ballot.budget_id == budget_id, Ballot.voter_id == user_id)
-    return session.scalar(query.execution_options(populate_existing=True))
+    found = {b.status: b for b in session.scalars(query.execution_options(populate_existing=True))}
+    return found.get(DRAFT), found.get(CAST)
+
+
+def own_ballot(session: Session, budget_id: int, user_id: int) -> Ballot | None:
+    """The ballot the person works on: the draft when there is one, else the cast one."""
+    draft, cast = own_ballots(session, budget_id, user_id)
+    return draft or cast
 
 
 def lines_of(session: Session, ballot: Ballot | None) -> list[Line]:
@@ -69,7 +84,10 @@ def editable_draft(
         return None, problem
     ballot = own_ballot(session, budget.id, user.id)
     if ballot is not None and ballot.status == CAST:
-        return None, api._("Your ballot is cast. To change it, reopen it first.")
+        return None, api._(
+            "Your ballot is cast. To change it, choose “Change my ballot” on your receipt: "
+            "it keeps counting until you confirm the new one."
+        )
     if ballot is None and create:
         voted = eligibility.voted_budget_ids(session, budget.component_id, user.id)
         problem = eligibility.rule_problem(budget.component, budget, voted)
@@ -166,61 +184,76 @@ def renumber(ballot: Ballot) -> None:
         item.position = position
 
 
-def checkout(session: Session, budget_id: int, user: api.User) -> tuple[Ballot | None, list[str]]:
+@dataclass
+class Checkout:
+    """What a checkout did: the cast ballot, or what stops it; whether it replaced one."""
+
+    ballot: Ballot | None
+    problems: list[str] = field(default_factory=list)
+    replaced: bool = False
+
+
+def checkout(session: Session, budget_id: int, user: api.User) -> Checkout:
     """Cast the person's draft in the budget, after checking everything again.
 
     Costs and rules are read again under the budget's shared lock (staff cannot
     change them meanwhile); the rule across budgets under the voter's lock.
-    Casting an already cast ballot returns it unchanged.
+    When the draft is the copy of a cast ballot, the copy replaces it here, in
+    this one transaction (:func:`replace_cast`). With no draft, a cast ballot is
+    returned unchanged: a second click, or a second confirm racing the first.
     """
     budget = lock_budget(session, budget_id, exclusive=False)
     if budget is None:
-        return None, [api._("This budget no longer exists.")]
+        return Checkout(None, [api._("This budget no longer exists.")])
     lock_voter(session, budget.component_id, user.id)
     problem = closed_problem(session, budget)
     if problem:
-        return None, [problem]
-    ballot = own_ballot(session, budget.id, user.id)
-    if ballot is not None and ballot.status == CAST:
-        return ballot, []
-    problems = checkout_problems(Rules.of(budget), lines_of(session, ballot))
+        return Checkout(None, [problem])
+    draft, cast = own_ballots(session, budget.id, user.id)
+    if draft is None and cast is not None:
+        return Checkout(cast)
+    problems = checkout_problems(Rules.of(budget), lines_of(session, draft))
     voted = eligibility.voted_budget_ids(session, budget.component_id, user.id)
     problem = eligibility.rule_problem(budget.component, budget, voted)
     if problem:
         problems.insert(0, problem)
-    if problems or ballot is None:
-        return None, problems
-    # read everything first, then change the row: one UPDATE (autoflush would split it)
+    if cast is not None and not changes_allowed(budget):
+        problems.insert(0, api._("Ballots cannot be changed once cast in this vote."))
+    if problems or draft is None:
+        return Checkout(None, problems)
+    # read everything first, then change the rows (autoflush would split the UPDATE)
     facts = demographics.voter_facts(user)
-    ballot.status, ballot.cast_at, ballot.receipt_code = CAST, api.utcnow(), receipts.new_code()
-    ballot.age_bracket, ballot.territory_id = facts
-    touch(session, ballot, budget, "budgets.vote")
-    payload = {"budget_id": budget.id, "component_id": budget.component_id}
+    if cast is not None:
+        replace_cast(session, budget, cast)
+    draft.status, draft.cast_at, draft.receipt_code = CAST, api.utcnow(), receipts.new_code()
+    draft.age_bracket, draft.territory_id = facts
+    touch(session, draft, budget, "budgets.vote")
+    payload = {
+        "budget_id": budget.id,
+        "component_id": budget.component_id,
+        "ballot_id": draft.id,
+        "replaced": cast is not None,
+    }
     api.publish_event(session, "budgets.voted", payload, actor_id=user.id)
-    return ballot, []
+    return Checkout(draft, replaced=cast is not None)
 
 
-def reopen(session: Session, budget: Budget, user: api.User, *, cancel: bool) -> str | None:
-    """Make a cast ballot a draft again (``cancel``: delete it); allowed by a setting."""
-    if not api.current_settings(budget.component).get("ballot_changes_allowed"):
-        return api._("Ballots cannot be changed once cast in this vote.")
-    lock_voter(session, budget.component_id, user.id)
-    problem = closed_problem(session, budget)
-    if problem:
-        return problem
-    ballot = own_ballot(session, budget.id, user.id)
-    if ballot is None:
-        return None
-    if cancel:
-        session.delete(ballot)
-        api.log_action(
-            session,
-            "budgets.ballot_cancelled",
-            resource=(BUDGET_RESOURCE, budget.id),
-            component=budget.component,
-            visibility="private",
-        )
-        return None
-    ballot.status, ballot.receipt_code, ballot.cast_at = DRAFT, None, None
-    touch(session, ballot, budget, "budgets.ballot_reopened")
-    return None
+def replace_cast(session: Session, budget: Budget, cast: Ballot) -> None:
+    """Delete the cast ballot a copy replaces; its receipt code stops being valid.
+
+    Flushed at once: the unit of work writes updates before deletes, and the
+    copy must not become ``cast`` while the old cast row still exists (unique).
+    """
+    session.delete(cast)
+    session.flush()
+    api.log_action(
+        session,
+        "budgets.receipt_invalidated",
+        resource=(BUDGET_RESOURCE, budget.id),
+        component=budget.component,
+        visibility="private",
+    )
+
+
+def changes_allowed(budget: Budget) -> bool:
+    return bool(api.current_settings(budget.component).get("ballot_changes_allowed"))

@@ -4,7 +4,7 @@ Money is stored as whole **minor units** of the budget's currency (cents for
 euros) in 64-bit integers: no floats anywhere, and the outcome rules compute
 on exactly these integers.
 
-Integrity lives here: one ballot per voter and budget (unique), one line per
+Integrity lives here: one cast ballot and one draft per voter and budget (unique), one line per
 project on a ballot (unique), one voter row per component (the lock that
 keeps the rule across budgets under concurrent requests), one outcome per
 budget, receipt codes unique.
@@ -35,7 +35,8 @@ PROJECT_RESOURCE = "budgets_project"
 
 #: Ballot formats, named as pabulib's ``vote_type``.
 VOTE_TYPES = ("approval", "cumulative", "ordinal")
-#: Ballot states: a draft is edited on the server; a cast ballot counts.
+#: Ballot states: a draft is edited on the server; a cast ballot counts. A voter changing
+#: a cast ballot edits a draft copy beside it: the cast one counts until the copy is cast.
 DRAFT, CAST = "draft", "cast"
 #: A project's selection status, set when the outcome is published.
 PENDING, SELECTED, NOT_SELECTED = "pending", "selected", "not_selected"
@@ -183,6 +184,10 @@ class Voter(api.Model):
 class Ballot(api.Model):
     """A person's ballot in one budget: a draft while they choose, then cast.
 
+    A person holds at most one draft and one cast ballot per budget (unique on
+    ``budget_id, voter_id, status``): changing a cast ballot edits a draft copy,
+    and casting the copy deletes the old ballot in the same transaction.
+
     A cast ballot keeps counting when its voter deletes their account: the
     link to the person (``voter_id``) is set to ``NULL``. ``age_bracket`` and
     ``territory_id`` are copied from the voter's verifications at checkout,
@@ -191,7 +196,7 @@ class Ballot(api.Model):
 
     __tablename__ = "budgets_ballots"
     __table_args__ = (
-        UniqueConstraint("budget_id", "voter_id"),
+        UniqueConstraint("budget_id", "voter_id", "status"),
         Index("ix_budgets_ballots_counting", "budget_id", "status"),
     )
 

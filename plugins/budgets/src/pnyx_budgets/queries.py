@@ -82,12 +82,21 @@ def budgets_of(session: Session, component_id: int) -> list[Budget]:
     return list(session.scalars(query).unique())
 
 
-def ballots_by_budget(session: Session, user: api.User | None, budget_ids: Sequence[int]) -> dict:
-    """The person's ballot in each of the budgets (draft or cast), by budget id."""
+def ballots_by_budget(
+    session: Session, user: api.User | None, budget_ids: Sequence[int]
+) -> dict[int, dict[str, Ballot]]:
+    """The person's ballots in each of the budgets, by budget id then status.
+
+    A budget may hold a draft and a cast ballot: the draft is then the copy the
+    person edits while the cast ballot keeps counting.
+    """
     if user is None or not budget_ids:
         return {}
     query = select(Ballot).where(Ballot.voter_id == user.id, Ballot.budget_id.in_(list(budget_ids)))
-    return {ballot.budget_id: ballot for ballot in session.scalars(query)}
+    found: dict[int, dict[str, Ballot]] = {}
+    for ballot in session.scalars(query):
+        found.setdefault(ballot.budget_id, {})[ballot.status] = ballot
+    return found
 
 
 def ballot_items(session: Session, ballot: Ballot | None) -> list[BallotItem]:

@@ -17,6 +17,7 @@ def blueprints() -> tuple[Blueprint, Blueprint]:
         admin_imports,
         admin_outcome,
         admin_projects,
+        changes,
         checkout,
         results,
         voting,

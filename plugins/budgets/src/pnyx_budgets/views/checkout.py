@@ -1,14 +1,14 @@
-"""Confirming and casting a ballot, the receipt, and changing one's mind.
+"""Confirming and casting a ballot, and the receipt.
 
 Checkout reads the ballot and the costs again from the database under row
 locks (:func:`ballots.checkout`); a ballot that no longer fits the rules
 comes back to the confirmation page (status 400) with what to change.
+Changing one's mind is in :mod:`.changes`.
 """
 
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, url_for
-from werkzeug.wrappers import Response
 
 from pnyx import api
 from pnyx_budgets import ballots, eligibility, explain, queries
@@ -34,7 +34,7 @@ def confirm(budget_id: int) -> Page:
         return refused(budget, shown.decision)
     if shown.cast:
         return redirect(url_for("budgets.receipt", budget_id=budget.id))
-    if not shown.items:
+    if not shown.items and not shown.changing:
         return redirect(url_for("budgets.ballot", budget_id=budget.id))
     return render_template("budgets/confirm.html", **template_context(budget), panel=shown)
 
@@ -49,8 +49,9 @@ def checkout(budget_id: int) -> Page:
     if not decision:
         return refused(budget, decision)
     session = api.db_session()
-    ballot, problems = ballots.checkout(session, budget.id, user)
-    if problems or ballot is None:
+    done = ballots.checkout(session, budget.id, user)
+    problems = done.problems
+    if problems or done.ballot is None:
         session.rollback()
         page = render_template(
             "budgets/confirm.html",
@@ -60,7 +61,16 @@ def checkout(budget_id: int) -> Page:
         )
         return page, 400
     session.commit()
-    flash(api._("Your ballot is cast. Thank you for voting!"), "success")
+    if done.replaced:
+        flash(
+            api._(
+                "Your new ballot is cast and replaces the previous one. Keep the new receipt "
+                "code below: the previous code is no longer valid."
+            ),
+            "success",
+        )
+    else:
+        flash(api._("Your ballot is cast. Thank you for voting!"), "success")
     return redirect(url_for("budgets.receipt", budget_id=budget.id), 303)
 
 
@@ -69,13 +79,15 @@ def checkout(budget_id: int) -> Page:
 def receipt(budget_id: int) -> Page:
     budget = load_budget(budget_id)
     shown = panel(budget)
-    if not shown.cast:
+    if shown.voted is None:
         return redirect(url_for("budgets.ballot", budget_id=budget.id))
+    # while a copy is edited, the receipt shows the cast ballot: the one that counts
+    items = shown.items if shown.cast else queries.ballot_items(api.db_session(), shown.voted)
     outcome = outcome_of(budget)
     explanation = None
     if outcome is not None and results_visible(budget, outcome):
-        explanation = explain.explain_voter(outcome, shown.chosen)
-    titles = {item.project_id: item.project for item in shown.items}
+        explanation = explain.explain_voter(outcome, {item.project_id for item in items})
+    titles = {item.project_id: item.project for item in items}
     lacking = {}
     if explanation is not None:
         lacking = project_titles(budget.id, [u.project_id for u in explanation.unfunded])
@@ -83,6 +95,8 @@ def receipt(budget_id: int) -> Page:
         "budgets/receipt.html",
         **template_context(budget),
         panel=shown,
+        ballot=shown.voted,
+        items=items,
         explanation=explanation,
         projects={**lacking, **titles},
         changes_allowed=bool(api.current_settings().get("ballot_changes_allowed")),
@@ -93,36 +107,3 @@ def project_titles(budget_id: int, ids: list[int]) -> dict:
     session = api.db_session()
     found = queries.filtered_projects(budget_id, queries.ProjectFilter())
     return {p.id: p for p in session.scalars(found.where(queries.Project.id.in_(ids)))}
-
-
-def reopen_or_cancel(budget_id: int, *, cancel: bool) -> Response:
-    budget = load_budget(budget_id)
-    user = api.current_user()
-    assert user is not None
-    session = api.db_session()
-    problem = ballots.reopen(session, budget, user, cancel=cancel)
-    if problem:
-        session.rollback()
-        flash(problem, "error")
-        return redirect(url_for("budgets.receipt", budget_id=budget.id), 303)
-    session.commit()
-    if cancel:
-        flash(api._("Your ballot is cancelled: it no longer counts."), "success")
-    else:
-        flash(
-            api._("Your ballot is open again: it counts only once you confirm it again."),
-            "success",
-        )
-    return redirect(url_for("budgets.ballot", budget_id=budget.id), 303)
-
-
-@blueprint.post("/<int:budget_id>/ballot/reopen")
-@api.requires(VOTE)
-def reopen(budget_id: int) -> Response:
-    return reopen_or_cancel(budget_id, cancel=False)
-
-
-@blueprint.post("/<int:budget_id>/ballot/cancel")
-@api.requires(VOTE)
-def cancel(budget_id: int) -> Response:
-    return reopen_or_cancel(budget_id, cancel=True)

@@ -12,7 +12,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from pnyx import api
 from pnyx_budgets import ballots, counting, eligibility, queries, rules
-from pnyx_budgets.models import CAST, Ballot, BallotItem, Budget, Outcome, Project
+from pnyx_budgets.models import CAST, DRAFT, Ballot, BallotItem, Budget, Outcome, Project
 from pnyx_budgets.money import to_minor
 from pnyx_budgets.settings import voting_open
 
@@ -93,11 +93,17 @@ def results_visible(budget: Budget, outcome: Outcome | None) -> bool:
 
 @dataclass
 class Panel:
-    """The person's ballot in one budget, as the pages show it beside the projects."""
+    """The person's ballot in one budget, as the pages show it beside the projects.
+
+    ``ballot`` is the one the person works on (the draft when there is one) and
+    ``items`` its lines; ``voted`` is their cast ballot, which keeps counting
+    while a draft copy of it is edited (``changing``).
+    """
 
     budget: Budget
     decision: api.Decision
     ballot: Ballot | None = None
+    voted: Ballot | None = None
     items: list[BallotItem] = field(default_factory=list)
     totals: rules.Totals = field(default_factory=lambda: rules.Totals(0, 0, 0))
     problems: list[str] = field(default_factory=list)
@@ -111,6 +117,10 @@ class Panel:
     @property
     def cast(self) -> bool:
         return self.ballot is not None and self.ballot.status == CAST
+
+    @property
+    def changing(self) -> bool:
+        return self.voted is not None and self.ballot is not self.voted
 
     @property
     def may_edit(self) -> bool:
@@ -128,16 +138,20 @@ def panels(budgets: list[Budget]) -> list[Panel]:
     user = api.current_user()
     ids = [budget.id for budget in budgets]
     owned = queries.ballots_by_budget(session, user, ids)
-    items = queries.items_by_ballot(session, [b.id for b in owned.values()])
+    working = {
+        budget_id: by_status.get(DRAFT) or by_status[CAST] for budget_id, by_status in owned.items()
+    }
+    items = queries.items_by_ballot(session, [b.id for b in working.values()])
     counted = eligibility.counted_budget_ids(session, ids)
     found = []
     for budget in budgets:
-        ballot = owned.get(budget.id)
+        ballot = working.get(budget.id)
         lines = items.get(ballot.id, []) if ballot else []
         shown = Panel(
             budget=budget,
             decision=eligibility.decision(user, budget),
             ballot=ballot,
+            voted=owned.get(budget.id, {}).get(CAST),
             items=lines,
             totals=rules.totals(
                 [rules.Line(i.project_id, i.project.cost, i.points) for i in lines]
