@@ -15,7 +15,15 @@ from collections.abc import Iterable
 from typing import Any
 
 from flask import current_app, g, render_template
-from flask_babel import force_locale, format_date, format_datetime, gettext, lazy_gettext, ngettext
+from flask_babel import (
+    force_locale,
+    format_date,
+    format_datetime,
+    gettext,
+    lazy_gettext,
+    lazy_ngettext,
+    ngettext,
+)
 from markupsafe import Markup
 from sqlalchemy import select
 
@@ -46,7 +54,7 @@ from pnyx.manifests import (
 from pnyx.models import Component, Model, Organization, Space, Step, TaxonomyTerm, User, utcnow
 from pnyx.models import UserSpaceRole as _UserSpaceRole
 from pnyx.models.base import JSONType, UTCDateTime
-from pnyx.permissions import Decision, decide
+from pnyx.permissions import Decision, component_of, decide, space_of
 from pnyx.permissions import space_roles as _space_roles
 from pnyx.personal_data.names import person_name
 from pnyx.resources import (
@@ -58,6 +66,10 @@ from pnyx.resources import (
 )
 from pnyx.settings import ResolvedSettings, validate_settings
 from pnyx.settings import current_settings as _current_settings
+from pnyx.toolkit.loading import get_or_404
+from pnyx.toolkit.pagination import Page, paginate, paginate_keyset
+from pnyx.toolkit.permission_rules import PermissionRules, require
+from pnyx.toolkit.taxonomy import TermOption, subtree, taxonomy_terms, term_field, term_labels
 from pnyx.verification import clock as _clock
 from pnyx.verification.requirements import requirements_for
 from pnyx.verification.requirements import user_authorizations as _user_authorizations
@@ -200,6 +212,8 @@ __all__ = [
     "MenuLink",
     "Model",
     "Organization",
+    "Page",
+    "PermissionRules",
     "ResolvedSettings",
     "ResourceDescription",
     "ResourceType",
@@ -211,6 +225,7 @@ __all__ = [
     "StatDefinition",
     "Step",
     "TaxonomyTerm",
+    "TermOption",
     "TranslatedText",
     "UTCDateTime",
     "User",
@@ -218,6 +233,7 @@ __all__ = [
     "_l",
     "authorization_data",
     "can",
+    "component_of",
     "component_type",
     "component_url",
     "current_component",
@@ -233,24 +249,34 @@ __all__ = [
     "format_decimal",
     "format_number",
     "format_percent",
+    "get_or_404",
     "gettext",
     "grant_authorization",
     "hookimpl",
     "identity_hash",
     "lazy_gettext",
+    "lazy_ngettext",
     "link_resources",
     "linked_ids",
     "links_of",
     "log_action",
     "ngettext",
+    "paginate",
+    "paginate_keyset",
     "person_name",
     "publish_event",
+    "require",
     "requirements_for",
     "requires",
     "resource_type",
     "send_plugin_mail",
     "space_members",
+    "space_of",
     "space_roles",
+    "subtree",
+    "taxonomy_terms",
+    "term_field",
+    "term_labels",
     "translated",
     "unlink_resources",
     "utcnow",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Callable
 
 import pytest
@@ -26,7 +28,7 @@ def test_anyone_reads_the_messages_newest_first(
 
     assert page.index("Second.") < page.index("First!")
     assert "Ada" in page
-    assert "Deleted account" in page  # a message whose author is gone
+    assert "Deleted participant" in page  # a message whose author is gone
     # Anonymous: no form, but the reason and a way to sign in.
     assert 'name="body"' not in page
     assert "Sign in to do this." in page
@@ -44,12 +46,31 @@ def test_messages_come_a_page_at_a_time(
         add_message(f"Message {number}", minutes_ago=10 - number)
 
     first = client.get(board_url).text
-    second = client.get(f"{board_url}?page=2").text
+    older = re.search(r'rel="next" href="([^"]+)"', first)
+    assert older is not None
+    second = client.get(html.unescape(older.group(1))).text
 
     assert "Message 3" in first and "Message 2" in first and "Message 1" not in first
     assert "Message 1" in second and "Message 3" not in second
-    assert 'rel="next"' in first and 'rel="next"' not in second
-    assert f'href="{board_url}"' in second  # "newer messages" goes back to page 1
+    assert 'rel="next"' not in second
+    assert f'href="{board_url}"' in second  # "newest messages" goes back to the first page
+
+
+def test_a_message_posted_meanwhile_does_not_repeat_one(
+    app: Flask, client: PnyxClient, board_url: str, add_message: Callable[..., object]
+) -> None:
+    app.config["PAGE_SIZE"] = 2
+    for number in range(1, 4):
+        add_message(f"Message {number}", minutes_ago=10 - number)
+    first = client.get(board_url).text
+    older = re.search(r'rel="next" href="([^"]+)"', first)
+    assert older is not None
+
+    add_message("Message 4", minutes_ago=0)  # the list grows at the top
+    second = client.get(html.unescape(older.group(1))).text
+
+    assert "Message 1" in second
+    assert "Message 2" not in second and "Message 4" not in second
 
 
 def test_the_page_is_translated(
@@ -57,7 +78,7 @@ def test_the_page_is_translated(
 ) -> None:
     add_message("Bonjour !")
     client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "fr"
-    assert "Compte supprimé" in client.get(board_url).text
+    assert "Participant supprimé" in client.get(board_url).text
 
 
 @pytest.fixture

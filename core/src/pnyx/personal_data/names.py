@@ -12,9 +12,11 @@ DELETED_NAME = "Deleted participant"
 
 
 def person_name(user: User | None) -> str:
-    """The name to show for ``user``: "Deleted participant" (translated) once deleted."""
-    if user is None:
-        return ""
-    if user.deleted_at is not None:
+    """The name to show for ``user``: "Deleted participant" (translated) once deleted.
+
+    ``None`` (a record whose author's row is gone, ``ondelete="SET NULL"``) is
+    shown the same way, so templates need no ``if author`` of their own.
+    """
+    if user is None or user.deleted_at is not None:
         return _("Deleted participant")
     return user.name

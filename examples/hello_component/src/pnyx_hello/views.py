@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 from werkzeug.wrappers import Response
@@ -73,34 +73,27 @@ def add_message(body: str) -> Message:
 
 
 def render_board(body: str = "", error: str | None = None) -> str:
-    page = max(request.args.get("page", 1, type=int) or 1, 1)
-    messages, has_next = messages_page(page, current_app.config["PAGE_SIZE"])
     return render_template(
         "hello/index.html",
         component=api.current_component(),
-        messages=messages,
-        page=page,
-        has_next=has_next,
+        messages=messages_page(),
         body=body,
         error=error,
         max_length=api.current_settings().get("max_length"),
     )
 
 
-def messages_page(page: int, size: int) -> tuple[list[Message], bool]:
+def messages_page() -> api.Page[Message]:
     """One page of the board's messages, newest first, with their authors.
 
     The authors come in the same query (a join), so a page costs the same
-    number of queries whether it shows one message or a hundred. One row more
-    than the page tells whether there is a next page, without counting.
+    number of queries whether it shows one message or a hundred. The board
+    grows at the top: pages continue "after" the last message seen (keyset),
+    so a message posted meanwhile neither repeats nor hides one.
     """
     query = (
         select(Message)
         .where(Message.component_id == api.current_component().id)
         .options(joinedload(Message.author))
-        .order_by(Message.created_at.desc(), Message.id.desc())
-        .offset((page - 1) * size)
-        .limit(size + 1)
     )
-    messages = list(api.db_session().scalars(query))
-    return messages[:size], len(messages) > size
+    return api.paginate_keyset(query, (Message.created_at, Message.id))

@@ -1,0 +1,1 @@
+"""An in-test plugin that uses every helper of ``pnyx.toolkit`` through ``pnyx.api``."""
