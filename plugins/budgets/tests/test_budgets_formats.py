@@ -6,7 +6,14 @@ import pytest
 from sqlalchemy import select
 
 from pnyx_budgets.models import BallotItem
-from pnyx_budgets.rules import Line, Rules, adding_problem, checkout_problems, points_problem
+from pnyx_budgets.rules import (
+    Line,
+    Rules,
+    adding_problem,
+    checkout_problems,
+    describe,
+    points_problem,
+)
 
 pytestmark = pytest.mark.pnyx_plugins("budgets")
 
@@ -33,7 +40,7 @@ def test_cumulative_points_like_toulouse(english):
     rules = Rules(vote_type="cumulative", points_total=7, points_per_project=3)
     assert points_problem(rules, [Line(1, 1, 3), Line(2, 1, 3), Line(3, 1, 1)]) is None
     assert "at most 3 points" in points_problem(rules, [Line(1, 1, 4)])
-    assert "take back 1 first" in points_problem(
+    assert "Take back 1 first." in points_problem(
         rules, [Line(1, 1, 3), Line(2, 1, 3), Line(3, 1, 2)]
     )
 
@@ -41,7 +48,7 @@ def test_cumulative_points_like_toulouse(english):
 def test_ordinal_exact_length_like_krakow(english):
     rules = Rules(vote_type="ordinal", min_projects=3, max_projects=3)
     (problem,) = checkout_problems(rules, [Line(1, 1), Line(2, 1)])
-    assert problem == "Rank exactly 3 projects: add 1 more."
+    assert problem == "Rank exactly 3 projects. Add 1 more."
     assert checkout_problems(rules, [Line(1, 1), Line(2, 1), Line(3, 1)]) == []
     assert "at most 3 projects" in adding_problem(rules, [Line(i, 1) for i in range(3)], Line(9, 1))
 
@@ -96,3 +103,12 @@ def test_rankings_move_up_and_down(
     page = budgets_client.get(f"{budgets_url}{budget.id}/ballot").text
     assert "Move up" in page and "Move down" in page
     assert budgets_client.post_form(f"{budgets_url}{budget.id}/ballot/checkout").status_code == 303
+
+
+def test_every_count_has_its_own_plural_in_french(app):
+    with app.test_request_context(headers={"Accept-Language": "fr"}):
+        assert describe(Rules(min_projects=1)) == ["Choisissez au moins 1 projet."]
+        (problem,) = checkout_problems(Rules(min_projects=3), [Line(1, 1), Line(2, 1)])
+        assert problem == "Choisissez au moins 3 projets. Ajoutez-en encore 1."
+        (problem,) = checkout_problems(Rules(max_projects=1), [Line(1, 1), Line(2, 1)])
+        assert problem == "Choisissez au plus 1 projet. Retirez 1 projet."

@@ -120,7 +120,7 @@ def test_checkout_rechecks_the_minimum(
     budgets_client.post_form(f"{budgets_url}{budget.id}/ballot/add", data={"project_id": only.id})
     refused = budgets_client.post_form(f"{budgets_url}{budget.id}/ballot/checkout")
     assert refused.status_code == 400
-    assert "Choose at least 2 projects: add 1 more." in refused.text
+    assert "Choose at least 2 projects. Add 1 more." in refused.text
 
 
 def test_voting_closed_refuses_every_change(

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 import attrs
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from pnyx.accounts.password_policy import password_problems
 from pnyx.accounts.sessions import MAX_PASSWORD_LENGTH
@@ -50,7 +51,9 @@ def name_error(name: str) -> str | None:
     if not name:
         return _("Enter your name.")
     if len(name) > MAX_NAME_LENGTH:
-        return _("Use at most %(num)d characters.", num=MAX_NAME_LENGTH)
+        return ngettext(
+            "Use at most %(num)d character.", "Use at most %(num)d characters.", MAX_NAME_LENGTH
+        )
     return None
 
 

@@ -60,7 +60,13 @@ def password_problems(password: str, *, email: str, name: str) -> list[str]:
             )
         ]
     if len(password) > MAX_PASSWORD_LENGTH:
-        return [_("Use at most %(num)d characters.", num=MAX_PASSWORD_LENGTH)]
+        return [
+            ngettext(
+                "Use at most %(num)d character.",
+                "Use at most %(num)d characters.",
+                MAX_PASSWORD_LENGTH,
+            )
+        ]
     problems = []
     flat = simplified(password)
     if any(part in flat for part in personal_parts(email, name)):

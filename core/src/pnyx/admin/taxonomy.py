@@ -10,6 +10,7 @@ from __future__ import annotations
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from marshmallow import Schema, fields, validate
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -266,5 +267,9 @@ def deletion_blocker(term: TaxonomyTerm) -> str | None:
     query = select(func.count()).where(TaxonomyTerm.parent_id == term.id)
     children = get_session().scalar(query) or 0
     if children:
-        return _("This term has %(count)d sub-terms: move or delete them first.", count=children)
+        return ngettext(
+            "This term has %(num)d sub-term: move or delete it first.",
+            "This term has %(num)d sub-terms: move or delete them first.",
+            children,
+        )
     return None

@@ -20,6 +20,7 @@ from typing import Any
 
 import attrs
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
@@ -165,7 +166,11 @@ def _row_error(
     if not row.code:
         return _("The code is empty.")
     if len(row.code) > CODE_MAX_LENGTH:
-        return _("The code is longer than %(max)d characters.", max=CODE_MAX_LENGTH)
+        return ngettext(
+            "The code is longer than %(num)d character.",
+            "The code is longer than %(num)d characters.",
+            CODE_MAX_LENGTH,
+        )
     if row.code in seen:
         return _(
             "The code %(code)s is already on line %(line)d.", code=row.code, line=seen[row.code]
@@ -176,7 +181,11 @@ def _row_error(
             column=f"name_{default_locale}",
         )
     if any(len(name) > NAME_MAX_LENGTH for name in row.names.values()):
-        return _("A name is longer than %(max)d characters.", max=NAME_MAX_LENGTH)
+        return ngettext(
+            "A name is longer than %(num)d character.",
+            "A name is longer than %(num)d characters.",
+            NAME_MAX_LENGTH,
+        )
     if row.parent_code == row.code:
         return _("A term cannot be its own parent.")
     return None

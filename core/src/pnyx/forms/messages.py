@@ -129,7 +129,12 @@ def _length_message(validator: validate.Length, widget: str) -> str:
             "Write exactly %(num)d character.", "Write exactly %(num)d characters.", validator.equal
         )
     if validator.min and validator.max:
-        return _("Write from %(min)d to %(max)d characters.", min=validator.min, max=validator.max)
+        return ngettext(
+            "Write from %(min)d to %(num)d character.",
+            "Write from %(min)d to %(num)d characters.",
+            validator.max,
+            min=validator.min,
+        )
     if validator.min:
         return ngettext(
             "Write at least %(num)d character.", "Write at least %(num)d characters.", validator.min

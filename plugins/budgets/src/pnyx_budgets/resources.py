@@ -37,7 +37,7 @@ def describe(session: Session, ids: Sequence[int]) -> dict[int, tuple[str, str, 
         )
         detail = ""
         if project.selection == SELECTED:
-            detail = api._("%(progress)d %% done", progress=project.progress)
+            detail = api._("%(progress)s done", progress=api.format_percent(project.progress / 100))
         described[project.id] = (api.translated(project.title), url or "", detail)
     return described
 

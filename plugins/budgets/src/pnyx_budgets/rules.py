@@ -68,6 +68,27 @@ def money(rules: Rules, minor: int) -> str:
     return format_money(minor, rules.currency)
 
 
+def sentences(*parts: str) -> str:
+    """Sentences said one after the other: each count has its own sentence and plural."""
+    return " ".join(parts)
+
+
+def at_least(minimum: int) -> str:
+    return api.ngettext(
+        "Choose at least %(num)d project.", "Choose at least %(num)d projects.", minimum
+    )
+
+
+def at_most(maximum: int) -> str:
+    return api.ngettext(
+        "Choose at most %(num)d project.", "Choose at most %(num)d projects.", maximum
+    )
+
+
+def add_more(missing: int) -> str:
+    return api.ngettext("Add %(num)d more.", "Add %(num)d more.", missing)
+
+
 def adding_problem(rules: Rules, lines: Sequence[Line], new: Line) -> str | None:
     """Why ``new`` cannot join the ballot ``lines`` now, or ``None``."""
     after = totals([*lines, new])
@@ -102,12 +123,16 @@ def points_problem(rules: Rules, lines: Sequence[Line]) -> str | None:
         )
     given = totals(lines).points
     if rules.points_total is not None and given > rules.points_total:
-        return api._(
-            "You have %(total)d points to give and this would give %(given)d: "
-            "take back %(extra)d first.",
-            total=rules.points_total,
-            given=given,
-            extra=given - rules.points_total,
+        return sentences(
+            api.ngettext(
+                "You have %(num)d point to give and this would give %(given)d.",
+                "You have %(num)d points to give and this would give %(given)d.",
+                rules.points_total,
+                given=given,
+            ),
+            api.ngettext(
+                "Take back %(num)d first.", "Take back %(num)d first.", given - rules.points_total
+            ),
         )
     return None
 
@@ -122,22 +147,17 @@ def checkout_problems(rules: Rules, lines: Sequence[Line]) -> list[str]:
         missing = rules.min_projects - now.count
         if rules.vote_type == "ordinal" and rules.min_projects == rules.max_projects:
             problems.append(
-                api.ngettext(
-                    "Rank exactly %(num)d projects: add %(missing)d more.",
-                    "Rank exactly %(num)d projects: add %(missing)d more.",
-                    rules.min_projects,
-                    missing=missing,
+                sentences(
+                    api.ngettext(
+                        "Rank exactly %(num)d project.",
+                        "Rank exactly %(num)d projects.",
+                        rules.min_projects,
+                    ),
+                    add_more(missing),
                 )
             )
         else:
-            problems.append(
-                api.ngettext(
-                    "Choose at least %(minimum)d projects: add %(num)d more.",
-                    "Choose at least %(minimum)d projects: add %(num)d more.",
-                    missing,
-                    minimum=rules.min_projects,
-                )
-            )
+            problems.append(sentences(at_least(rules.min_projects), add_more(missing)))
     if rules.min_total is not None and now.cost < rules.min_total:
         problems.append(
             api._(
@@ -155,11 +175,13 @@ def maximum_problem(rules: Rules, lines: Sequence[Line]) -> str | None:
     """A ballot over a maximum (possible when costs were read again at checkout)."""
     now = totals(lines)
     if rules.max_projects is not None and now.count > rules.max_projects:
-        return api.ngettext(
-            "Choose at most %(maximum)d projects: remove %(num)d.",
-            "Choose at most %(maximum)d projects: remove %(num)d.",
-            now.count - rules.max_projects,
-            maximum=rules.max_projects,
+        return sentences(
+            at_most(rules.max_projects),
+            api.ngettext(
+                "Remove %(num)d project.",
+                "Remove %(num)d projects.",
+                now.count - rules.max_projects,
+            ),
         )
     if rules.max_total is not None and now.cost > rules.max_total:
         return api._(
@@ -176,21 +198,33 @@ def describe(rules: Rules) -> list[str]:
     """The rules in plain words, for the ballot page."""
     said = []
     if rules.vote_type == "cumulative" and rules.points_total is not None:
-        said.append(api._("You have %(num)d points to give.", num=rules.points_total))
+        said.append(
+            api.ngettext(
+                "You have %(num)d point to give.",
+                "You have %(num)d points to give.",
+                rules.points_total,
+            )
+        )
         if rules.points_per_project is not None:
             said.append(
-                api._("A project gets at most %(num)d points.", num=rules.points_per_project)
+                api.ngettext(
+                    "A project gets at most %(num)d point.",
+                    "A project gets at most %(num)d points.",
+                    rules.points_per_project,
+                )
             )
     if rules.vote_type == "ordinal":
         said.append(api._("Rank the projects you choose, your favourite first."))
     low, high = rules.min_projects, rules.max_projects
     if low is not None and low == high:
-        said.append(api._("Choose exactly %(num)d projects.", num=low))
+        said.append(
+            api.ngettext("Choose exactly %(num)d project.", "Choose exactly %(num)d projects.", low)
+        )
     else:
         if low is not None:
-            said.append(api._("Choose at least %(num)d projects.", num=low))
+            said.append(at_least(low))
         if high is not None:
-            said.append(api._("Choose at most %(num)d projects.", num=high))
+            said.append(at_most(high))
     if rules.min_total is not None:
         said.append(api._("Spend at least %(amount)s.", amount=money(rules, rules.min_total)))
     if rules.max_total is not None:

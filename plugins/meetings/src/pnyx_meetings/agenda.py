@@ -54,16 +54,19 @@ def _check_durations(
     if parent is not None:
         used = sum(i.duration_minutes for i in others if i.parent_id == parent.id)
         if used + duration > parent.duration_minutes:
-            form.errors["duration_minutes"] = api._(
+            form.errors["duration_minutes"] = api.ngettext(
+                "Sub-items last longer than their main item (%(num)d minute).",
                 "Sub-items last longer than their main item (%(num)d minutes).",
-                num=parent.duration_minutes,
+                parent.duration_minutes,
             )
         return
     used = sum(i.duration_minutes for i in others if i.parent_id is None)
     length = int((meeting.end_at - meeting.start_at).total_seconds() // 60)
     if used + duration > length:
-        form.errors["duration_minutes"] = api._(
-            "The agenda lasts longer than the meeting (%(num)d minutes).", num=length
+        form.errors["duration_minutes"] = api.ngettext(
+            "The agenda lasts longer than the meeting (%(num)d minute).",
+            "The agenda lasts longer than the meeting (%(num)d minutes).",
+            length,
         )
 
 

@@ -63,7 +63,9 @@ def translated_field(
         if text:
             value[code] = text
         if len(text) > max_length:
-            form.errors[name] = api._("At most %(num)d characters.", num=max_length)
+            form.errors[name] = api.ngettext(
+                "At most %(num)d character.", "At most %(num)d characters.", max_length
+            )
     if required and not value.get(default):
         form.errors.setdefault(name, api._("Fill this in, at least in the main language."))
     form.values[name] = value
@@ -74,7 +76,9 @@ def text_field(form: Form, name: str, *, required: bool = False, max_length: int
     if required and not text:
         form.errors[name] = api._("Fill this in.")
     elif len(text) > max_length:
-        form.errors[name] = api._("At most %(num)d characters.", num=max_length)
+        form.errors[name] = api.ngettext(
+            "At most %(num)d character.", "At most %(num)d characters.", max_length
+        )
     form.values[name] = text
 
 

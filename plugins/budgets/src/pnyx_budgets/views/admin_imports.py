@@ -17,10 +17,16 @@ SHOWN_ERRORS = 20
 def announce(report: imports.Report) -> None:
     flash(
         api._(
-            "Import done: %(created)d created, %(updated)d updated, %(errors)d lines with errors.",
-            created=report.created,
-            updated=report.updated,
-            errors=len(report.errors),
+            "Import done: %(created)s, %(updated)s, %(errors)s.",
+            created=api.ngettext(
+                "%(num)d project created", "%(num)d projects created", report.created
+            ),
+            updated=api.ngettext(
+                "%(num)d project updated", "%(num)d projects updated", report.updated
+            ),
+            errors=api.ngettext(
+                "%(num)d line with errors", "%(num)d lines with errors", len(report.errors)
+            ),
         ),
         "success" if not report.errors else "error",
     )
