@@ -136,7 +136,10 @@ def test_delete_is_refused_with_children_and_done_without(client, session, admin
     department = add_term(session, "2A", "Corse-du-Sud")
     commune = add_term(session, "2A004", "Ajaccio", department)
     confirm = client.get(f"{BASE}/{department.id}/delete").get_data(as_text=True)
-    assert "This term has 1 sub-term: move or delete it first." in confirm and "Yes, delete" not in confirm
+    assert (
+        "This term has 1 sub-term: move or delete it first." in confirm
+        and "Yes, delete" not in confirm
+    )
     assert client.post_form(f"{BASE}/{department.id}/delete").status_code == 409
     assert "Yes, delete this term" in client.get(f"{BASE}/{commune.id}/delete").get_data(
         as_text=True
