@@ -44,6 +44,8 @@ class Page(Generic[T]):
     previous_url: str | None
     #: How many pages in all, when :func:`paginate` was asked to ``count``; else ``None``.
     pages: int | None = None
+    #: How many rows in all, when :func:`paginate` was asked to ``count``; else ``None``.
+    total: int | None = None
     #: Whether this is a keyset page (its "previous" link leads back to the first page).
     keyset: bool = False
 
@@ -93,11 +95,11 @@ def paginate(query: Select[Any], *, size: int | None = None, count: bool = False
     size = page_size(size)
     number = current_page_number()
     found = _rows(query.offset((number - 1) * size).limit(size + 1))
-    pages = None
+    pages = total = None
     if count:
         counting = select(func.count()).select_from(query.order_by(None).subquery())
-        total = get_session().scalar(counting)
-        pages = max(-(-int(total or 0) // size), 1)
+        total = int(get_session().scalar(counting) or 0)
+        pages = max(-(-total // size), 1)
     has_next = len(found) > size
     return Page(
         items=found[:size],
@@ -107,6 +109,7 @@ def paginate(query: Select[Any], *, size: int | None = None, count: bool = False
         next_url=page_url(page=number + 1) if has_next else None,
         previous_url=page_url(page=number - 1 if number > 2 else None) if number > 1 else None,
         pages=pages,
+        total=total,
     )
 
 

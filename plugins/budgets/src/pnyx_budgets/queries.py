@@ -57,19 +57,14 @@ def filtered_projects(budget_id: int, wanted: ProjectFilter) -> Select[tuple[Pro
     return query
 
 
-def projects_page(
-    session: Session, budget_id: int, wanted: ProjectFilter, page: int, size: int
-) -> tuple[list[Project], bool]:
-    """One page of projects (cheapest first within their order), and whether more follow."""
+def projects_page(budget_id: int, wanted: ProjectFilter) -> api.Page[Project]:
+    """The page of projects the request asks for, in their order."""
     query = (
         filtered_projects(budget_id, wanted)
         .options(joinedload(Project.territory), selectinload(Project.themes))
         .order_by(Project.position, Project.id)
-        .offset((page - 1) * size)
-        .limit(size + 1)
     )
-    projects = list(session.scalars(query).unique())
-    return projects[:size], len(projects) > size
+    return api.paginate(query)
 
 
 def budgets_of(session: Session, component_id: int) -> list[Budget]:
@@ -144,9 +139,3 @@ def count_ballots(session: Session, budget_id: int, *, cast_only: bool = False) 
     if cast_only:
         query = query.where(Ballot.status == CAST)
     return int(session.scalar(query) or 0)
-
-
-def terms(session: Session, kind: str) -> list[api.TaxonomyTerm]:
-    query = select(api.TaxonomyTerm).where(api.TaxonomyTerm.kind == kind)
-    found = list(session.scalars(query.order_by(api.TaxonomyTerm.position, api.TaxonomyTerm.id)))
-    return sorted(found, key=lambda term: api.translated(term.name).casefold())

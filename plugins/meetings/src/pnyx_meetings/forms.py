@@ -144,8 +144,8 @@ def term_field(form: Form, name: str, kind: str) -> None:
     text = form.get(name).strip()
     if not text:
         return
-    term = api.db_session().get(api.TaxonomyTerm, int(text)) if text.isdigit() else None
-    if term is None or term.kind != kind:
+    term = _terms_by_id(kind).get(int(text)) if text.isdigit() else None
+    if term is None:
         form.errors[name] = api._("Choose one of the options.")
         return
     form.values[name] = term
@@ -154,15 +154,14 @@ def term_field(form: Form, name: str, kind: str) -> None:
 def terms_field(form: Form, name: str, kind: str) -> None:
     """Several taxonomy terms of ``kind`` (themes), from checkboxes."""
     ids = {int(value) for value in form.getlist(name) if value.isdigit()}
-    terms = []
-    if ids:
-        query = select(api.TaxonomyTerm).where(
-            api.TaxonomyTerm.id.in_(ids), api.TaxonomyTerm.kind == kind
-        )
-        terms = list(api.db_session().scalars(query))
-        if len(terms) != len(ids):
-            form.errors[name] = api._("Choose among the options.")
-    form.values[name] = terms
+    known = _terms_by_id(kind)
+    if ids - known.keys():
+        form.errors[name] = api._("Choose among the options.")
+    form.values[name] = [known[term_id] for term_id in sorted(ids) if term_id in known]
+
+
+def _terms_by_id(kind: str) -> dict[int, api.TaxonomyTerm]:
+    return {option.id: option.term for option in api.taxonomy_terms(kind)}
 
 
 def raw_from(data: Mapping[str, Any]) -> MultiDict[str, str]:

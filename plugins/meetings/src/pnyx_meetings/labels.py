@@ -54,7 +54,7 @@ def organizer_name(meeting: Meeting) -> str:
     if meeting.organizer == Organizer.GROUP and meeting.group_name:
         return meeting.group_name
     if meeting.organizer == Organizer.PARTICIPANT:
-        return meeting.author.name if meeting.author else api._("Deleted participant")
+        return api.person_name(meeting.author)
     return organizer_labels()[Organizer.OFFICIAL]
 
 
@@ -63,17 +63,9 @@ def show_code(code: str) -> str:
     return f"{code[:4]}-{code[4:]}" if len(code) == 8 else code
 
 
-def term_choices(terms: list[api.TaxonomyTerm]) -> list[tuple[int, str]]:
-    """``(id, name)`` of taxonomy terms; a sub-term's name follows its parent's ("Indre-et-Loire
-    › Tours"), so a département's communes read as such without indentation tricks."""
-    names = {term.id: api.translated(term.name) for term in terms}
-    parents = {term.id: term.parent_id for term in terms}
-    choices = []
-    for term in terms:
-        parent = parents.get(term.id)
-        label = names[term.id] if parent not in names else f"{names[parent]} › {names[term.id]}"
-        choices.append((term.id, label))
-    return sorted(choices, key=lambda choice: choice[1].casefold())
+def term_choices(terms: list[api.TermOption]) -> list[tuple[int, str]]:
+    """``(id, label)`` of taxonomy terms in tree order, a sub-term indented under its parent."""
+    return [(option.id, option.indented_label) for option in terms]
 
 
 def template_globals() -> dict[str, Any]:

@@ -160,13 +160,6 @@ def territory_and_below(term_id: int) -> list[int]:
     return found
 
 
-def page_of(query: Select[tuple[Meeting]], page: int, size: int) -> tuple[list[Meeting], bool]:
-    """One page, and whether there is another (one row more than a page, no COUNT)."""
-    rows = api.db_session().scalars(query.offset((page - 1) * size).limit(size + 1)).unique()
-    meetings = list(rows)
-    return meetings[:size], len(meetings) > size
-
-
 def between(query: Select[tuple[Meeting]], start: dt.datetime, end: dt.datetime) -> list[Meeting]:
     """Meetings overlapping ``[start, end)``, by start time (a month of the calendar)."""
     query = query.where(Meeting.start_at < end, Meeting.end_at >= start)
@@ -229,12 +222,6 @@ def upcoming_in(space_id: int | None, limit: int) -> list[Meeting]:
     return list(api.db_session().scalars(query.limit(limit)).unique())
 
 
-def search_terms(kind: str) -> list[api.TaxonomyTerm]:
-    """Taxonomy terms of ``kind`` for a filter's choices."""
-    query = (
-        select(api.TaxonomyTerm)
-        .where(api.TaxonomyTerm.kind == kind)
-        .order_by(api.TaxonomyTerm.parent_id.is_not(None), api.TaxonomyTerm.position)
-        .order_by(api.TaxonomyTerm.id)
-    )
-    return list(api.db_session().scalars(query))
+def search_terms(kind: str) -> list[api.TermOption]:
+    """Taxonomy terms of ``kind`` for a filter's or a form's choices, in tree order."""
+    return api.taxonomy_terms(kind)

@@ -120,8 +120,8 @@ def _hidden_event(session: Session, proposal: Proposal) -> None:
     api.publish_event(session, "proposals.hidden", payload)
 
 
-def queue(component_ids: list[int] | None, page: int, size: int) -> tuple[list[Proposal], bool]:
-    """Reported or hidden proposals, most reported first; one page and whether more follow."""
+def queue(component_ids: list[int] | None) -> api.Page[Proposal]:
+    """Reported or hidden proposals, most reported first: the page the request asks for."""
     query = select(Proposal).where(
         Proposal.published_at.is_not(None),
         or_(Proposal.reports_count > 0, Proposal.hidden_at.is_not(None)),
@@ -135,9 +135,7 @@ def queue(component_ids: list[int] | None, page: int, size: int) -> tuple[list[P
         joinedload(Proposal.author),
         joinedload(Proposal.component).joinedload(api.Component.space),
     )
-    query = query.offset((page - 1) * size).limit(size + 1)
-    rows = list(api.db_session().scalars(query))
-    return rows[:size], len(rows) > size
+    return api.paginate(query)
 
 
 def reasons_of(proposal_ids: list[int]) -> dict[int, dict[str, int]]:

@@ -1,7 +1,7 @@
 """The plugin's actions and its opinion in the permission engine (DESIGN.md §5).
 
 The engine checks visibility, the step gate and the audience; this module's
-:func:`opinion` (the ``permission_check`` hook) adds what only proposals
+:data:`rules` (the ``permission_check`` hook) adds what only proposals
 know: who is the author, which proposals may be supported, which roles
 answer, manage and moderate.
 """
@@ -44,19 +44,6 @@ ACTIONS = (
 )
 
 
-def space_of(target: Any) -> api.Space | None:
-    if isinstance(target, api.Space):
-        return target
-    component = component_of(target)
-    return component.space if component is not None else None
-
-
-def component_of(target: Any) -> api.Component | None:
-    if isinstance(target, api.Component):
-        return target
-    return getattr(target, "component", None)
-
-
 def manages(user: api.User | None, space: api.Space | None) -> bool:
     """Organization admins and the space's admins manage its proposals."""
     if user is None:
@@ -80,30 +67,44 @@ def moderates(user: api.User | None, space: api.Space | None) -> bool:
     return space is not None and bool({"admin", "moderator"} & api.space_roles(user, space))
 
 
-def opinion(user: api.User | None, action: str, target: Any) -> bool | None:
-    """The ``permission_check`` hook: ``False`` forbids, ``None`` has no objection."""
-    if action == MANAGE:
-        return manages(user, space_of(target))
-    if action == EVALUATE:
-        return evaluates(user, space_of(target))
-    if action == MODERATE:
-        return moderates(user, space_of(target))
-    if isinstance(target, Proposal):
-        return _on_proposal(user, action, target)
-    if action == SUPPORT and isinstance(target, api.Component):
-        return False if settings_of(target).get("supports_blocked") else None
-    return None
+#: The ``permission_check`` hook's opinions: ``False`` forbids, ``None`` has no objection.
+rules = api.PermissionRules()
 
 
-def _on_proposal(user: api.User | None, action: str, proposal: Proposal) -> bool | None:
-    if action == EDIT:
-        return user is not None and proposal.author_id == user.id
+@rules.on(MANAGE)
+def _managers(user: api.User | None, target: Any) -> bool:
+    return manages(user, api.space_of(target))
+
+
+@rules.on(EVALUATE)
+def _valuators(user: api.User | None, target: Any) -> bool:
+    return evaluates(user, api.space_of(target))
+
+
+@rules.on(MODERATE)
+def _moderators(user: api.User | None, target: Any) -> bool:
+    return moderates(user, api.space_of(target))
+
+
+@rules.on(EDIT, Proposal)
+def _author_only(user: api.User | None, proposal: Proposal) -> bool:
+    return user is not None and proposal.author_id == user.id
+
+
+@rules.on(REPORT, Proposal)
+def _reportable(user: api.User | None, proposal: Proposal) -> bool:
     gone = proposal.hidden_at is not None or proposal.merged_into_id is not None
-    if action == REPORT:
-        return False if gone or proposal.is_draft else None
-    if action == SUPPORT:
-        return supportable(proposal)
-    return None
+    return not (gone or proposal.is_draft)
+
+
+@rules.on(SUPPORT, Proposal)
+def _supportable(user: api.User | None, proposal: Proposal) -> bool:
+    return supportable(proposal)
+
+
+@rules.on(SUPPORT, api.Component)
+def _supports_open(user: api.User | None, component: api.Component) -> bool:
+    return not settings_of(component).get("supports_blocked")
 
 
 def supportable(proposal: Proposal) -> bool:

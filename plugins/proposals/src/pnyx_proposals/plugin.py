@@ -18,7 +18,7 @@ from pnyx_proposals.admin import blueprint as admin_blueprint
 from pnyx_proposals.admin.overview import admin_menu
 from pnyx_proposals.admin.overview import blueprint as moderation_blueprint
 from pnyx_proposals.models import RESOURCE, Proposal
-from pnyx_proposals.permissions import ACTIONS, opinion
+from pnyx_proposals.permissions import ACTIONS, rules
 from pnyx_proposals.seed import seed
 from pnyx_proposals.settings import GlobalSettings, StepSettings
 from pnyx_proposals.stats import STATS
@@ -66,9 +66,7 @@ def register_component_types() -> list[api.ComponentType]:
 
 @api.hookimpl
 def permission_check(user: api.User | None, action: str, target: Any) -> bool | None:
-    if not action.startswith("proposals."):
-        return None
-    return opinion(user, action, target)
+    return rules.check(user, action, target)
 
 
 @api.hookimpl

@@ -63,7 +63,7 @@ def row_values(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
 
 
 def budget_form(budget: Budget | None = None) -> api.Form:
-    schema = budget_schema(queries.terms(api.db_session(), "territory"))
+    schema = budget_schema()
     return api.Form(schema, form_values(budget) if budget else {"max_total": None})
 
 

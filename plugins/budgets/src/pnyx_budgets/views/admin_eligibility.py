@@ -12,10 +12,9 @@ from __future__ import annotations
 from typing import Any
 
 from flask import flash, redirect, render_template, request, url_for
-from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+from marshmallow import Schema, ValidationError, fields, validates_schema
 
 from pnyx import api
-from pnyx_budgets import queries
 from pnyx_budgets.eligibility import VOTE
 from pnyx_budgets.models import BUDGET_RESOURCE, Budget
 from pnyx_budgets.views.admin import Page, blueprint
@@ -25,24 +24,17 @@ from pnyx_budgets.views.forms import optional_int
 MANAGED = ("birth_date", "residence", "census")
 
 
-def eligibility_schema(territories: list[api.TaxonomyTerm]) -> type[Schema]:
+def eligibility_schema() -> type[Schema]:
     class EligibilitySchema(Schema):
         minimum_age = optional_int(api._l("Minimum age"), api._l("Empty: no minimum."))
         maximum_age = optional_int(
             api._l("Maximum age"), api._l("For people under 18, write 17. Empty: no maximum.")
         )
-        territories_allowed = fields.List(
-            fields.Integer(
-                validate=validate.OneOf(
-                    [t.id for t in territories],
-                    labels=[api.translated(t.name) for t in territories],
-                )
-            ),
-            load_default=list,
-            metadata={
-                "label": api._l("Residents of"),
-                "description": api._l("A territory includes those under it. None: everyone."),
-            },
+        territories_allowed = api.term_field(
+            "territory",
+            api._l("Residents of"),
+            many=True,
+            description=api._l("A territory includes those under it. None: everyone."),
         )
         census = fields.Boolean(
             load_default=False, metadata={"label": api._l("Listed in the census")}
@@ -96,7 +88,7 @@ def requirements_from(data: dict[str, Any]) -> list[dict[str, Any]]:
 @api.requires(api.ADMIN)
 def eligibility(budget_id: int) -> Page:
     budget = load_budget(budget_id)
-    schema = eligibility_schema(queries.terms(api.db_session(), "territory"))
+    schema = eligibility_schema()
     form = api.Form(schema, values_of(budget))
     if request.method == "POST":
         if not form.validate(request.form):

@@ -13,7 +13,7 @@ from pnyx_budgets import projects as changes
 from pnyx_budgets.models import Budget, Project
 from pnyx_budgets.money import to_major, to_minor
 from pnyx_budgets.views.admin import Page, blueprint
-from pnyx_budgets.views.common import load_budget, load_project, page_number, page_size
+from pnyx_budgets.views.common import load_budget, load_project
 from pnyx_budgets.views.forms import project_schema
 
 
@@ -22,28 +22,21 @@ from pnyx_budgets.views.forms import project_schema
 def projects(budget_id: int) -> str:
     budget = load_budget(budget_id)
     session = api.db_session()
-    page = page_number()
     query = (
         queries.filtered_projects(budget.id, queries.ProjectFilter())
         .options(joinedload(Project.territory))
         .order_by(Project.position, Project.id)
-        .offset((page - 1) * page_size())
-        .limit(page_size() + 1)
     )
-    found = list(session.scalars(query).unique())
     return render_template(
         "budgets/admin/projects.html",
         budget=budget,
-        projects=found[: page_size()],
-        page=page,
-        has_next=len(found) > page_size(),
+        projects=api.paginate(query),
         ballots=queries.count_ballots(session, budget.id),
     )
 
 
 def project_form(project: Project | None, budget: Budget) -> api.Form:
-    session = api.db_session()
-    schema = project_schema(queries.terms(session, "territory"), queries.terms(session, "theme"))
+    schema = project_schema()
     values: dict[str, Any] = {}
     if project is not None:
         values = {

@@ -6,8 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from flask import abort, current_app, request
-from sqlalchemy import select
+from flask import request
 from sqlalchemy.orm import joinedload, selectinload
 
 from pnyx import api
@@ -19,39 +18,20 @@ from pnyx_budgets.settings import voting_open
 
 def load_budget(budget_id: int) -> Budget:
     """A budget of the current component, or 404."""
-    query = (
-        select(Budget)
-        .where(Budget.id == budget_id, Budget.component_id == api.current_component().id)
-        .options(joinedload(Budget.territory))
-    )
-    budget = api.db_session().scalar(query)
-    if budget is None:
-        abort(404)
-    return budget
+    return api.get_or_404(Budget, budget_id, options=[joinedload(Budget.territory)])
 
 
 def load_project(budget: Budget, project_id: int) -> Project:
-    query = (
-        select(Project)
-        .where(Project.id == project_id, Project.budget_id == budget.id)
-        .options(
+    return api.get_or_404(
+        Project,
+        project_id,
+        where=[Project.budget_id == budget.id],
+        options=[
             joinedload(Project.territory),
             selectinload(Project.themes),
             selectinload(Project.timeline),
-        )
+        ],
     )
-    project = api.db_session().scalar(query)
-    if project is None:
-        abort(404)
-    return project
-
-
-def page_number() -> int:
-    return max(request.args.get("page", 1, type=int) or 1, 1)
-
-
-def page_size() -> int:
-    return int(current_app.config["PAGE_SIZE"])
 
 
 def read_filter(budget: Budget) -> queries.ProjectFilter:

@@ -73,18 +73,7 @@ def optional_amount(label: Any, description: Any) -> fields.Decimal:
     )
 
 
-def term_field(label: Any, terms: list[api.TaxonomyTerm]) -> fields.Integer:
-    ids = [term.id for term in terms]
-    names = [api.translated(term.name) for term in terms]
-    return fields.Integer(
-        load_default=None,
-        allow_none=True,
-        validate=validate.OneOf(ids, labels=names),
-        metadata={"label": label},
-    )
-
-
-def budget_schema(territories: list[api.TaxonomyTerm]) -> type[Schema]:
+def budget_schema() -> type[Schema]:
     class BudgetSchema(Schema):
         title = api.TranslatedText(
             required=True, max_length=200, metadata={"label": api._l("Title")}
@@ -103,7 +92,7 @@ def budget_schema(territories: list[api.TaxonomyTerm]) -> type[Schema]:
             validate=validate.OneOf(CURRENCIES),
             metadata={"label": api._l("Currency")},
         )
-        territory_id = term_field(api._l("Territory"), territories)
+        territory_id = api.term_field("territory", api._l("Territory"))
         position = fields.Integer(
             load_default=0,
             validate=validate.Range(min=0, max=1000),
@@ -181,12 +170,7 @@ def check_budget(data: dict[str, Any]) -> None:
         raise ValidationError(errors)
 
 
-def project_schema(
-    territories: list[api.TaxonomyTerm], themes: list[api.TaxonomyTerm]
-) -> type[Schema]:
-    theme_ids = [term.id for term in themes]
-    theme_names = [api.translated(term.name) for term in themes]
-
+def project_schema() -> type[Schema]:
     class ProjectSchema(Schema):
         title = api.TranslatedText(
             required=True, max_length=200, metadata={"label": api._l("Title")}
@@ -197,12 +181,8 @@ def project_schema(
             validate=validate.Range(min=0),
             metadata={"label": api._l("Cost"), "description": api._l("Such as 45000 or 1250.50.")},
         )
-        territory_id = term_field(api._l("Territory"), territories)
-        themes = fields.List(
-            fields.Integer(validate=validate.OneOf(theme_ids, labels=theme_names)),
-            load_default=list,
-            metadata={"label": api._l("Themes")},
-        )
+        territory_id = api.term_field("territory", api._l("Territory"))
+        themes = api.term_field("theme", api._l("Themes"), many=True)
         address = fields.String(
             load_default="",
             validate=validate.Length(max=300),

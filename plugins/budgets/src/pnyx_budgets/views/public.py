@@ -17,8 +17,6 @@ from pnyx_budgets.views.common import (
     load_budget,
     load_project,
     outcome_of,
-    page_number,
-    page_size,
     panel,
     panels,
     read_filter,
@@ -41,22 +39,18 @@ def index() -> str:
 @api.requires(api.VIEW)
 def budget(budget_id: int) -> str:
     found = load_budget(budget_id)
-    session = api.db_session()
     wanted = read_filter(found)
-    page = page_number()
-    projects, has_next = queries.projects_page(session, found.id, wanted, page, page_size())
+    projects = queries.projects_page(found.id, wanted)
     outcome = outcome_of(found)
     return render_template(
         "budgets/budget.html",
         **template_context(found),
         panel=panel(found),
         projects=projects,
-        page=page,
-        has_next=has_next,
         wanted=wanted,
         counts=counts_for(found),
-        territories=queries.terms(session, "territory"),
-        themes=queries.terms(session, "theme"),
+        territories=api.taxonomy_terms("territory"),
+        themes=api.taxonomy_terms("theme"),
         results_shown=results_visible(found, outcome),
         max_cost_typed=request.args.get("max_cost", ""),
     )

@@ -22,8 +22,6 @@ from pnyx_budgets.models import CAST, SELECTED, Ballot, Budget, Outcome, Project
 from pnyx_budgets.views.common import (
     load_budget,
     outcome_of,
-    page_number,
-    page_size,
     results_visible,
     template_context,
 )
@@ -163,22 +161,15 @@ def chosen_titles(ballot: Ballot | None) -> list[Project]:
 @api.requires(api.VIEW)
 def follow_up(budget_id: int) -> str:
     budget = load_budget(budget_id)
-    session = api.db_session()
     wanted = queries.ProjectFilter(selected_only=True)
-    page = page_number()
     query = (
         queries.filtered_projects(budget.id, wanted)
         .options(joinedload(Project.territory), selectinload(Project.timeline))
         .order_by(Project.position, Project.id)
-        .offset((page - 1) * page_size())
-        .limit(page_size() + 1)
     )
-    projects = list(session.scalars(query).unique())
     return render_template(
         "budgets/follow_up.html",
         **template_context(budget),
-        projects=projects[: page_size()],
-        has_next=len(projects) > page_size(),
-        page=page,
+        projects=api.paginate(query),
         selected=SELECTED,
     )

@@ -5,7 +5,7 @@ Mounted by the core at ``/admin/spaces/<space_slug>/<type>/<component_id>/``.
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 from werkzeug.wrappers import Response
@@ -23,38 +23,31 @@ Page = str | tuple[str, int] | Response
 
 def admin_meeting(meeting_id: int) -> Meeting:
     """Any meeting of the current component, published or not."""
-    query = (
-        select(Meeting)
-        .where(Meeting.id == meeting_id, Meeting.component_id == api.current_component().id)
-        .options(
+    return api.get_or_404(
+        Meeting,
+        meeting_id,
+        options=[
             joinedload(Meeting.minutes),
             selectinload(Meeting.themes),
             selectinload(Meeting.agenda_items),
-        )
+        ],
     )
-    meeting = api.db_session().scalars(query).unique().one_or_none()
-    if meeting is None:
-        abort(404)
-    return meeting
 
 
 @blueprint.get("/")
 @api.requires(api.ADMIN)
 def index() -> str:
-    page = max(request.args.get("page", 1, type=int) or 1, 1)
     query = (
         select(Meeting)
         .where(Meeting.component_id == api.current_component().id)
         .options(joinedload(Meeting.minutes))
         .order_by(Meeting.start_at.desc(), Meeting.id.desc())
     )
-    meetings, has_next = queries.page_of(query, page, current_app.config["PAGE_SIZE"])
+    meetings = api.paginate(query)
     return render_template(
         "meetings/admin/index.html",
         meetings=meetings,
-        page=page,
-        has_next=has_next,
-        taken=queries.seat_counts(meetings),
+        taken=queries.seat_counts(meetings.items),
         figures=stats.summary(api.db_session(), api.current_component()),
         now=api.utcnow(),
     )

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 
 from flask import (
     Response,
-    current_app,
     flash,
     redirect,
     render_template,
@@ -37,16 +36,10 @@ def registrations_query(meeting: Meeting):  # type: ignore[no-untyped-def]
 
 
 def registrations_page(meeting: Meeting, code: str = "", error: str | None = None) -> str:
-    page = max(request.args.get("page", 1, type=int) or 1, 1)
-    size = current_app.config["PAGE_SIZE"]
-    query = registrations_query(meeting).offset((page - 1) * size).limit(size + 1)
-    rows = list(api.db_session().scalars(query))
     return render_template(
         "meetings/admin/registrations.html",
         meeting=meeting,
-        registrations=rows[:size],
-        page=page,
-        has_next=len(rows) > size,
+        registrations=api.paginate(registrations_query(meeting)),
         taken=registrations.confirmed_count(api.db_session(), meeting.id),
         code=code,
         error=error,

@@ -38,20 +38,17 @@ def is_organizer(user: api.User | None, meeting: Meeting) -> bool:
 def load_meeting(meeting_id: int) -> Meeting:
     """A meeting of the current component; 404 when unknown or not published yet
     (its organizer and staff see it anyway)."""
-    query = (
-        select(Meeting)
-        .where(Meeting.id == meeting_id, Meeting.component_id == api.current_component().id)
-        .options(
+    meeting = api.get_or_404(
+        Meeting,
+        meeting_id,
+        options=[
             joinedload(Meeting.territory),
             joinedload(Meeting.minutes),
             joinedload(Meeting.author),
             selectinload(Meeting.themes),
             selectinload(Meeting.agenda_items),
-        )
+        ],
     )
-    meeting = api.db_session().scalars(query).unique().one_or_none()
-    if meeting is None:
-        abort(404)
     user = api.current_user()
     if not meeting.published and not (is_staff(user) or is_organizer(user, meeting)):
         abort(404)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, current_app, render_template, request
+from flask import Blueprint, render_template, request
 from sqlalchemy import Select
 from werkzeug.wrappers import Response
 
@@ -30,15 +30,12 @@ def component_meetings() -> Select[tuple[Meeting]]:
 
 def listing_context(query: Select[tuple[Meeting]], filters: queries.Filters) -> dict[str, Any]:
     """A page of meetings and what its cards and filter form need (constant query count)."""
-    meetings, has_next = queries.page_of(
-        queries.filtered(query, filters), filters.page, current_app.config["PAGE_SIZE"]
-    )
+    meetings = api.paginate(queries.filtered(query, filters))
     return {
         "meetings": meetings,
-        "has_next": has_next,
         "filters": filters,
-        "taken": queries.seat_counts(meetings),
-        "mine": queries.own_registrations(meetings, api.current_user()),
+        "taken": queries.seat_counts(meetings.items),
+        "mine": queries.own_registrations(meetings.items, api.current_user()),
         "territories": queries.search_terms("territory"),
         "themes": queries.search_terms("theme"),
     }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, request
+from flask import request
 from sqlalchemy import ColumnElement, exists, select, true
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -27,24 +27,16 @@ def assigned_to_me() -> ColumnElement[bool]:
 
 def admin_proposal(proposal_id: int) -> Proposal:
     """A published proposal of the current component the person may handle, or 404."""
-    query = (
-        select(Proposal)
-        .where(
-            Proposal.id == proposal_id,
-            Proposal.component_id == api.current_component().id,
-            Proposal.published_at.is_not(None),
-            assigned_to_me(),
-        )
-        .options(
+    return api.get_or_404(
+        Proposal,
+        proposal_id,
+        where=[Proposal.published_at.is_not(None), assigned_to_me()],
+        options=[
             joinedload(Proposal.territory),
             joinedload(Proposal.author),
             selectinload(Proposal.themes),
-        )
+        ],
     )
-    proposal = api.db_session().scalars(query).unique().first()
-    if proposal is None:
-        abort(404)
-    return proposal
 
 
 def locales() -> list[str]:

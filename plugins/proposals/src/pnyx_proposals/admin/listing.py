@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import math
-
-from flask import current_app, render_template, request
+from flask import render_template, request
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import joinedload
 
@@ -55,15 +53,10 @@ def admin_query(component_id: int, filters: Filters) -> Select[tuple[Proposal]]:
 def index() -> str:
     component = api.current_component()
     filters = Filters.from_args(request.args, default_sort="recent")
-    size = current_app.config["PAGE_SIZE"]
     query = admin_query(component.id, filters)
     session = api.db_session()
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    page = session.scalars(
-        query.options(joinedload(Proposal.territory))
-        .order_by(Proposal.id.desc())
-        .offset((filters.page - 1) * size)
-        .limit(size)
+    page = api.paginate(
+        query.options(joinedload(Proposal.territory)).order_by(Proposal.id.desc()), count=True
     )
     choices = states.public_choices(component.id)
     pending_count = session.scalar(
@@ -71,9 +64,8 @@ def index() -> str:
     )
     return render_template(
         "proposals/admin/index.html",
-        proposals=list(page),
-        total=total,
-        pages=max(math.ceil(total / size), 1),
+        proposals=page,
+        total=page.total,
         filters=filters,
         terms=component_terms(settings_of()),
         choices=choices,

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from werkzeug.wrappers import Response
 
 from pnyx import api
 from pnyx_proposals import moderation
 from pnyx_proposals.admin import blueprint
-from pnyx_proposals.admin.common import page_number
 from pnyx_proposals.locks import lock_proposal
 from pnyx_proposals.markdown import render
 from pnyx_proposals.models import Proposal
@@ -18,18 +17,13 @@ from pnyx_proposals.permissions import MODERATE
 @blueprint.get("/moderation")
 @api.requires(MODERATE)
 def moderation_queue() -> str:
-    page = page_number()
-    proposals, has_next = moderation.queue(
-        [api.current_component().id], page, current_app.config["PAGE_SIZE"]
-    )
+    proposals = moderation.queue([api.current_component().id])
     return render_template(
         "proposals/admin/moderation.html",
         proposals=proposals,
         bodies={p.id: render(p.body, top=4) for p in proposals},  # under each card's <h3>
         reasons=moderation.reasons_of([p.id for p in proposals]),
         labels=moderation.reason_labels(),
-        page=page,
-        has_next=has_next,
     )
 
 

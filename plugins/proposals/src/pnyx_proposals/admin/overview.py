@@ -6,11 +6,10 @@ each entry leads to its component's queue, where they decide.
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, render_template
+from flask import Blueprint, render_template
 
 from pnyx import api
 from pnyx_proposals import moderation
-from pnyx_proposals.admin.common import page_number
 from pnyx_proposals.permissions import MODERATE, moderates
 
 blueprint = Blueprint("proposals_moderation", __name__, url_prefix="/admin/proposals")
@@ -19,15 +18,12 @@ blueprint = Blueprint("proposals_moderation", __name__, url_prefix="/admin/propo
 @blueprint.get("/moderation")
 @api.requires(MODERATE)
 def queue() -> str:
-    page = page_number()
-    proposals, has_next = moderation.queue(None, page, current_app.config["PAGE_SIZE"])
+    proposals = moderation.queue(None)
     return render_template(
         "proposals/admin/overview.html",
         proposals=proposals,
         reasons=moderation.reasons_of([p.id for p in proposals]),
         labels=moderation.reason_labels(),
-        page=page,
-        has_next=has_next,
     )
 
 

@@ -10,7 +10,7 @@ from pnyx_proposals import moderation
 from pnyx_proposals.models import Report
 from pnyx_proposals.permissions import REPORT
 from pnyx_proposals.views import blueprint
-from pnyx_proposals.views.common import load_proposal, require
+from pnyx_proposals.views.common import load_proposal
 
 MAX_DETAILS = 1000
 
@@ -29,7 +29,7 @@ def render_report(proposal: object, values: dict[str, str], errors: dict[str, st
 @api.requires(REPORT)
 def report_form(proposal_id: int) -> str:
     proposal = load_proposal(proposal_id)
-    require(REPORT, proposal)
+    api.require(REPORT, proposal)
     return render_report(proposal, {}, {})
 
 
@@ -37,7 +37,7 @@ def report_form(proposal_id: int) -> str:
 @api.requires(REPORT)
 def report(proposal_id: int) -> str | tuple[str, int] | Response:
     proposal = load_proposal(proposal_id)
-    require(REPORT, proposal)
+    api.require(REPORT, proposal)
     values = {
         "reason": request.form.get("reason", ""),
         "details": request.form.get("details", "").replace("\r\n", "\n").strip(),

@@ -10,7 +10,7 @@ from pnyx import api
 from pnyx_proposals import supports
 from pnyx_proposals.permissions import SUPPORT
 from pnyx_proposals.views import blueprint
-from pnyx_proposals.views.common import load_proposal, proposal_url, require
+from pnyx_proposals.views.common import load_proposal, proposal_url
 
 
 def back(proposal_url_: str) -> Response:
@@ -24,7 +24,7 @@ def back(proposal_url_: str) -> Response:
 @api.requires(SUPPORT)
 def support(proposal_id: int) -> Response:
     proposal = load_proposal(proposal_id)
-    require(SUPPORT, proposal)
+    api.require(SUPPORT, proposal)
     user = api.current_user()
     assert user is not None
     session = api.db_session()
@@ -48,7 +48,7 @@ def support(proposal_id: int) -> Response:
 @api.requires(SUPPORT)
 def unsupport(proposal_id: int) -> Response:
     proposal = load_proposal(proposal_id)
-    require(SUPPORT, proposal)
+    api.require(SUPPORT, proposal)
     user = api.current_user()
     assert user is not None
     session = api.db_session()

@@ -17,7 +17,7 @@ from pnyx_proposals.permissions import CREATE, EDIT
 from pnyx_proposals.settings import settings_of
 from pnyx_proposals.taxonomy import component_terms
 from pnyx_proposals.views import blueprint
-from pnyx_proposals.views.common import load_proposal, proposal_url, require
+from pnyx_proposals.views.common import load_proposal, proposal_url
 
 Page = str | tuple[str, int] | Response
 
@@ -102,7 +102,7 @@ def update(proposal_id: int) -> Page:
 def editable_proposal(proposal_id: int) -> Proposal:
     """The reader's own proposal, while it may still be edited (else back to its page)."""
     proposal = load_proposal(proposal_id)
-    require(EDIT, proposal)
+    api.require(EDIT, proposal)
     if not lifecycle.editable(proposal):
         flash(api._("This proposal can no longer be edited."), "error")
         abort(redirect(proposal_url(proposal)))
@@ -113,7 +113,7 @@ def editable_proposal(proposal_id: int) -> Proposal:
 @api.requires(CREATE)
 def publish(proposal_id: int) -> Response:
     proposal = load_proposal(proposal_id)
-    require(EDIT, proposal)
+    api.require(EDIT, proposal)
     if not proposal.is_draft:
         return redirect(proposal_url(proposal))
     session = api.db_session()
@@ -132,7 +132,7 @@ def publish(proposal_id: int) -> Response:
 @api.requires(EDIT)
 def withdraw(proposal_id: int) -> Response:
     proposal = load_proposal(proposal_id)
-    require(EDIT, proposal)
+    api.require(EDIT, proposal)
     if not proposal.is_draft and not proposal.is_withdrawn:
         lifecycle.withdraw(api.db_session(), proposal)
         api.db_session().commit()
@@ -144,7 +144,7 @@ def withdraw(proposal_id: int) -> Response:
 @api.requires(EDIT)
 def discard(proposal_id: int) -> Response:
     proposal = load_proposal(proposal_id)
-    require(EDIT, proposal)
+    api.require(EDIT, proposal)
     if proposal.is_draft:
         lifecycle.discard(api.db_session(), proposal)
         api.db_session().commit()
