@@ -19,13 +19,15 @@ from flask.cli import FlaskGroup
 from pnyx.app import create_app
 from pnyx.cli.db import db
 from pnyx.cli.demo import demo, seed
+from pnyx.cli.init import init
 from pnyx.cli.plugins import plugins
 from pnyx.cli.serve import serve
 from pnyx.cli.steps import steps
+from pnyx.cli.users import users
 from pnyx.errors import StartupError
 from pnyx.personal_data.cli import personal_data
 
-CORE_COMMANDS = (plugins, serve, steps, seed, demo, personal_data)
+CORE_COMMANDS = (init, users, plugins, serve, steps, seed, demo, personal_data)
 
 
 def make_cli(app: Flask) -> click.Group:
