@@ -1,5 +1,6 @@
 """Role × route matrix over every core route (issue 3): anonymous, participant, verified
-participant, space admin, organization admin.
+participant, space admin, moderator of the space, admin of another space, organization admin
+(issue 12: a space's admins run that space's admin pages and nothing else).
 
 Each route's expected answers are derived from the action it declares (its
 ``pnyx_action`` → the action's ``Audience``), so a route added tomorrow is
@@ -34,13 +35,23 @@ from pnyx.verification.store import grant_authorization, identity_hash
 
 pytestmark = pytest.mark.pnyx_plugins("hello")  # a component type, for component-wide routes
 
-ROLES = ("anonymous", "participant", "verified", "space_admin", "org_admin")
+ROLES = (
+    "anonymous",
+    "participant",
+    "verified",
+    "space_admin",
+    "space_moderator",
+    "other_space_admin",
+    "org_admin",
+)
 OK, SIGN_IN, FORBIDDEN = "ok", "sign-in", "forbidden"
 REFUSED_TO_NON_ADMINS = {
     "anonymous": SIGN_IN,
     "participant": FORBIDDEN,
     "verified": FORBIDDEN,
     "space_admin": FORBIDDEN,
+    "space_moderator": FORBIDDEN,
+    "other_space_admin": FORBIDDEN,
     "org_admin": OK,
 }
 
@@ -48,7 +59,10 @@ REFUSED_TO_NON_ADMINS = {
 BY_AUDIENCE: dict[Audience, dict[str, str]] = {
     Audience.ANYONE: dict.fromkeys(ROLES, OK),
     Audience.SIGNED_IN: {**dict.fromkeys(ROLES, OK), "anonymous": SIGN_IN},
-    Audience.SPACE_MEMBER: {**REFUSED_TO_NON_ADMINS, "space_admin": OK},
+    Audience.SPACE_MEMBER: {**REFUSED_TO_NON_ADMINS, "space_admin": OK, "space_moderator": OK},
+    # The space's own admin pages: its admins, not its moderators nor another space's admins.
+    Audience.SPACE_ADMIN: {**REFUSED_TO_NON_ADMINS, "space_admin": OK},
+    Audience.SPACE_MODERATOR: {**REFUSED_TO_NON_ADMINS, "space_admin": OK, "space_moderator": OK},
     # Organization admins are user managers too; nobody in this matrix is only a user manager.
     Audience.USER_MANAGER: REFUSED_TO_NON_ADMINS,
     Audience.ADMIN: REFUSED_TO_NON_ADMINS,
@@ -103,15 +117,25 @@ def core_rules(app: Flask) -> list[Rule]:
 def seed(session: Session, make_user: Callable[..., User], make_space, make_component) -> dict:
     """Every role's person, and a row for every kind of URL argument of the core."""
     space = make_space(slug="matrix")
+    other_space = make_space(slug="elsewhere")
     component = make_component(space, "hello")
     people = {
         "participant": make_user(name="Participant"),
         "verified": make_user(name="Verified participant"),
         "space_admin": make_user(name="Space admin", space_roles={space: "admin"}),
+        "space_moderator": make_user(name="Space moderator", space_roles={space: "moderator"}),
+        "other_space_admin": make_user(name="Other admin", space_roles={other_space: "admin"}),
         "org_admin": make_user(name="Organization admin", roles=["admin"]),
     }
     grant_authorization(session, people["verified"], "birth_date", {"birth_date": "1990-05-01"})
     target = make_user(name="Managed participant", email=None, password=None, managed=True)
+    # One role to revoke per person who may revoke it: the first success removes its row.
+    space_roles = {}
+    for role in ROLES:
+        space_roles[role] = UserSpaceRole(
+            space_id=space.id, user_id=make_user(name=f"Collaborator {role}").id, role="valuator"
+        )
+        session.add(space_roles[role])
     space_role = UserSpaceRole(space_id=space.id, user_id=target.id, role="collaborator")
     session.add(space_role)
     territory = TaxonomyTerm(kind="territory", code="2A004", name={"fr": "Ajaccio"})
@@ -140,6 +164,7 @@ def seed(session: Session, make_user: Callable[..., User], make_space, make_comp
     return {
         "people": people,
         "exports": exports,
+        "per_role": {"role_id": {role: row.id for role, row in space_roles.items()}},
         "arguments": {
             "slug": space.slug,
             "space_slug": space.slug,
@@ -175,6 +200,9 @@ def url_for_role(app: Flask, rule: Rule, seeds: dict, role: str) -> str:
             # Each person asks for their own archive (somebody else's is a 404, tested elsewhere).
             owner = role if role != "anonymous" else "participant"
             values[argument] = seeds["exports"][owner].token
+            continue
+        if role in seeds["per_role"].get(argument, {}):
+            values[argument] = seeds["per_role"][argument][role]
             continue
         if argument not in seeds["arguments"]:
             raise LookupError(f"<{argument}> of {rule.rule} ({rule.endpoint})")
@@ -220,10 +248,11 @@ class Browsers:
 
 
 def requests_in_order(rules: list[Rule]) -> list[tuple[Rule, str]]:
-    """Every (rule, role) pair; the organization admin's POSTs last, since their empty
-    forms may change things (unpublish the space...) the other answers depend on."""
+    """Every (rule, role) pair; the admins' POSTs last, since their empty forms may change
+    things (unpublish the space, move a phase...) the other answers depend on."""
     pairs = [(rule, role) for rule in rules for role in ROLES]
-    return sorted(pairs, key=lambda pair: pair[1] == "org_admin" and is_post_only(pair[0]))
+    admins = ("space_admin", "org_admin")
+    return sorted(pairs, key=lambda pair: pair[1] in admins and is_post_only(pair[0]))
 
 
 def is_post_only(rule: Rule) -> bool:

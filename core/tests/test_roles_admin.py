@@ -260,11 +260,19 @@ def test_space_members_index_counts_people(client, make_user, make_space) -> Non
     assert "Budget" in page and "<td>2</td>" in page
 
 
-def test_participants_and_space_admins_cannot_manage_roles(client, make_user, make_space) -> None:
-    space = make_space(slug="s")
-    for person in (make_user(), make_user(space_roles={space: "admin"})):
-        client.sign_in(person)
-        assert client.get("/admin/users").status_code == 403
-        assert client.get("/admin/spaces/s/roles").status_code == 403
-        response = client.post_form("/admin/spaces/s/roles", data={"email": "x", "role": "admin"})
-        assert response.status_code == 403
+def test_participants_cannot_manage_roles_and_space_admins_only_in_their_space(
+    client, make_user, make_space
+) -> None:
+    space, other = make_space(slug="s"), make_space(slug="other")
+    client.sign_in(make_user())
+    assert client.get("/admin/users").status_code == 403
+    assert client.get("/admin/spaces/s/roles").status_code == 403
+    response = client.post_form("/admin/spaces/s/roles", data={"email": "x", "role": "admin"})
+    assert response.status_code == 403
+    # Issue 12: a space's admins manage that space's members, and no one else's.
+    client.sign_in(make_user(space_roles={space: "admin"}))
+    assert client.get("/admin/users").status_code == 403
+    assert client.get("/admin/spaces/s/roles").status_code == 200
+    assert client.get(f"/admin/spaces/{other.slug}/roles").status_code == 403
+    response = client.post_form("/admin/spaces/other/roles", data={"email": "x", "role": "admin"})
+    assert response.status_code == 403

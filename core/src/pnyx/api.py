@@ -29,7 +29,7 @@ from sqlalchemy import select
 
 from pnyx import mail as _mail
 from pnyx.action_log import log_action
-from pnyx.core_hooks import ACCOUNT, ADMIN, PUBLIC, VIEW
+from pnyx.core_hooks import ACCOUNT, ADMIN, ADMIN_SPACE, MODERATE_SPACE, PUBLIC, VIEW
 from pnyx.db import get_session as db_session
 from pnyx.errors import SettingsError, StartupError
 from pnyx.events import Event, publish_event
@@ -192,6 +192,8 @@ _l = lazy_gettext
 __all__ = [
     "ACCOUNT",
     "ADMIN",
+    "ADMIN_SPACE",
+    "MODERATE_SPACE",
     "PUBLIC",
     "VIEW",
     "Action",

@@ -15,6 +15,10 @@ PUBLIC = "pnyx.public"
 ACCOUNT = "pnyx.account"
 #: The admin area.
 ADMIN = "pnyx.admin"
+#: A space's own admin pages (phases, components, settings, members): its admins too.
+ADMIN_SPACE = "pnyx.admin_space"
+#: A space's moderation queues: its admins and moderators, and organization moderators.
+MODERATE_SPACE = "pnyx.moderate_space"
 #: Assisting managed participants and confirming residences (user managers and admins).
 MANAGE_PARTICIPANTS = "pnyx.manage_participants"
 
@@ -23,6 +27,13 @@ CORE_ACTIONS = (
     Action(PUBLIC, "Public page", audience=Audience.ANYONE, authorizable=False),
     Action(ACCOUNT, "Own account", audience=Audience.SIGNED_IN, authorizable=False),
     Action(ADMIN, "Administer", audience=Audience.ADMIN, authorizable=False),
+    Action(ADMIN_SPACE, "Administer a space", audience=Audience.SPACE_ADMIN, authorizable=False),
+    Action(
+        MODERATE_SPACE,
+        "Moderate a space",
+        audience=Audience.SPACE_MODERATOR,
+        authorizable=False,
+    ),
     Action(
         MANAGE_PARTICIPANTS,
         "Assist participants",
@@ -53,6 +64,8 @@ def register_authorization_handlers() -> list[AuthorizationHandler]:
 
 @hookimpl
 def menu_links(menu: str, user: object) -> list[MenuLink] | None:
+    from pnyx.admin.space_scope import space_staff_links
     from pnyx.assisted.menu import staff_links
 
-    return staff_links(menu, user)
+    links = [*(staff_links(menu, user) or []), *space_staff_links(menu, user)]  # type: ignore[arg-type]
+    return links or None

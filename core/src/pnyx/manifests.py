@@ -24,6 +24,10 @@ class Audience(enum.StrEnum):
     SPACE_MEMBER = "space_member"
     #: Organization admins and user managers (assisted participation, confirmations).
     USER_MANAGER = "user_manager"
+    #: Organization admins, and the admins of the target's space (its own admin pages).
+    SPACE_ADMIN = "space_admin"
+    #: Organization admins and moderators, and the target space's admins and moderators.
+    SPACE_MODERATOR = "space_moderator"
     ADMIN = "admin"
 
 

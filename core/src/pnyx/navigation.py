@@ -34,7 +34,14 @@ def account_link(label: Label, endpoint: str) -> None:
 
 
 def admin_links() -> list[tuple[str, str]]:
-    return [(str(label()), url_for(endpoint)) for label, endpoint in ADMIN_LINKS]
+    """The admin menu's entries the signed-in person may open (a space admin sees few)."""
+    from pnyx.admin.space_scope import allowed_endpoint  # the admin area imports this module
+
+    return [
+        (str(label()), url_for(endpoint))
+        for label, endpoint in ADMIN_LINKS
+        if allowed_endpoint(endpoint)
+    ]
 
 
 def account_links() -> list[tuple[str, str]]:

@@ -78,6 +78,29 @@ def space_roles(user: User) -> list[UserSpaceRole]:
     return cache[user.id]
 
 
+def holds_space_role(user: User, space: Space | None, roles: frozenset[str]) -> bool:
+    """Whether ``user`` holds one of ``roles`` in ``space`` (never, without a space)."""
+    if space is None:
+        return False
+    return any(r.space_id == space.id and r.role in roles for r in space_roles(user))
+
+
+SPACE_ADMIN_ROLES = frozenset({"admin"})
+SPACE_MODERATOR_ROLES = frozenset({"admin", "moderator"})
+
+
+def runs_space(user: User, target: Any) -> bool:
+    """Organization admins, and admins of the target's space: its admin pages."""
+    return user.is_admin or holds_space_role(user, space_of(target), SPACE_ADMIN_ROLES)
+
+
+def moderates_space(user: User, target: Any) -> bool:
+    """Organization admins and moderators; the target space's admins and moderators."""
+    if user.is_admin or user.has_role(OrganizationRole.MODERATOR):
+        return True
+    return holds_space_role(user, space_of(target), SPACE_MODERATOR_ROLES)
+
+
 def is_user_manager(user: User | None) -> bool:
     """Organization admins and user managers assist participants and confirm verifications."""
     if user is None:
@@ -133,6 +156,10 @@ def audience(action: Action, user: User | None, target: Any) -> Decision:
         return Decision(False, str(_l("Only members of this space can do this.")))
     if action.audience == Audience.USER_MANAGER and not is_user_manager(user):
         return Decision(False, str(_l("Only user managers can do this.")))
+    if action.audience == Audience.SPACE_ADMIN and not runs_space(user, target):
+        return Decision(False, str(_l("Only the administrators of this space can do this.")))
+    if action.audience == Audience.SPACE_MODERATOR and not moderates_space(user, target):
+        return Decision(False, str(_l("Only the moderators of this space can do this.")))
     return ALLOWED
 
 

@@ -29,6 +29,7 @@ FEATURES = (
     "users",
     "roles",
     "action_log",
+    "space_scope",
 )
 
 
@@ -36,4 +37,7 @@ def init_admin(app: Flask) -> None:
     for feature in FEATURES:
         importlib.import_module(f"pnyx.admin.{feature}")
     app.register_blueprint(blueprint)
+    from pnyx.admin.space_scope import init_space_scope
+
+    init_space_scope(app)
     app.jinja_env.globals.update(admin_links=admin_links, account_links=account_links)

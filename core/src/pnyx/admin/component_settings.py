@@ -19,7 +19,7 @@ from werkzeug.wrappers import Response
 
 from pnyx.admin import blueprint
 from pnyx.admin.editing import admin_component, log_admin, registry
-from pnyx.core_hooks import ADMIN
+from pnyx.core_hooks import ADMIN_SPACE
 from pnyx.db import get_session
 from pnyx.errors import SettingsError
 from pnyx.forms import Form
@@ -91,7 +91,7 @@ def component_type_of(component: Component) -> ComponentType:
 
 
 @blueprint.route("/components/<int:component_id>/settings", methods=["GET", "POST"])
-@requires(ADMIN)
+@requires(ADMIN_SPACE)
 def component_settings(component_id: int) -> tuple[str, int] | Response:
     component = admin_component(component_id)
     component_type = component_type_of(component)
@@ -169,7 +169,7 @@ def save_level(
 
 
 @blueprint.post("/components/<int:component_id>/settings/steps/<int:step_id>/reset")
-@requires(ADMIN)
+@requires(ADMIN_SPACE)
 def component_settings_reset(component_id: int, step_id: int) -> Response:
     """Give a phase back the settings for all phases."""
     component = admin_component(component_id)

@@ -19,7 +19,7 @@ from werkzeug.wrappers import Response
 from pnyx.admin import blueprint
 from pnyx.admin.editing import admin_component, link, log_admin, registry, render_form
 from pnyx.admin.spaces import component_deletion_blocker
-from pnyx.core_hooks import ADMIN
+from pnyx.core_hooks import ADMIN_SPACE
 from pnyx.db import get_session
 from pnyx.forms import Form, TranslatedText
 from pnyx.i18n import organization_locales, translated
@@ -90,7 +90,7 @@ def default_name(component_type: ComponentType) -> dict[str, str]:
 
 
 @blueprint.route("/spaces/<space_slug>/components/new", methods=["GET", "POST"])
-@requires(ADMIN)
+@requires(ADMIN_SPACE)
 def component_new() -> tuple[str, int] | Response:
     space: Space = g.space
     types = registry().component_types
@@ -120,7 +120,7 @@ def add_component(space: Space, component_type: ComponentType, name: dict[str, s
 
 
 @blueprint.route("/components/<int:component_id>", methods=["GET", "POST"])
-@requires(ADMIN)
+@requires(ADMIN_SPACE)
 def component(component_id: int) -> tuple[str, int] | Response:
     component = admin_component(component_id)
     values = {"name": component.name, "weight": component.weight, "published": component.published}
@@ -188,7 +188,7 @@ def type_admin_url(component: Component) -> str | None:
 
 
 @blueprint.route("/components/<int:component_id>/delete", methods=["GET", "POST"])
-@requires(ADMIN)
+@requires(ADMIN_SPACE)
 def component_delete(component_id: int) -> tuple[str, int] | Response:
     component = admin_component(component_id)
     space = component.space

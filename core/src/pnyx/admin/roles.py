@@ -16,7 +16,7 @@ from werkzeug.wrappers import Response
 
 from pnyx.admin import blueprint
 from pnyx.admin.users import page_number
-from pnyx.core_hooks import ADMIN
+from pnyx.core_hooks import ADMIN, ADMIN_SPACE
 from pnyx.db import get_session
 from pnyx.models import Space, SpaceRole, User, UserSpaceRole
 from pnyx.navigation import admin_link
@@ -78,7 +78,7 @@ def render_members(
 
 
 @blueprint.get("/spaces/<space_slug>/roles")
-@requires(ADMIN)
+@requires(ADMIN_SPACE)
 def space_roles() -> tuple[str, int]:
     return render_members()
 
@@ -100,7 +100,7 @@ def grant_errors(email: str, role: str) -> tuple[dict[str, str], User | None]:
 
 
 @blueprint.post("/spaces/<space_slug>/roles")
-@requires(ADMIN)
+@requires(ADMIN_SPACE)
 def grant_space_member_role() -> Response | tuple[str, int]:
     email = request.form.get("email", "").strip()
     role = request.form.get("role", "")
@@ -127,7 +127,7 @@ def grant_space_member_role() -> Response | tuple[str, int]:
 
 
 @blueprint.post("/spaces/<space_slug>/roles/<int:role_id>/revoke")
-@requires(ADMIN)
+@requires(ADMIN_SPACE)
 def revoke_space_member_role(role_id: int) -> Response | tuple[str, int]:
     session = get_session()
     held = session.get(UserSpaceRole, role_id)

@@ -21,7 +21,7 @@ from werkzeug.wrappers import Response
 
 from pnyx.admin import blueprint
 from pnyx.admin.editing import link, log_admin, registry, render_form
-from pnyx.core_hooks import ADMIN
+from pnyx.core_hooks import ADMIN, ADMIN_SPACE
 from pnyx.db import get_session
 from pnyx.forms import Form, TranslatedText
 from pnyx.i18n import translated
@@ -146,7 +146,7 @@ def save_space(space: Space, form: Form, action: str) -> bool:
 
 
 @blueprint.get("/spaces/<space_slug>")
-@requires(ADMIN)
+@requires(ADMIN_SPACE)
 def space() -> str:
     space: Space = g.space
     return render_template(

@@ -18,7 +18,7 @@ from werkzeug.wrappers import Response
 
 from pnyx.admin import blueprint
 from pnyx.admin.editing import log_admin, move_in, registry, render_form
-from pnyx.core_hooks import ADMIN
+from pnyx.core_hooks import ADMIN_SPACE
 from pnyx.db import get_session
 from pnyx.forms import Form, TranslatedText
 from pnyx.i18n import translated
@@ -80,7 +80,7 @@ def steps_url(space: Space, step: Step | None = None) -> str:
 
 
 @blueprint.get("/spaces/<space_slug>/steps")
-@requires(ADMIN)
+@requires(ADMIN_SPACE)
 def steps() -> str:
     space = stepped_space()
     coming = next_activation(space, dt.date.today())
@@ -88,7 +88,7 @@ def steps() -> str:
 
 
 @blueprint.route("/spaces/<space_slug>/steps/new", methods=["GET", "POST"])
-@requires(ADMIN)
+@requires(ADMIN_SPACE)
 def step_new() -> tuple[str, int] | Response:
     space = stepped_space()
     form = Form(StepSchema)
@@ -106,7 +106,7 @@ def step_new() -> tuple[str, int] | Response:
 
 
 @blueprint.route("/spaces/<space_slug>/steps/<int:step_id>", methods=["GET", "POST"])
-@requires(ADMIN)
+@requires(ADMIN_SPACE)
 def step_edit(step_id: int) -> tuple[str, int] | Response:
     space = stepped_space()
     step = load_step(space, step_id)
@@ -123,7 +123,7 @@ def step_edit(step_id: int) -> tuple[str, int] | Response:
 
 
 @blueprint.post("/spaces/<space_slug>/steps/<int:step_id>/move")
-@requires(ADMIN)
+@requires(ADMIN_SPACE)
 def step_move(step_id: int) -> Response:
     space = stepped_space()
     step = load_step(space, step_id)
@@ -137,7 +137,7 @@ def step_move(step_id: int) -> Response:
 
 
 @blueprint.post("/spaces/<space_slug>/steps/<int:step_id>/activate")
-@requires(ADMIN)
+@requires(ADMIN_SPACE)
 def step_activate(step_id: int) -> Response:
     space = stepped_space()
     step = load_step(space, step_id)
@@ -151,7 +151,7 @@ def step_activate(step_id: int) -> Response:
 
 
 @blueprint.route("/spaces/<space_slug>/steps/<int:step_id>/delete", methods=["GET", "POST"])
-@requires(ADMIN)
+@requires(ADMIN_SPACE)
 def step_delete(step_id: int) -> tuple[str, int] | Response:
     space = stepped_space()
     step = load_step(space, step_id)

@@ -59,6 +59,12 @@ def manage() -> str:
     return "keeper admin"
 
 
+@admin.get("/team")
+@api.requires(api.ADMIN_SPACE)  # space-scoped: the space's admins too, without any code
+def team() -> str:
+    return "keeper space team"
+
+
 @api.hookimpl
 def register_component_types() -> list[api.ComponentType]:
     return [

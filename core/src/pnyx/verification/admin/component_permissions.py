@@ -14,7 +14,7 @@ from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
 from pnyx.action_log import log_action
-from pnyx.core_hooks import ADMIN
+from pnyx.core_hooks import ADMIN_SPACE
 from pnyx.db import get_session
 from pnyx.manifests import Action, AuthorizationHandler
 from pnyx.models import Component
@@ -53,7 +53,7 @@ def describe(handler: AuthorizationHandler, options: dict[str, Any]) -> str:
 
 
 @admin.route("/components/<int:component_id>/permissions")
-@requires(ADMIN)
+@requires(ADMIN_SPACE)
 def component_permissions(component_id: int) -> str:
     component = load_component(component_id)
     known = handlers()
@@ -79,7 +79,7 @@ def find_action(component: Component, action_name: str) -> Action:
 
 
 @admin.route("/components/<int:component_id>/permissions/<action_name>", methods=["GET", "POST"])
-@requires(ADMIN)
+@requires(ADMIN_SPACE)
 def component_action_permissions(component_id: int, action_name: str) -> Any:
     component = load_component(component_id)
     action = find_action(component, action_name)
