@@ -11,6 +11,7 @@ from pnyx import core_hooks, plugin_system
 from pnyx.config import load_config
 from pnyx.db import init_db
 from pnyx.errors import StartupError
+from pnyx.extras import check_extras
 from pnyx.i18n import init_i18n
 from pnyx.plugin_system import PluginSystem, load_plugin_system, parse_enabled
 from pnyx.web import init_web
@@ -26,6 +27,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """
     app = Flask("pnyx", instance_path=None, instance_relative_config=False)
     load_config(app, config)
+    check_extras(app.config)
     enabled = parse_enabled(app.config["PLUGINS"], plugin_system.installed_entry_points())
     plugins = load_plugin_system(enabled, core_hooks)
     app.extensions["pnyx.plugins"] = plugins

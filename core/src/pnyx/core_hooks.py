@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask_babel import lazy_gettext as _l
 
 from pnyx.hookspecs import hookimpl
@@ -60,6 +62,13 @@ def register_authorization_handlers() -> list[AuthorizationHandler]:
     from pnyx.verification.handlers import core_handlers
 
     return core_handlers()
+
+
+@hookimpl
+def register_blueprints() -> list[Any]:
+    from pnyx.health import blueprint as health
+
+    return [health]
 
 
 @hookimpl
