@@ -19,30 +19,25 @@ from flask_babel import (
     force_locale,
     format_date,
     format_datetime,
-    gettext,
-    lazy_gettext,
     lazy_ngettext,
     ngettext,
 )
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 from sqlalchemy import select
 
 from pnyx import mail as _mail
 from pnyx.action_log import log_action
-from pnyx.core_hooks import ACCOUNT, ADMIN, ADMIN_SPACE, MODERATE_SPACE, PUBLIC, VIEW
 from pnyx.db import get_session as db_session
 from pnyx.errors import SettingsError, StartupError
 from pnyx.events import Event, publish_event
 from pnyx.forms import Form, TranslatedText
 from pnyx.hookspecs import hookimpl
 from pnyx.i18n import format_currency, format_decimal, format_number, format_percent, translated
-from pnyx.links import link_resources, linked_ids, unlink_resources
 from pnyx.manifests import (
     Action,
     Audience,
-    AuthorizationHandler,
-    AuthorizationResult,
-    AuthorizationStatus,
     ComponentType,
     ExportDefinition,
     MenuLink,
@@ -57,23 +52,14 @@ from pnyx.models.base import JSONType, UTCDateTime
 from pnyx.permissions import Decision, component_of, decide, space_of
 from pnyx.permissions import space_roles as _space_roles
 from pnyx.personal_data.names import person_name
-from pnyx.resources import (
-    LinkedResource,
-    ResourceDescription,
-    describe_resources,
-    links_of,
-    resource_type,
-)
+from pnyx.plugin_api import actions, links, verification
+from pnyx.plugin_api.deprecation import PnyxDeprecationWarning, resolve
 from pnyx.settings import ResolvedSettings, validate_settings
 from pnyx.settings import current_settings as _current_settings
 from pnyx.toolkit.loading import get_or_404
 from pnyx.toolkit.pagination import Page, paginate, paginate_keyset
 from pnyx.toolkit.permission_rules import PermissionRules, require
 from pnyx.toolkit.taxonomy import TermOption, subtree, taxonomy_terms, term_field, term_labels
-from pnyx.verification import clock as _clock
-from pnyx.verification.requirements import requirements_for
-from pnyx.verification.requirements import user_authorizations as _user_authorizations
-from pnyx.verification.store import GrantOutcome, grant_authorization, identity_hash
 from pnyx.web.components import component_url
 from pnyx.web.guards import can, requires
 
@@ -122,7 +108,7 @@ def space_members(space: Space, role: str) -> list[User]:
     return list(db_session().scalars(query))
 
 
-def send_plugin_mail(
+def send_mail(
     to: str,
     subject: Any,
     template: str,
@@ -170,54 +156,62 @@ def component_type(name: str) -> ComponentType | None:
     return current_app.extensions["pnyx.plugins"].registry.component_types.get(name)
 
 
-def authorization_data(user: User | None, handler: str) -> dict[str, Any] | None:
-    """The data of ``user``'s granted, unexpired verification with ``handler``, or ``None``.
+#: Names renamed in Pnyx 1.0, kept until 1.1 with a DeprecationWarning (docs/hooks.md).
+_RENAMED: dict[str, tuple[str, Any]] = {
+    "ADMIN": ("api.actions.ADMIN", lambda: actions.ADMIN),
+    "VIEW": ("api.actions.VIEW", lambda: actions.VIEW),
+    "PUBLIC": ("api.actions.PUBLIC", lambda: actions.PUBLIC),
+    "ACCOUNT": ("api.actions.ACCOUNT", lambda: actions.ACCOUNT),
+    "ADMIN_SPACE": ("api.actions.ADMIN_SPACE", lambda: actions.ADMIN_SPACE),
+    "MODERATE_SPACE": ("api.actions.MODERATE_SPACE", lambda: actions.MODERATE_SPACE),
+    "AuthorizationHandler": ("api.verification.Handler", lambda: verification.Handler),
+    "AuthorizationResult": ("api.verification.Result", lambda: verification.Result),
+    "AuthorizationStatus": ("api.verification.Status", lambda: verification.Status),
+    "GrantOutcome": ("api.verification.GrantOutcome", lambda: verification.GrantOutcome),
+    "grant_authorization": ("api.verification.grant", lambda: verification.grant),
+    "authorization_data": ("api.verification.data", lambda: verification.data),
+    "identity_hash": ("api.verification.identity_hash", lambda: verification.identity_hash),
+    "requirements_for": (
+        "api.verification.requirements_for",
+        lambda: verification.requirements_for,
+    ),
+    "link_resources": ("api.links.link", lambda: links.link),
+    "unlink_resources": ("api.links.unlink", lambda: links.unlink),
+    "linked_ids": ("api.links.linked_ids", lambda: links.linked_ids),
+    "links_of": ("api.links.links_of", lambda: links.links_of),
+    "describe_resources": ("api.links.describe", lambda: links.describe),
+    "resource_type": ("api.links.resource_type", lambda: links.resource_type),
+    "LinkedResource": ("api.links.LinkedResource", lambda: links.LinkedResource),
+    "ResourceDescription": ("api.links.ResourceDescription", lambda: links.ResourceDescription),
+    "send_plugin_mail": ("api.send_mail", lambda: send_mail),
+    "gettext": ("api._", lambda: _),
+    "lazy_gettext": ("api._l", lambda: _l),
+}
 
-    ``{"birth_date": "2010-01-15"}`` for ``birth_date``, ``{"territory_id": 12}`` for
-    ``residence``; read from the permission engine's per-request cache. For figures a
-    plugin records at the time of an action (the budgets plugin keeps an age bracket
-    and a territory on a ballot, for turnout statistics); never copy it as an identity.
-    """
-    if user is None:
-        return None
-    found = _user_authorizations(user).get(handler)
-    if found is None or found.status != "ok" or found.is_expired(_clock.now()):
-        return None
-    return dict(found.data or {})
 
+def __getattr__(name: str) -> Any:
+    """Old names of the plugin API: they work, and warn (``PnyxDeprecationWarning``)."""
+    return resolve(name, _RENAMED, __name__)
 
-_ = gettext
-_l = lazy_gettext
 
 __all__ = [
-    "ACCOUNT",
-    "ADMIN",
-    "ADMIN_SPACE",
-    "MODERATE_SPACE",
-    "PUBLIC",
-    "VIEW",
     "Action",
     "Audience",
-    "AuthorizationHandler",
-    "AuthorizationResult",
-    "AuthorizationStatus",
     "Component",
     "ComponentType",
     "Decision",
     "Event",
     "ExportDefinition",
     "Form",
-    "GrantOutcome",
     "JSONType",
-    "LinkedResource",
     "Markup",
     "MenuLink",
     "Model",
     "Organization",
     "Page",
     "PermissionRules",
+    "PnyxDeprecationWarning",
     "ResolvedSettings",
-    "ResourceDescription",
     "ResourceType",
     "SettingsError",
     "Snippet",
@@ -233,7 +227,7 @@ __all__ = [
     "User",
     "_",
     "_l",
-    "authorization_data",
+    "actions",
     "can",
     "component_of",
     "component_type",
@@ -244,7 +238,6 @@ __all__ = [
     "current_user",
     "db_session",
     "decide",
-    "describe_resources",
     "format_currency",
     "format_date",
     "format_datetime",
@@ -252,15 +245,9 @@ __all__ = [
     "format_number",
     "format_percent",
     "get_or_404",
-    "gettext",
-    "grant_authorization",
     "hookimpl",
-    "identity_hash",
-    "lazy_gettext",
     "lazy_ngettext",
-    "link_resources",
-    "linked_ids",
-    "links_of",
+    "links",
     "log_action",
     "ngettext",
     "paginate",
@@ -268,10 +255,8 @@ __all__ = [
     "person_name",
     "publish_event",
     "require",
-    "requirements_for",
     "requires",
-    "resource_type",
-    "send_plugin_mail",
+    "send_mail",
     "space_members",
     "space_of",
     "space_roles",
@@ -280,7 +265,7 @@ __all__ = [
     "term_field",
     "term_labels",
     "translated",
-    "unlink_resources",
     "utcnow",
     "validate_settings",
+    "verification",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping
 from typing import Any
 
@@ -39,12 +40,18 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     return app
 
 
+#: Hooks renamed in Pnyx 1.0 (old name -> new name); docs/hooks.md, "Deprecations".
+DEPRECATED_HOOKS = {"register_authorization_handlers": "register_verification_handlers"}
+
+
 def _register_manifests(plugins: PluginSystem) -> None:
     registry = plugins.registry
     registry.add_actions("pnyx", core_hooks.CORE_ACTIONS)
     adders = {
         "register_space_types": registry.add_space_types,
         "register_component_types": registry.add_component_types,
+        "register_verification_handlers": registry.add_authorization_handlers,
+        # Deprecated name (Pnyx 1.0): still read, with a DeprecationWarning per plugin.
         "register_authorization_handlers": registry.add_authorization_handlers,
         "register_blueprints": registry.add_blueprints,
     }
@@ -58,6 +65,13 @@ def _call_setup_hook(plugins: PluginSystem, hook_name: str, **kwargs: Any) -> li
     results = []
     hook = getattr(plugins.pm.hook, hook_name)
     for impl in hook.get_hookimpls():  # registration order = load order
+        if hook_name in DEPRECATED_HOOKS:
+            warnings.warn(
+                f"Plugin '{impl.plugin_name}' implements {hook_name}, deprecated since Pnyx 1.0: "
+                f"rename it {DEPRECATED_HOOKS[hook_name]}",
+                DeprecationWarning,
+                stacklevel=2,
+            )
         try:
             result = impl.function(**{name: kwargs[name] for name in impl.argnames})
         except StartupError:

@@ -25,22 +25,22 @@ MODERATE_SPACE = "pnyx.moderate_space"
 MANAGE_PARTICIPANTS = "pnyx.manage_participants"
 
 CORE_ACTIONS = (
-    Action(VIEW, "View", audience=Audience.ANYONE, authorizable=False),
-    Action(PUBLIC, "Public page", audience=Audience.ANYONE, authorizable=False),
-    Action(ACCOUNT, "Own account", audience=Audience.SIGNED_IN, authorizable=False),
-    Action(ADMIN, "Administer", audience=Audience.ADMIN, authorizable=False),
-    Action(ADMIN_SPACE, "Administer a space", audience=Audience.SPACE_ADMIN, authorizable=False),
+    Action(VIEW, "View", audience=Audience.ANYONE, verifiable=False),
+    Action(PUBLIC, "Public page", audience=Audience.ANYONE, verifiable=False),
+    Action(ACCOUNT, "Own account", audience=Audience.SIGNED_IN, verifiable=False),
+    Action(ADMIN, "Administer", audience=Audience.ADMIN, verifiable=False),
+    Action(ADMIN_SPACE, "Administer a space", audience=Audience.SPACE_ADMIN, verifiable=False),
     Action(
         MODERATE_SPACE,
         "Moderate a space",
         audience=Audience.SPACE_MODERATOR,
-        authorizable=False,
+        verifiable=False,
     ),
     Action(
         MANAGE_PARTICIPANTS,
         "Assist participants",
         audience=Audience.USER_MANAGER,
-        authorizable=False,
+        verifiable=False,
     ),
 )
 
@@ -57,7 +57,7 @@ def register_space_types() -> list[SpaceType]:
 
 
 @hookimpl
-def register_authorization_handlers() -> list[AuthorizationHandler]:
+def register_verification_handlers() -> list[AuthorizationHandler]:
     # Imported here: the handlers load models and pages this module must not import early.
     from pnyx.verification.handlers import core_handlers
 

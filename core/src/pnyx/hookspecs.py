@@ -29,12 +29,13 @@ if TYPE_CHECKING:
 
     from pnyx.events import Event
     from pnyx.manifests import (
-        AuthorizationHandler,
         ComponentType,
         MenuLink,
         Snippet,
         SpaceType,
+        VerificationHandler,
     )
+    from pnyx.models import User
 
 hookspec = pluggy.HookspecMarker("pnyx")
 #: Marks a plugin's hook implementations (re-exported as ``pnyx.api.hookimpl``).
@@ -76,7 +77,7 @@ def register_component_types() -> list[ComponentType]:
 
 
 @hookspec
-def register_authorization_handlers() -> list[AuthorizationHandler]:
+def register_verification_handlers() -> list[VerificationHandler]:
     """Return the verification handlers (eligibility checks) this plugin adds.
 
     Called once in ``create_app``; results are concatenated; a duplicate name
@@ -85,9 +86,24 @@ def register_authorization_handlers() -> list[AuthorizationHandler]:
     Example::
 
         @api.hookimpl
-        def register_authorization_handlers():
-            return [api.AuthorizationHandler(name="membership_card", label="Member card",
+        def register_verification_handlers():
+            return [api.verification.Handler(name="membership_card", label="Member card",
                                              check=check_card)]
+    """
+
+
+@hookspec
+def register_authorization_handlers() -> list[VerificationHandler]:
+    """Deprecated since Pnyx 1.0: the old name of :func:`register_verification_handlers`.
+
+    Still called (after the new hook), with a ``DeprecationWarning`` naming the
+    plugin; removed in Pnyx 1.1.
+
+    Example::
+
+        @api.hookimpl
+        def register_verification_handlers():  # the new name: rename the function
+            return [membership_card_handler]
     """
 
 
@@ -141,7 +157,7 @@ def init_app(app: Flask) -> None:
 
 
 @hookspec
-def permission_check(user: Any, action: str, target: Any) -> bool | None:
+def permission_check(user: User | None, action: str, target: Any) -> bool | None:
     """Give an opinion on whether ``user`` may perform ``action`` on ``target``.
 
     Called by the permission engine after the visibility, step and audience
@@ -179,7 +195,7 @@ def render_slot(name: str, context: dict[str, Any]) -> Snippet | list[Snippet] |
 
 
 @hookspec
-def menu_links(menu: str, user: Any) -> list[MenuLink] | None:
+def menu_links(menu: str, user: User | None) -> list[MenuLink] | None:
     """Return links to add to a menu: ``main``, ``user`` or ``admin``.
 
     Called when a page renders the menu. Links of every plugin are merged and
@@ -221,7 +237,7 @@ def on_event(event: Event) -> None:
 
 
 @hookspec
-def export_user_data(user: Any) -> dict[str, Any] | None:
+def export_user_data(user: User) -> dict[str, Any] | None:
     """Return this plugin's data about ``user``, for their "download my data" archive.
 
     Called when a person asks for their data (``/account/data``), while the
@@ -253,7 +269,7 @@ def export_user_data(user: Any) -> dict[str, Any] | None:
 
 
 @hookspec
-def delete_user_data(user: Any, session: Session) -> None:
+def delete_user_data(user: User, session: Session) -> None:
     """Erase or detach this plugin's data about ``user``, who is deleting their account.
 
     Called once per plugin in load order, inside the transaction that turns

@@ -9,6 +9,7 @@ state and never change after start-up.
 from __future__ import annotations
 
 import enum
+import warnings
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -35,34 +36,63 @@ def _tuple(value: Any) -> tuple[Any, ...]:
     return tuple(value or ())
 
 
-@attrs.frozen
+@attrs.frozen(init=False)
 class Action:
-    """A named thing a person can do, such as ``hello.post`` or ``budgets.vote``.
+    """A named thing a person can do, such as ``hello.post`` or ``budgets.vote``."""
 
-    ``step_setting`` names a boolean step setting of the component that must be
-    true in the active step for the action to be allowed ("votes enabled during
-    the voting phase" is configuration, not code).
-    """
-
+    #: The action's name, prefixed with the plugin's (``budgets.vote``).
     name: str
+    #: What the person does, for admin pages and "what you can do now" (``Vote``).
     label: str
+    #: Who may do it by default, before plugins and verifications speak.
     audience: Audience = Audience.SIGNED_IN
+    #: A boolean step setting of the component that must be true in the active step
+    #: ("votes enabled during the voting phase" is configuration, not code).
     step_setting: str | None = None
-    #: False for actions such as reading a page, where a verification makes no sense.
-    authorizable: bool = True
+    #: Whether an admin may require verifications for it (birth date, residence...);
+    #: False for actions such as reading a page or editing one's own text.
+    verifiable: bool = True
+
+    def __init__(
+        self,
+        name: str,
+        label: str,
+        audience: Audience = Audience.SIGNED_IN,
+        step_setting: str | None = None,
+        verifiable: bool = True,
+        *,
+        authorizable: bool | None = None,
+    ) -> None:
+        if authorizable is not None:
+            warnings.warn(
+                "Action(verifiable=...) is deprecated since Pnyx 1.0: use verifiable=...",
+                DeprecationWarning,
+                stacklevel=2,
+            )
+            verifiable = authorizable
+        self.__attrs_init__(name, label, audience, step_setting, verifiable)  # type: ignore[attr-defined]
+
+    @property
+    def authorizable(self) -> bool:
+        """Deprecated name of :attr:`verifiable`."""
+        return self.verifiable
 
 
 @attrs.frozen
 class ResourceType:
     """A kind of record a plugin owns that other plugins may link to or search."""
 
+    #: The type's name, prefixed with the plugin's (``proposals_proposal``); links name it.
     name: str
+    #: What one such record is called, for people (``Proposal``).
     label: str
     #: ``(session, ids) -> {id: (title, url)}``: describes linked resources in one query;
     #: a third item may add a short detail (``(title, url, "60 % done")``). Other plugins
     #: call it through ``api.describe_resources``; leave out ids that are not visible.
     describe: Callable[..., Mapping[int, tuple[str, ...]]] | None = None
+    #: Whether the records are offered to the search (reserved for the search hook).
     searchable: bool = False
+    #: Whether the records appear in exports of linked data (reserved).
     exportable: bool = False
 
 
@@ -70,9 +100,13 @@ class ResourceType:
 class ExportDefinition:
     """A downloadable export of a component's data (``rows`` yields dicts; streamed)."""
 
+    #: The export's name, unique in its component type (``proposals``).
     name: str
+    #: What the export holds, for the admin page's link.
     label: str
+    #: ``(session, component) -> Iterable[dict]``: the rows, read as the file is written.
     rows: Callable[..., Any]
+    #: The file formats offered: ``csv`` and ``json``.
     formats: tuple[str, ...] = attrs.field(default=("csv", "json"), converter=_tuple)
 
 
@@ -80,9 +114,11 @@ class ExportDefinition:
 class StatDefinition:
     """A participation figure shown on space pages and in the admin area."""
 
+    #: The figure's name, unique in its component type (``ballots_cast``).
     name: str
+    #: What is counted, for people (``Ballots cast``).
     label: str
-    #: ``(session, component) -> int``
+    #: ``(session, component) -> int``: the figure, in a query or two.
     compute: Callable[..., int]
 
 
@@ -94,20 +130,35 @@ class ComponentType:
     ``steps[step_id]``) and validated by the two marshmallow schemas.
     """
 
+    #: The type's name: the plugin's name or starting with it (``budgets``); stored in
+    #: ``component.type`` and part of the component's URLs.
     name: str
+    #: What an admin picks when adding a component (``Participatory budget``).
     label: str
+    #: The actions people take in such a component; routes declare them with ``@api.requires``.
     actions: tuple[Action, ...] = attrs.field(default=(), converter=_tuple)
+    #: marshmallow schema of the settings that hold in every phase; the admin form is drawn
+    #: from it (docs/forms.md).
     global_settings: type | None = None
+    #: marshmallow schema of the settings an admin sets per phase (``votes_enabled``).
     step_settings: type | None = None
+    #: Flask blueprint of the public pages, mounted at
+    #: ``/spaces/<space_slug>/<type>/<component_id>/``; its ``index`` view is the component page.
     public_blueprint: Any = None
+    #: Flask blueprint of the admin pages, mounted at
+    #: ``/admin/spaces/<space_slug>/<type>/<component_id>/``.
     admin_blueprint: Any = None
+    #: The kinds of records other plugins may link to (``api.links``).
     resource_types: tuple[ResourceType, ...] = attrs.field(default=(), converter=_tuple)
+    #: Downloads offered on the admin pages.
     exports: tuple[ExportDefinition, ...] = attrs.field(default=(), converter=_tuple)
+    #: Participation figures shown on space pages and in the admin area.
     stats: tuple[StatDefinition, ...] = attrs.field(default=(), converter=_tuple)
     #: ``(session, component) -> None``: creates demo content for a component.
     seed: Callable[..., None] | None = None
     #: ``(session, component) -> str | None``: a reason why the component cannot be deleted.
     deletion_blocker: Callable[..., str | None] | None = None
+    #: One sentence for admins choosing a component type: what it is for.
     description: str = ""
 
 
@@ -115,16 +166,19 @@ class ComponentType:
 class SpaceType:
     """A kind of participatory space (the core's ``process``, a plugin's ``assembly``)."""
 
+    #: The type's name (``process``, ``assemblies``); stored in ``space.type``.
     name: str
+    #: What an admin picks when creating a space (``Participatory process``).
     label: str
     #: Whether spaces of this type have phases (steps).
     has_steps: bool = True
     #: Template for the space page; receives ``space``.
     template: str = "pnyx/space.html"
+    #: One sentence for admins choosing a space type: what it is for.
     description: str = ""
 
 
-class AuthorizationStatus(enum.StrEnum):
+class VerificationStatus(enum.StrEnum):
     """Where a person stands with one verification, for one set of options."""
 
     #: Verified and the options are met.
@@ -142,15 +196,18 @@ class AuthorizationStatus(enum.StrEnum):
 
 
 @attrs.frozen
-class AuthorizationResult:
+class VerificationResult:
     """What a verification handler says about one person for one set of options."""
 
-    status: str  # an AuthorizationStatus: ok, missing, expired, pending, unauthorized, incomplete
+    #: A ``VerificationStatus``: ``ok``, ``missing``, ``expired``, ``pending``,
+    #: ``unauthorized`` or ``incomplete``.
+    status: str
+    #: What the person reads when it is not ``ok`` ("Only residents under 18 can vote").
     message: str = ""
 
 
 @attrs.frozen
-class AuthorizationHandler:
+class VerificationHandler:
     """A way to verify eligibility (birth date, residence, census...).
 
     The core keeps each person's verification as an ``Authorization`` row
@@ -162,13 +219,15 @@ class AuthorizationHandler:
     ``incomplete``. Without ``check``, a granted authorization is enough.
     """
 
+    #: The handler's name (``birth_date``, ``membership_card``); stored with each verification.
     name: str
+    #: What the verification is called, for people and admins (``Date of birth``).
     label: str
     #: marshmallow schema of the options an admin sets when attaching the handler;
     #: the admin form is generated from it (field ``metadata``: ``label``, ``description``,
     #: ``choices`` a callable returning ``[(value, label)]``).
     options_schema: type | None = None
-    #: ``(authorization: Authorization, options: dict) -> AuthorizationResult``
+    #: ``(authorization: Authorization, options: dict) -> VerificationResult``
     check: Callable[..., AuthorizationResult] | None = None
     #: Endpoint of the page where a person verifies with this handler (it may take ``next``).
     verify_endpoint: str | None = None
@@ -180,9 +239,13 @@ class AuthorizationHandler:
 class MenuLink:
     """A link a plugin adds to a menu (``main``, ``user`` or ``admin``)."""
 
+    #: The link's text (a lazy translation: ``api._l("Meetings")``).
     label: str
+    #: The Flask endpoint it leads to (``meetings_directory.index``).
     endpoint: str
+    #: Values for ``url_for`` (the endpoint's arguments).
     values: Mapping[str, Any] = attrs.field(factory=dict)
+    #: Order among the menu's links: lower comes first.
     priority: int = 100
 
 
@@ -190,5 +253,14 @@ class MenuLink:
 class Snippet:
     """Markup a plugin inserts into a named slot of a core template."""
 
+    #: The markup, already escaped where needed (``api.Markup(render_template(...))``).
     html: Markup
+    #: Order among the slot's snippets: lower comes first.
     priority: int = 100
+
+
+#: The names before Pnyx 1.0, for the core's own modules (plugins get a DeprecationWarning
+#: through ``pnyx.api``).
+AuthorizationStatus = VerificationStatus
+AuthorizationResult = VerificationResult
+AuthorizationHandler = VerificationHandler

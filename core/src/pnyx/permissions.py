@@ -179,7 +179,7 @@ def plugin_opinions(user: User | None, action: Action, target: Any) -> Decision:
 
 def authorizations(user: User | None, action: Action, target: Any) -> Decision:
     """Every verification attached to the action on the component, then on the resource."""
-    if not action.authorizable:
+    if not action.verifiable:
         return ALLOWED
     component = component_of(target)
     resource = None if target is component or isinstance(target, Space) else target

@@ -18,13 +18,13 @@ class StepSettings(Schema):
 
 
 @blueprint.route("/")
-@api.requires(api.VIEW)
+@api.requires(api.actions.VIEW)
 def index() -> str:
     return render_template_string(PAGE, component=api.current_component())
 
 
 @blueprint.route("/broken")
-@api.requires(api.VIEW)
+@api.requires(api.actions.VIEW)
 def broken() -> str:
     raise RuntimeError("a bug with a secret in its message")
 

@@ -21,7 +21,7 @@ class StepSettings(Schema):
 
 
 @blueprint.route("/")
-@api.requires(api.VIEW)
+@api.requires(api.actions.VIEW)
 def index() -> str:
     settings = api.current_settings()
     return f"sample {api.current_component().id} posting={settings.get('posting_enabled')}"

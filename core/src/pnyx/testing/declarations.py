@@ -180,7 +180,8 @@ def declarations_of(plugin: str) -> PluginDeclarations:
         module=module,
         component_types=results("register_component_types"),
         space_types=results("register_space_types"),
-        authorization_handlers=results("register_authorization_handlers"),
+        authorization_handlers=results("register_verification_handlers")
+        + results("register_authorization_handlers"),
         blueprints=results("register_blueprints"),
         commands=tuple(cli.commands),
     )

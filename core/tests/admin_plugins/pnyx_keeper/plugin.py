@@ -48,13 +48,13 @@ def deletion_blocker(session, component) -> str | None:
 
 
 @public.get("/")
-@api.requires(api.VIEW)
+@api.requires(api.actions.VIEW)
 def index() -> str:
     return f"keeper items={api.current_settings().get('items_enabled')}"
 
 
 @admin.get("/")
-@api.requires(api.ADMIN)
+@api.requires(api.actions.ADMIN)
 def manage() -> str:
     return "keeper admin"
 

@@ -10,7 +10,7 @@ public = Blueprint("crashroute", __name__)
 
 
 @public.get("/")
-@api.requires(api.VIEW)
+@api.requires(api.actions.VIEW)
 def index() -> str:
     raise RuntimeError("crashroute exploded")
 

@@ -23,14 +23,14 @@ class StepSettings(Schema):
 
 
 @public.get("/")
-@api.requires(api.VIEW)
+@api.requires(api.actions.VIEW)
 def index() -> str:
     query = select(Note).where(Note.component_id == api.current_component().id)
     return render_template("goodboard/index.html", notes=api.db_session().scalars(query).all())
 
 
 @public.get("/notes/<int:note_id>")
-@api.requires(api.VIEW)
+@api.requires(api.actions.VIEW)
 def note(note_id: int) -> str:
     found = api.db_session().get(Note, note_id)
     if found is None or found.component_id != api.current_component().id:
@@ -45,7 +45,7 @@ def write() -> str:
 
 
 @admin.get("/")
-@api.requires(api.ADMIN)
+@api.requires(api.actions.ADMIN)
 def manage() -> str:
     return "admin"
 

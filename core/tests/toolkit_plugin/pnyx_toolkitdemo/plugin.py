@@ -31,7 +31,7 @@ def _unlocked(user: api.User | None, item: Item) -> bool:
 
 
 @public.get("/items")
-@api.requires(api.VIEW)
+@api.requires(api.actions.VIEW)
 def index() -> str:
     query = select(Item).where(Item.component_id == api.current_component().id)
     page = api.paginate(query.order_by(Item.id), count=request.args.get("count") == "1")
@@ -39,7 +39,7 @@ def index() -> str:
 
 
 @public.get("/feed")
-@api.requires(api.VIEW)
+@api.requires(api.actions.VIEW)
 def feed() -> str:
     query = select(Item).where(Item.component_id == api.current_component().id)
     page = api.paginate_keyset(query, (Item.id,))
@@ -47,7 +47,7 @@ def feed() -> str:
 
 
 @public.get("/items/<int:item_id>")
-@api.requires(api.VIEW)
+@api.requires(api.actions.VIEW)
 def item(item_id: int) -> str:
     return api.get_or_404(Item, item_id).title
 
@@ -61,7 +61,7 @@ def edit(item_id: int) -> str:
 
 
 @public.route("/territory", methods=["GET", "POST"])
-@api.requires(api.VIEW)
+@api.requires(api.actions.VIEW)
 def territory() -> Any:
     under = request.args.get("under")
 
@@ -76,7 +76,7 @@ def territory() -> Any:
 
 
 @admin.get("/")
-@api.requires(api.ADMIN)
+@api.requires(api.actions.ADMIN)
 def manage() -> str:
     return render_template("toolkitdemo/admin.html")
 

@@ -36,7 +36,7 @@ def authorizable_actions(component: Component) -> list[Action]:
     component_type = registry.component_type(component.type)
     if component_type is None:
         return []
-    return [action for action in component_type.actions if action.authorizable]
+    return [action for action in component_type.actions if action.verifiable]
 
 
 def describe(handler: AuthorizationHandler, options: dict[str, Any]) -> str:
