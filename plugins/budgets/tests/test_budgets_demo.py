@@ -30,7 +30,7 @@ def birth_date(age: int) -> str:
 @pytest.mark.parametrize(("age", "budgets"), [(16, 2), (40, 1)])
 def test_who_may_vote_where(budgets_client, session, make_user, demo, age, budgets):
     person = make_user()
-    api.grant_authorization(session, person, "birth_date", {"birth_date": birth_date(age)})
+    api.verification.grant(session, person, "birth_date", {"birth_date": birth_date(age)})
     session.commit()
     budgets_client.sign_in(person)
     page = budgets_client.get(f"/spaces/{demo.space.slug}/budgets/{demo.id}/").text

@@ -39,7 +39,7 @@ def everyone(budgets_make_budget):
 def person(make_user, session, age: int | None):
     user = make_user()
     if age is not None:
-        api.grant_authorization(session, user, "birth_date", {"birth_date": born_years_ago(age)})
+        api.verification.grant(session, user, "birth_date", {"birth_date": born_years_ago(age)})
         session.commit()
     return user
 

@@ -66,7 +66,7 @@ def test_accepted_proposals_become_linked_projects_once(
     (project,) = session.scalars(select(Project)).all()
     assert project.cost == 450_050 and project.territory_id == tours.id
     assert project.title == {"fr": "Shared garden"}
-    linked = api.linked_ids(session, FROM_PROPOSAL, source=("budgets_project", project.id))
+    linked = api.links.linked_ids(session, FROM_PROPOSAL, source=("budgets_project", project.id))
     assert list(linked) == [accepted.id]
     page = budgets_client.get(f"{budgets_url}{budget.id}/projects/{project.id}").text
     assert "Proposals it comes from" in page and "Shared garden" in page

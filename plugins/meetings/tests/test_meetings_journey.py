@@ -143,10 +143,10 @@ def test_a_meeting_from_announcement_to_minutes(
     assert "Latest minutes" in space and "Three routes chosen." in space
 
     # The proposals' side sees the meeting through the same links.
-    links = api.links_of(session, ("proposals_proposal", 7))
+    links = api.links.links_of(session, ("proposals_proposal", 7))
     assert [(link.type, link.id) for link in links] == [("meetings_meeting", meeting.id)]
     with app.test_request_context():  # type: ignore[attr-defined]
-        described = api.describe_resources(session, "meetings_meeting", [meeting.id])
+        described = api.links.describe(session, "meetings_meeting", [meeting.id])
     assert described[meeting.id].title == "Atelier vélo"  # the organization speaks French first
     assert described[meeting.id].url == url
 

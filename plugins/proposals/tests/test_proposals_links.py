@@ -32,17 +32,17 @@ def test_a_proposal_page_shows_what_it_is_linked_to(
 ) -> None:
     proposal = add_proposal("Bike racks")
     base = count_queries(f"{url}{proposal.id}/")
-    api.link_resources(
+    api.links.link(
         session, "linkstub.included_in", (RESOURCE, proposal.id), ("linkstub_project", 12)
     )
-    api.link_resources(
+    api.links.link(
         session, "linkstub.included_in", (RESOURCE, proposal.id), ("linkstub_project", 13)
     )
-    api.link_resources(
+    api.links.link(
         session, "linkstub.proposal_from", ("linkstub_meeting", 4), (RESOURCE, proposal.id)
     )
-    api.link_resources(session, "unknown.link", (RESOURCE, proposal.id), ("nobody_thing", 1))
-    api.link_resources(session, "linkstub.broken", (RESOURCE, proposal.id), ("linkstub_broken", 1))
+    api.links.link(session, "unknown.link", (RESOURCE, proposal.id), ("nobody_thing", 1))
+    api.links.link(session, "linkstub.broken", (RESOURCE, proposal.id), ("linkstub_broken", 1))
     session.commit()
 
     page = client.get(f"{url}{proposal.id}/").text
@@ -61,11 +61,11 @@ def test_the_api_describes_proposals_for_other_plugins(
     from flask import current_app
 
     with current_app.test_request_context():
-        described = api.describe_resources(session, RESOURCE, [shown.id, hidden.id, 999])
+        described = api.links.describe(session, RESOURCE, [shown.id, hidden.id, 999])
     assert list(described) == [shown.id]
     assert described[shown.id].title == "Shown"
     assert described[shown.id].url == f"{url}{shown.id}/"
-    assert api.describe_resources(session, "nobody_thing", [1]) == {}
+    assert api.links.describe(session, "nobody_thing", [1]) == {}
 
 
 def test_authors_hear_of_changes_to_linked_resources(
@@ -108,7 +108,7 @@ def test_a_meeting_closed_with_linked_proposals_tells_their_authors(
     ada = make_user()
     proposal = add_proposal("Came out of a workshop", author=ada)
     link = ("meetings_meeting", 7)
-    api.link_resources(session, "meetings.proposals_from_meeting", link, (RESOURCE, proposal.id))
+    api.links.link(session, "meetings.proposals_from_meeting", link, (RESOURCE, proposal.id))
     session.commit()
     published: list[str] = []
     monkeypatch.setattr(

@@ -15,7 +15,7 @@ blueprint = Blueprint("hello", __name__)
 
 
 @blueprint.get("/")
-@api.requires(api.VIEW)
+@api.requires(api.actions.VIEW)
 def index() -> str:
     return render_board()
 

@@ -161,7 +161,7 @@ def publish(session: Session, budget: Budget) -> Outcome:
 
 def linked_proposals(session: Session, project_id: int) -> list[int]:
     source = (PROJECT_RESOURCE, project_id)
-    return [int(i) for i in api.linked_ids(session, FROM_PROPOSAL, source=source)]
+    return [int(i) for i in api.links.linked_ids(session, FROM_PROPOSAL, source=source)]
 
 
 def published_outcome(session: Session, budget_id: int) -> Outcome | None:

@@ -45,7 +45,7 @@ def link_demo_projects() -> int:
         candidates = proposals_by_commune.get(project.territory.code if project.territory else "")
         if candidates:
             target = (PROPOSAL_TYPE, candidates.pop(0))
-            api.link_resources(session, FROM_PROPOSAL, (PROJECT_RESOURCE, project.id), target)
+            api.links.link(session, FROM_PROPOSAL, (PROJECT_RESOURCE, project.id), target)
             linked += 1
     session.commit()
     return linked

@@ -31,10 +31,10 @@ def age_on(birth: dt.date, day: dt.date) -> int:
 def voter_facts(user: api.User) -> tuple[str | None, int | None]:
     """``(age bracket, territory id)`` from the person's verifications, when known."""
     bracket = None
-    birth = (api.authorization_data(user, "birth_date") or {}).get("birth_date")
+    birth = (api.verification.data(user, "birth_date") or {}).get("birth_date")
     try:
         bracket = bracket_of(age_on(dt.date.fromisoformat(str(birth)), api.utcnow().date()))
     except ValueError:
         bracket = None
-    territory = (api.authorization_data(user, "residence") or {}).get("territory_id")
+    territory = (api.verification.data(user, "residence") or {}).get("territory_id")
     return bracket, territory if isinstance(territory, int) else None

@@ -167,7 +167,7 @@ def import_proposals(
             report.errors.append((int(row["id"]), str(error)))
             break
         source, target = (PROJECT_RESOURCE, project.id), (PROPOSAL_TYPE, int(row["id"]))
-        api.link_resources(session, FROM_PROPOSAL, source, target)
+        api.links.link(session, FROM_PROPOSAL, source, target)
         payload = {
             "project_id": project.id,
             "budget_id": budget.id,

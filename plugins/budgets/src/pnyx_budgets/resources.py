@@ -48,12 +48,12 @@ def resource_type() -> api.ResourceType:
     )
 
 
-def linked_proposals(project: Project) -> list[api.ResourceDescription]:
+def linked_proposals(project: Project) -> list[api.links.ResourceDescription]:
     """The proposals the project comes from, described by the proposals plugin (if enabled)."""
     session = api.db_session()
     ids = [
         int(i)
-        for i in api.linked_ids(session, FROM_PROPOSAL, source=(PROJECT_RESOURCE, project.id))
+        for i in api.links.linked_ids(session, FROM_PROPOSAL, source=(PROJECT_RESOURCE, project.id))
     ]
-    described = api.describe_resources(session, PROPOSAL_TYPE, ids)
+    described = api.links.describe(session, PROPOSAL_TYPE, ids)
     return [described[i] for i in ids if i in described]

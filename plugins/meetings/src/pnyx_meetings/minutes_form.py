@@ -36,7 +36,7 @@ def read_minutes_form(data: MultiDict[str, str], *, with_proposals: bool) -> For
 def _proposals(form: Form) -> None:
     """Proposal numbers typed as ``12, 15 40``: each must be a proposal that exists."""
     ids = list(dict.fromkeys(int(n) for n in NUMBERS.findall(form.get("proposals"))))
-    known = api.describe_resources(api.db_session(), PROPOSAL_TYPE, ids)
+    known = api.links.describe(api.db_session(), PROPOSAL_TYPE, ids)
     unknown = [str(number) for number in ids if number not in known]
     if unknown:
         form.errors["proposals"] = api._(
@@ -86,9 +86,9 @@ def apply(session: Session, meeting: Meeting, form: Form, closer: api.User) -> M
 def set_proposal_links(session: Session, meeting: Meeting, wanted: list[int]) -> None:
     """Make this meeting's links to proposals exactly ``wanted``."""
     source = ("meetings_meeting", meeting.id)
-    current = set(api.linked_ids(session, PROPOSAL_LINK, source=source))
+    current = set(api.links.linked_ids(session, PROPOSAL_LINK, source=source))
     for number in current - set(wanted):
-        api.unlink_resources(session, PROPOSAL_LINK, source, (PROPOSAL_TYPE, number))
+        api.links.unlink(session, PROPOSAL_LINK, source, (PROPOSAL_TYPE, number))
     for number in wanted:
         if number not in current:
-            api.link_resources(session, PROPOSAL_LINK, source, (PROPOSAL_TYPE, number))
+            api.links.link(session, PROPOSAL_LINK, source, (PROPOSAL_TYPE, number))

@@ -56,7 +56,7 @@ def send_registration_mail(registration: Registration) -> bool:
             attachments.append(("meeting.ics", "text/calendar", text))
         url = calendars.meeting_url(meeting)
         online = meeting.online_url if meeting.is_online else ""
-    return api.send_plugin_mail(
+    return api.send_mail(
         user.email,
         subject,
         "meetings/mail/registration.txt",

@@ -34,10 +34,10 @@ def actions() -> list[api.Action]:
             api._l("Register for a meeting"),
             step_setting="registrations_enabled",
         ),
-        api.Action("meetings.unregister", api._l("Cancel a registration"), authorizable=False),
+        api.Action("meetings.unregister", api._l("Cancel a registration"), verifiable=False),
         api.Action("meetings.create", api._l("Create a meeting"), step_setting="creation_enabled"),
         # Editing and closing one's own meeting; permission_check keeps it to its organizer.
-        api.Action("meetings.organize", api._l("Organize your meeting"), authorizable=False),
+        api.Action("meetings.organize", api._l("Organize your meeting"), verifiable=False),
     ]
 
 

@@ -148,7 +148,7 @@ def close_past(session: Session, meeting: Meeting) -> None:
         )
     )
     for proposal_id in existing_proposals(session):
-        api.link_resources(
+        api.links.link(
             session,
             minutes_form.PROPOSAL_LINK,
             ("meetings_meeting", meeting.id),
@@ -161,7 +161,7 @@ def existing_proposals(session: Session, limit: int = 3) -> list[int]:
 
     Read through a bare table (``proposals_proposals``), never the plugin's models.
     """
-    if api.resource_type(minutes_form.PROPOSAL_TYPE) is None:
+    if api.links.resource_type(minutes_form.PROPOSAL_TYPE) is None:
         return []
     if not sa.inspect(session.connection()).has_table("proposals_proposals"):
         return []

@@ -58,7 +58,7 @@ def mentioned_proposals(event: api.Event) -> list[int]:
     known = RELAYED.get(event.name)
     resource_id = event.payload.get(known[1]) if known else None
     if known and isinstance(resource_id, int):
-        links = api.links_of(api.db_session(), (known[0], resource_id))
+        links = api.links.links_of(api.db_session(), (known[0], resource_id))
         ids += [link.id for link in links if link.type == RESOURCE]
     return list(dict.fromkeys(ids))[:1000]
 
@@ -98,7 +98,7 @@ def notify(event: api.Event) -> bool:
         return False
     subject, template = notice
     locale = recipient_locale(author)
-    return api.send_plugin_mail(
+    return api.send_mail(
         author.email,
         subject,
         template,

@@ -30,7 +30,7 @@ class RelatedGroup:
 
     type: str
     label: str
-    items: tuple[api.ResourceDescription, ...]
+    items: tuple[api.links.ResourceDescription, ...]
 
 
 def describe(session: Session, ids: Sequence[int]) -> Mapping[int, tuple[str, str, str]]:
@@ -65,14 +65,14 @@ def _state_detail(proposal: Proposal) -> str:
 def related(session: Session, proposal: Proposal) -> list[RelatedGroup]:
     """The proposal's linked resources, grouped by type; one query per linked type."""
     by_type: dict[str, list[int]] = defaultdict(list)
-    for link in api.links_of(session, (RESOURCE, proposal.id)):
+    for link in api.links.links_of(session, (RESOURCE, proposal.id)):
         by_type[link.type].append(link.id)
     groups = []
     for type_name, ids in by_type.items():
-        resource_type = api.resource_type(type_name)
+        resource_type = api.links.resource_type(type_name)
         if resource_type is None:
             continue  # its plugin is not enabled: nothing to show or link to
-        described = api.describe_resources(session, type_name, ids)
+        described = api.links.describe(session, type_name, ids)
         items = tuple(described[i] for i in dict.fromkeys(ids) if i in described)
         if items:
             groups.append(RelatedGroup(type_name, str(resource_type.label), items))

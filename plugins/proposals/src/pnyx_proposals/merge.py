@@ -33,7 +33,7 @@ def merge(session: Session, component: api.Component, ids: list[int], target_id:
     for duplicate in found.values():
         _move_supports(session, duplicate, target)
         duplicate.merged_into_id = target.id
-        api.link_resources(session, MERGED_INTO, duplicate.resource, target.resource)
+        api.links.link(session, MERGED_INTO, duplicate.resource, target.resource)
         api.log_action(
             session,
             "proposals.merged",
@@ -105,7 +105,7 @@ def import_from(
         )
         session.add(copy)
         session.flush()
-        api.link_resources(session, COPIED_FROM, copy.resource, original.resource)
+        api.links.link(session, COPIED_FROM, copy.resource, original.resource)
         copied += 1
     api.log_action(
         session,
@@ -117,7 +117,7 @@ def import_from(
 
 
 def _already_copied(session: Session, original: Proposal, target_id: int) -> bool:
-    copies = api.linked_ids(session, COPIED_FROM, target=(RESOURCE, original.id))
+    copies = api.links.linked_ids(session, COPIED_FROM, target=(RESOURCE, original.id))
     if not copies:
         return False
     query = select(func.count()).where(Proposal.id.in_(copies), Proposal.component_id == target_id)

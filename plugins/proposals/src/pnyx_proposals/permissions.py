@@ -25,22 +25,22 @@ MODERATE = "proposals.moderate"
 
 ACTIONS = (
     api.Action(CREATE, api._l("Write a proposal"), step_setting="creation_enabled"),
-    api.Action(EDIT, api._l("Edit or withdraw one's own proposal"), authorizable=False),
+    api.Action(EDIT, api._l("Edit or withdraw one's own proposal"), verifiable=False),
     api.Action(SUPPORT, api._l("Support a proposal"), step_setting="supports_enabled"),
-    api.Action(REPORT, api._l("Report a proposal"), authorizable=False),
+    api.Action(REPORT, api._l("Report a proposal"), verifiable=False),
     api.Action(
         EVALUATE,
         api._l("Answer proposals (valuators: those assigned to them)"),
         audience=api.Audience.SPACE_MEMBER,
-        authorizable=False,
+        verifiable=False,
     ),
     api.Action(
         MANAGE,
         api._l("Manage the proposals of a component"),
         audience=api.Audience.SPACE_MEMBER,
-        authorizable=False,
+        verifiable=False,
     ),
-    api.Action(MODERATE, api._l("Moderate proposals"), authorizable=False),
+    api.Action(MODERATE, api._l("Moderate proposals"), verifiable=False),
 )
 
 

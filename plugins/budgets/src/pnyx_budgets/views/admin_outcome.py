@@ -24,7 +24,7 @@ def outcome_row(budget_id: int) -> Outcome | None:
 
 
 @blueprint.get("/<int:budget_id>/outcome")
-@api.requires(api.ADMIN)
+@api.requires(api.actions.ADMIN)
 def outcome(budget_id: int) -> str:
     budget = load_budget(budget_id)
     session = api.db_session()
@@ -44,7 +44,7 @@ def outcome(budget_id: int) -> str:
 
 
 @blueprint.post("/<int:budget_id>/outcome/compute")
-@api.requires(api.ADMIN)
+@api.requires(api.actions.ADMIN)
 def compute(budget_id: int) -> Response:
     budget = load_budget(budget_id)
     if not voting_closed(budget.component):
@@ -63,7 +63,7 @@ def compute(budget_id: int) -> Response:
 
 
 @blueprint.post("/<int:budget_id>/outcome/publish")
-@api.requires(api.ADMIN)
+@api.requires(api.actions.ADMIN)
 def publish(budget_id: int) -> Response:
     budget = load_budget(budget_id)
     session = api.db_session()
@@ -79,7 +79,7 @@ def publish(budget_id: int) -> Response:
 
 
 @blueprint.get("/<int:budget_id>/exports/projects.csv")
-@api.requires(api.ADMIN)
+@api.requires(api.actions.ADMIN)
 def export_projects(budget_id: int) -> Response:
     budget = load_budget(budget_id)
     rows = list(exports.project_rows(api.db_session(), budget))
@@ -87,7 +87,7 @@ def export_projects(budget_id: int) -> Response:
 
 
 @blueprint.get("/<int:budget_id>/exports/results.csv")
-@api.requires(api.ADMIN)
+@api.requires(api.actions.ADMIN)
 def export_results(budget_id: int) -> Response:
     budget = load_budget(budget_id)
     row = outcome_row(budget.id)
@@ -100,7 +100,7 @@ def export_results(budget_id: int) -> Response:
 
 
 @blueprint.get("/<int:budget_id>/exports/ballots.csv")
-@api.requires(api.ADMIN)
+@api.requires(api.actions.ADMIN)
 def export_ballots(budget_id: int) -> Response:
     budget = load_budget(budget_id)
     if not voting_closed(budget.component):
@@ -110,7 +110,7 @@ def export_ballots(budget_id: int) -> Response:
 
 
 @blueprint.get("/<int:budget_id>/exports/ballots.pb")
-@api.requires(api.ADMIN)
+@api.requires(api.actions.ADMIN)
 def export_pabulib(budget_id: int) -> Response:
     budget = load_budget(budget_id)
     if not voting_closed(budget.component):
@@ -120,7 +120,7 @@ def export_pabulib(budget_id: int) -> Response:
 
 
 @blueprint.get("/<int:budget_id>/statistics")
-@api.requires(api.ADMIN)
+@api.requires(api.actions.ADMIN)
 def statistics(budget_id: int) -> str:
     budget = load_budget(budget_id)
     session = api.db_session()

@@ -75,7 +75,7 @@ def checkout(budget_id: int) -> Page:
 
 
 @blueprint.get("/<int:budget_id>/receipt")
-@api.requires(api.ACCOUNT)
+@api.requires(api.actions.ACCOUNT)
 def receipt(budget_id: int) -> Page:
     budget = load_budget(budget_id)
     shown = panel(budget)

@@ -28,7 +28,7 @@ blueprint = Blueprint("budgets", __name__)
 
 
 @blueprint.get("/")
-@api.requires(api.VIEW)
+@api.requires(api.actions.VIEW)
 def index() -> str:
     session = api.db_session()
     budgets = queries.budgets_of(session, api.current_component().id)
@@ -36,7 +36,7 @@ def index() -> str:
 
 
 @blueprint.get("/<int:budget_id>/")
-@api.requires(api.VIEW)
+@api.requires(api.actions.VIEW)
 def budget(budget_id: int) -> str:
     found = load_budget(budget_id)
     wanted = read_filter(found)
@@ -57,7 +57,7 @@ def budget(budget_id: int) -> str:
 
 
 @blueprint.get("/<int:budget_id>/projects/<int:project_id>")
-@api.requires(api.VIEW)
+@api.requires(api.actions.VIEW)
 def project(budget_id: int, project_id: int) -> str:
     found = load_budget(budget_id)
     shown = load_project(found, project_id)
@@ -74,7 +74,7 @@ def project(budget_id: int, project_id: int) -> str:
 
 
 @blueprint.get("/<int:budget_id>/projects/<int:project_id>/image")
-@api.requires(api.VIEW)
+@api.requires(api.actions.VIEW)
 def image(budget_id: int, project_id: int) -> Response:
     shown = load_project(load_budget(budget_id), project_id)
     if not shown.image:

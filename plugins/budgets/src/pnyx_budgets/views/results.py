@@ -56,7 +56,7 @@ def spend_by_territory(winners: list[Project]) -> list[tuple[str, int]]:
 
 
 @blueprint.get("/<int:budget_id>/results")
-@api.requires(api.VIEW)
+@api.requires(api.actions.VIEW)
 def results(budget_id: int) -> str:
     budget = load_budget(budget_id)
     outcome = outcome_of(budget)
@@ -83,7 +83,7 @@ def results(budget_id: int) -> str:
 
 
 @blueprint.get("/<int:budget_id>/results/certificate.json")
-@api.requires(api.VIEW)
+@api.requires(api.actions.VIEW)
 def certificate(budget_id: int) -> Response:
     outcome = published(load_budget(budget_id))
     body = json.dumps(outcome.certificate, indent=1, sort_keys=True)
@@ -91,7 +91,7 @@ def certificate(budget_id: int) -> Response:
 
 
 @blueprint.get("/<int:budget_id>/results/ballots.csv")
-@api.requires(api.VIEW)
+@api.requires(api.actions.VIEW)
 def ballots_csv(budget_id: int) -> Response:
     budget = load_budget(budget_id)
     published(budget)
@@ -100,7 +100,7 @@ def ballots_csv(budget_id: int) -> Response:
 
 
 @blueprint.get("/<int:budget_id>/results/ballots.pb")
-@api.requires(api.VIEW)
+@api.requires(api.actions.VIEW)
 def ballots_pb(budget_id: int) -> Response:
     budget = load_budget(budget_id)
     published(budget)
@@ -117,7 +117,7 @@ def download(body: str | Iterator[str], filename: str, mimetype: str) -> Respons
 
 
 @blueprint.get("/<int:budget_id>/results/check")
-@api.requires(api.VIEW)
+@api.requires(api.actions.VIEW)
 def check(budget_id: int) -> tuple[str, int] | str:
     """Is my ballot in the published ballots? The receipt code says, and nothing else does."""
     budget = load_budget(budget_id)
@@ -158,7 +158,7 @@ def chosen_titles(ballot: Ballot | None) -> list[Project]:
 
 
 @blueprint.get("/<int:budget_id>/follow-up")
-@api.requires(api.VIEW)
+@api.requires(api.actions.VIEW)
 def follow_up(budget_id: int) -> str:
     budget = load_budget(budget_id)
     wanted = queries.ProjectFilter(selected_only=True)

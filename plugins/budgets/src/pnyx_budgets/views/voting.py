@@ -125,6 +125,6 @@ def points(budget_id: int) -> Page:
 
 
 @blueprint.get("/<int:budget_id>/ballot")
-@api.requires(api.VIEW)
+@api.requires(api.actions.VIEW)
 def ballot(budget_id: int) -> Page:
     return ballot_page(load_budget(budget_id))

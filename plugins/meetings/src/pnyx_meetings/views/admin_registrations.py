@@ -47,13 +47,13 @@ def registrations_page(meeting: Meeting, code: str = "", error: str | None = Non
 
 
 @blueprint.get("/<int:meeting_id>/registrations")
-@api.requires(api.ADMIN)
+@api.requires(api.actions.ADMIN)
 def registrations_list(meeting_id: int) -> str:
     return registrations_page(admin_meeting(meeting_id))
 
 
 @blueprint.post("/<int:meeting_id>/registrations/validate")
-@api.requires(api.ADMIN)
+@api.requires(api.actions.ADMIN)
 def validate_code(meeting_id: int) -> Page:
     meeting = admin_meeting(meeting_id)
     code = request.form.get("code", "").strip()
@@ -72,7 +72,7 @@ def validate_code(meeting_id: int) -> Page:
 
 
 @blueprint.get("/<int:meeting_id>/registrations.csv")
-@api.requires(api.ADMIN)
+@api.requires(api.actions.ADMIN)
 def registrations_csv(meeting_id: int) -> Response:
     """The rows are read as plain values in one query, then written out line by line."""
     meeting = admin_meeting(meeting_id)
@@ -134,12 +134,12 @@ def minutes_page(form: forms.Form, meeting: Meeting) -> str:
 
 
 @blueprint.route("/<int:meeting_id>/close", methods=["GET", "POST"])
-@api.requires(api.ADMIN)
+@api.requires(api.actions.ADMIN)
 def close(meeting_id: int) -> Page:
     meeting = admin_meeting(meeting_id)
     if request.method == "GET":
         source = ("meetings_meeting", meeting.id)
-        linked = list(api.linked_ids(api.db_session(), PROPOSAL_LINK, source=source))
+        linked = list(api.links.linked_ids(api.db_session(), PROPOSAL_LINK, source=source))
         form = minutes_form.form_from(meeting, linked)
         if meeting.minutes is None:
             form.raw["attendees_count"] = str(validated_count(meeting))

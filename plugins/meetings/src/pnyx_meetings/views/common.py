@@ -55,20 +55,20 @@ def load_meeting(meeting_id: int) -> Meeting:
     return meeting
 
 
-def linked_proposals(meeting: Meeting) -> list[api.ResourceDescription]:
+def linked_proposals(meeting: Meeting) -> list[api.links.ResourceDescription]:
     """The proposals that came out of the meeting (links made on either side)."""
     session = api.db_session()
     ids = [
         link.id
-        for link in api.links_of(session, ("meetings_meeting", meeting.id))
+        for link in api.links.links_of(session, ("meetings_meeting", meeting.id))
         if link.type == PROPOSAL_TYPE
     ]
-    described = api.describe_resources(session, PROPOSAL_TYPE, ids)
+    described = api.links.describe(session, PROPOSAL_TYPE, ids)
     return [described[i] for i in dict.fromkeys(ids) if i in described]
 
 
 def proposals_enabled() -> bool:
-    return api.resource_type(PROPOSAL_TYPE) is not None
+    return api.links.resource_type(PROPOSAL_TYPE) is not None
 
 
 def meeting_page_context(meeting: Meeting) -> dict[str, Any]:

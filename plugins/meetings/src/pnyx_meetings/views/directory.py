@@ -13,7 +13,7 @@ blueprint = Blueprint("meetings_directory", __name__, url_prefix="/meetings")
 
 
 @blueprint.get("/")
-@api.requires(api.PUBLIC)
+@api.requires(api.actions.PUBLIC)
 def index() -> str:
     filters = queries.parse_filters(request.args)
     query = queries.visible_everywhere(queries.base_query())
@@ -21,14 +21,14 @@ def index() -> str:
 
 
 @blueprint.get("/calendar")
-@api.requires(api.PUBLIC)
+@api.requires(api.actions.PUBLIC)
 def calendar() -> str:
     query = queries.visible_everywhere(queries.base_query())
     return render_template("meetings/directory_calendar.html", **month_context(query))
 
 
 @blueprint.get("/calendar.ics")
-@api.requires(api.PUBLIC)
+@api.requires(api.actions.PUBLIC)
 def organization_ics() -> Response:
     """Every public meeting of the organization: subscribe once, see them all."""
     query = queries.visible_everywhere(queries.base_query())

@@ -95,7 +95,7 @@ def close(meeting_id: int) -> Page:
     action = url_for("meetings.close", meeting_id=meeting.id)
     if request.method == "GET":
         source = ("meetings_meeting", meeting.id)
-        linked = list(api.linked_ids(api.db_session(), PROPOSAL_LINK, source=source))
+        linked = list(api.links.linked_ids(api.db_session(), PROPOSAL_LINK, source=source))
         return minutes_page(minutes_form.form_from(meeting, linked), meeting, action)
     form = minutes_form.read_minutes_form(request.form, with_proposals=proposals_enabled())
     if not form.valid:

@@ -42,7 +42,7 @@ def listing_context(query: Select[tuple[Meeting]], filters: queries.Filters) -> 
 
 
 @blueprint.get("/")
-@api.requires(api.VIEW)
+@api.requires(api.actions.VIEW)
 def index() -> str:
     filters = queries.parse_filters(request.args)
     context = listing_context(component_meetings(), filters)
@@ -50,7 +50,7 @@ def index() -> str:
 
 
 @blueprint.get("/calendar")
-@api.requires(api.VIEW)
+@api.requires(api.actions.VIEW)
 def calendar() -> str:
     return render_template("meetings/calendar.html", **month_context(component_meetings()))
 
@@ -63,7 +63,7 @@ def month_context(query: Select[tuple[Meeting]]) -> dict[str, Any]:
 
 
 @blueprint.get("/calendar.ics")
-@api.requires(api.VIEW)
+@api.requires(api.actions.VIEW)
 def component_ics() -> Response:
     component = api.current_component()
     meetings = queries.between(component_meetings(), *calendars.feed_window())
@@ -72,14 +72,14 @@ def component_ics() -> Response:
 
 
 @blueprint.get("/meetings/<int:meeting_id>")
-@api.requires(api.VIEW)
+@api.requires(api.actions.VIEW)
 def show(meeting_id: int) -> str:
     meeting = load_meeting(meeting_id)
     return render_template("meetings/show.html", **meeting_page_context(meeting))
 
 
 @blueprint.get("/meetings/<int:meeting_id>.ics")
-@api.requires(api.VIEW)
+@api.requires(api.actions.VIEW)
 def meeting_ics(meeting_id: int) -> Response:
     meeting = load_meeting(meeting_id)
     context = meeting_page_context(meeting)

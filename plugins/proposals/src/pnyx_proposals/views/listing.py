@@ -22,7 +22,7 @@ from pnyx_proposals.views.common import load_proposal
 
 
 @blueprint.get("/")
-@api.requires(api.VIEW)
+@api.requires(api.actions.VIEW)
 def index() -> str:
     component = api.current_component()
     settings = settings_of()
@@ -80,7 +80,7 @@ def my_drafts(component_id: int) -> list[Proposal]:
 
 
 @blueprint.get("/<int:proposal_id>/")
-@api.requires(api.VIEW)
+@api.requires(api.actions.VIEW)
 def show(proposal_id: int) -> str:
     proposal = load_proposal(proposal_id)
     session = api.db_session()
@@ -107,20 +107,20 @@ def show(proposal_id: int) -> str:
 
 
 @blueprint.get("/open-data.csv")
-@api.requires(api.VIEW)
+@api.requires(api.actions.VIEW)
 def open_data_csv() -> Response:
     """Anyone may download the public facts of the visible proposals (no personal data)."""
     return download(api.current_component(), "csv")
 
 
 @blueprint.get("/open-data.json")
-@api.requires(api.VIEW)
+@api.requires(api.actions.VIEW)
 def open_data_json() -> Response:
     return download(api.current_component(), "json")
 
 
 @blueprint.get("/states.css")
-@api.requires(api.VIEW)
+@api.requires(api.actions.VIEW)
 def states_css() -> Response:
     """The colours of the component's states, as classes (the site's Content-Security-Policy
     allows no inline style). Codes and colours were checked when they were stored."""
