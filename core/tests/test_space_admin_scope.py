@@ -1,6 +1,6 @@
 """Space administrators run their own space from the admin area, and nothing else
 (issue 12, item 2): phases, components, settings, verifications, members; a 403 on another
-space and on the organization's pages; a plugin's page declared ``api.ADMIN_SPACE`` follows."""
+space and on the organization's pages; a plugin's page declared ``api.actions.ADMIN_SPACE`` follows."""
 
 from __future__ import annotations
 
@@ -72,7 +72,7 @@ ORGANIZATION_PAGES = (
 def test_a_space_admin_gets_403_on_the_organization_pages(client, spaces, space_admin) -> None:
     for url in ORGANIZATION_PAGES:
         assert client.get(url).status_code == 403, url
-    # A plugin's page that stays for organization admins (api.ADMIN) stays theirs.
+    # A plugin's page that stays for organization admins (api.actions.ADMIN) stays theirs.
     _space, component = spaces["ours"]
     assert client.get(f"/admin/spaces/ours/keeper/{component.id}/").status_code == 403
     assert client.post_form("/admin/spaces/ours/publish").status_code == 403

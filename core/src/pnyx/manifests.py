@@ -88,7 +88,7 @@ class ResourceType:
     label: str
     #: ``(session, ids) -> {id: (title, url)}``: describes linked resources in one query;
     #: a third item may add a short detail (``(title, url, "60 % done")``). Other plugins
-    #: call it through ``api.describe_resources``; leave out ids that are not visible.
+    #: call it through ``api.links.describe``; leave out ids that are not visible.
     describe: Callable[..., Mapping[int, tuple[str, ...]]] | None = None
     #: Whether the records are offered to the search (reserved for the search hook).
     searchable: bool = False
@@ -211,7 +211,7 @@ class VerificationHandler:
     """A way to verify eligibility (birth date, residence, census...).
 
     The core keeps each person's verification as an ``Authorization`` row
-    (granted with ``api.grant_authorization`` from the handler's page) and
+    (granted with ``api.verification.grant`` from the handler's page) and
     answers ``missing``, ``pending`` and ``expired`` itself. For a granted,
     unexpired authorization it calls ``check(authorization, options)`` with
     the options the admin attached to the action; ``check`` compares the

@@ -60,7 +60,7 @@ def manage() -> str:
 
 
 @admin.get("/team")
-@api.requires(api.ADMIN_SPACE)  # space-scoped: the space's admins too, without any code
+@api.requires(api.actions.ADMIN_SPACE)  # space-scoped: the space's admins too, without any code
 def team() -> str:
     return "keeper space team"
 
