@@ -1,6 +1,7 @@
 """Space administrators run their own space from the admin area, and nothing else
 (issue 12, item 2): phases, components, settings, verifications, members; a 403 on another
-space and on the organization's pages; a plugin's page declared ``api.actions.ADMIN_SPACE`` follows."""
+space and on the organization's pages; a plugin's page declared ``api.actions.ADMIN_SPACE``
+follows."""
 
 from __future__ import annotations
 
