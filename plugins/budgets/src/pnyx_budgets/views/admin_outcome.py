@@ -11,7 +11,7 @@ from flask import Response, abort, flash, redirect, render_template, url_for
 from sqlalchemy import select
 
 from pnyx import api
-from pnyx_budgets import admin_stats, counting, exports
+from pnyx_budgets import admin_stats, counting, exports, outcome_words
 from pnyx_budgets.models import Outcome, Project
 from pnyx_budgets.settings import voting_closed
 from pnyx_budgets.views.admin import blueprint
@@ -40,6 +40,8 @@ def outcome(budget_id: int) -> str:
         titles=titles,
         closed=voting_closed(budget.component),
         figures=admin_stats.budget_figures(session, budget),
+        rule_words=outcome_words.rule_in_words(row.rule) if row else "",
+        parameter_words=outcome_words.parameters_in_words(row, budget) if row else [],
     )
 
 

@@ -89,6 +89,7 @@ class Panel:
     problems: list[str] = field(default_factory=list)
     rule_text: list[str] = field(default_factory=list)
     closed_reason: str | None = None
+    changes_allowed: bool = False
 
     @property
     def chosen(self) -> set[int]:
@@ -138,6 +139,7 @@ def panels(budgets: list[Budget]) -> list[Panel]:
             ),
             rule_text=rules.describe(rules.Rules.of(budget)),
             closed_reason=ballots.CLOSED_MESSAGE() if budget.id in counted else None,
+            changes_allowed=ballots.changes_allowed(budget),
         )
         if lines and not shown.cast:
             shown.problems = rules.checkout_problems(

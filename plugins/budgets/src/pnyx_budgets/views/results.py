@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
 from pnyx import api
-from pnyx_budgets import exports, queries, receipts
+from pnyx_budgets import exports, queries, receipts, vote_status
 from pnyx_budgets.models import CAST, SELECTED, Ballot, Budget, Outcome, Project
 from pnyx_budgets.views.common import (
     load_budget,
@@ -61,7 +61,11 @@ def results(budget_id: int) -> str:
     budget = load_budget(budget_id)
     outcome = outcome_of(budget)
     if not results_visible(budget, outcome):
-        return render_template("budgets/results_pending.html", **template_context(budget))
+        return render_template(
+            "budgets/results_pending.html",
+            **template_context(budget),
+            expected=vote_status.publication(budget.component),
+        )
     assert outcome is not None
     projects = all_projects(budget)
     by_id = {project.id: project for project in projects}
@@ -80,6 +84,15 @@ def results(budget_id: int) -> str:
         lacked={int(k): v for k, v in outcome.summary.get("lacked", {}).items()},
         fraction=Fraction,
     )
+
+
+@blueprint.get("/<int:budget_id>/results/how-to-check")
+@api.requires(api.VIEW)
+def how_to_check(budget_id: int) -> str:
+    """The documentation of the verifier, where residents look for it."""
+    budget = load_budget(budget_id)
+    published(budget)
+    return render_template("budgets/how_to_check.html", **template_context(budget))
 
 
 @blueprint.get("/<int:budget_id>/results/certificate.json")
@@ -121,7 +134,14 @@ def download(body: str | Iterator[str], filename: str, mimetype: str) -> Respons
 def check(budget_id: int) -> tuple[str, int] | str:
     """Is my ballot in the published ballots? The receipt code says, and nothing else does."""
     budget = load_budget(budget_id)
-    published(budget)
+    if not results_visible(budget, outcome_of(budget)):
+        # not a 404: the page exists, it says when codes can be checked
+        page = render_template(
+            "budgets/check_pending.html",
+            **template_context(budget),
+            expected=vote_status.publication(budget.component),
+        )
+        return page
     typed = request.args.get("code", "").strip()
     found: Ballot | None = None
     error = None
