@@ -31,7 +31,14 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
-from pnyx.testing.translations import KEYWORDS, METHODS, SKIPPED, is_translated
+from pnyx.testing.translations import (
+    FRENCH_TYPOGRAPHY,
+    KEYWORDS,
+    METHODS,
+    SKIPPED,
+    is_translated,
+    with_french_spacing,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 #: Every package gets these catalogues, created empty when missing.
@@ -45,7 +52,7 @@ def packages(root: Path = ROOT) -> dict[str, Path]:
     found = {"core": root / "core/src/pnyx"}
     for pattern in ("plugins/*/src/pnyx_*", "examples/*/src/pnyx_*"):
         for path in sorted(root.glob(pattern)):
-            if path.is_dir():
+            if path.is_dir() and path.suffix != ".egg-info":  # not what pip install -e made
                 found[path.name.removeprefix("pnyx_")] = path
     return found
 
@@ -107,9 +114,24 @@ def update_locale(package: Path, locale: str, template: Catalog) -> None:
     # A string no longer in the code has no reader; a changed one is kept as a
     # fuzzy guess (above) for the translator to review.
     catalogue.obsolete.clear()
+    apply_typography(catalogue, locale)
     with path.open("wb") as po:
         write_po(po, catalogue, width=PO_WIDTH, include_lineno=False)
     compile_locale(package, locale, catalogue)
+
+
+def apply_typography(catalogue: Catalog, locale: str) -> bool:
+    """French typography in French and Corsican translations (a narrow no-break space
+    before ``: ; ! ?``): translators may type a plain space. True when something changed."""
+    if locale not in FRENCH_TYPOGRAPHY:
+        return False
+    changed = False
+    for message in catalogue:
+        if message.id and message.string:
+            spaced = with_french_spacing(message)
+            changed |= spaced != message.string
+            message.string = spaced
+    return changed
 
 
 def compile_locale(package: Path, locale: str, catalogue: Catalog | None = None) -> None:
@@ -121,7 +143,12 @@ def compile_locale(package: Path, locale: str, catalogue: Catalog | None = None)
     ``pnyx.i18n.FALLBACK_LOCALES``).
     """
     path = po_path(package, locale)
-    compiled = copy.deepcopy(catalogue or read_catalogue(path, locale))
+    if catalogue is None:
+        catalogue = read_catalogue(path, locale)
+        if apply_typography(catalogue, locale):  # a .po edited by hand
+            with path.open("wb") as po:
+                write_po(po, catalogue, width=PO_WIDTH, include_lineno=False)
+    compiled = copy.deepcopy(catalogue)
     for message in list(compiled):
         if message.id and (message.fuzzy or not is_translated(message)):
             compiled.delete(message.id, message.context)

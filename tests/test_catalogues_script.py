@@ -160,3 +160,21 @@ def test_the_real_script_runs_on_the_core_alone(tmp_path: Path) -> None:
     module.main(["--package", "core"], root=tmp_path)
     after = {p: p.read_bytes() for p in (copy / "translations").rglob("messages.*")}
     assert after == before
+
+
+def test_typography_is_french_in_french_and_corsican(script, repository) -> None:
+    ideas = repository / "plugins/ideas/src/pnyx_ideas"
+    (repository / "plugins/ideas/src/pnyx_ideas.egg-info").mkdir()  # made by pip install -e
+    assert script.main(["--package", "ideas", "--locale", "fr", "--locale", "co"], repository) == 0
+    assert not (repository / "plugins/ideas/src/pnyx_ideas.egg-info/translations").exists()
+    for locale in ("fr", "co"):
+        translate(po(ideas, locale), {"Your idea is saved.": "Idée enregistrée ! Merci : à 18:30"})
+        assert script.main(["--package", "ideas", "--compile-only"], repository) == 0
+        with po(ideas, locale).open("rb") as file:
+            written = read_po(file)["Your idea is saved."].string
+        assert written == "Idée enregistrée\u202f! Merci\u202f: à 18:30"
+        assert catalogue_problems(ideas, locale, complete=False) == []
+        translate(po(ideas, locale), {"Your idea is saved.": "Idée enregistrée : merci"})
+        assert "narrow no-break space" in " ".join(
+            catalogue_problems(ideas, locale, complete=False)
+        )

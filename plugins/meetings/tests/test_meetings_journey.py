@@ -95,14 +95,14 @@ def test_a_meeting_from_announcement_to_minutes(
     french.post_form(f"{url}/register")
     assert "Vous êtes inscrit." in french.get(url).text
     mail = outbox.to("lea@example.org")[-1]
-    assert mail["Subject"] == "Vous êtes inscrit : Atelier vélo"
+    assert mail["Subject"] == "Vous êtes inscrit\u202f: Atelier vélo"
     assert "Votre code d’inscription" in mail.get_body(("plain",)).get_content()
 
     # At the door, staff check Ada in with her code.
     code = session.scalar(select(Registration.code).where(Registration.user_id == ada.id))
     staff.post_form(f"{admin_url}{meeting.id}/registrations/validate", {"code": code})
     assert (
-        "Code valide : bienvenue, Ada." in staff.get(f"{admin_url}{meeting.id}/registrations").text
+        "Code valide\u202f: bienvenue, Ada." in staff.get(f"{admin_url}{meeting.id}/registrations").text
     )
 
     # The meeting took place; staff publish the minutes and the proposals that came out of it.

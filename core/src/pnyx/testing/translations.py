@@ -43,6 +43,25 @@ KEYWORDS |= {f"api.{name}": spec for name, spec in KEYWORDS.items()}
 SKIPPED = ("testing", "migrations", "tests")
 #: A named placeholder (``%(name)s``, ``%(num)d``) or an escaped percent sign.
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdifr]|%%")
+#: Languages written with French typography: a narrow no-break space (U+202F) before
+#: ``: ; ! ?`` ("Résultats : …"), so that the sign never starts a line. Corsican follows it.
+FRENCH_TYPOGRAPHY = ("fr", "co")
+NARROW_NO_BREAK_SPACE = "\u202f"
+#: A sign that ends a clause (followed by a space, the end, a closing quote or bracket), with
+#: the space before it, if any: not the colon of "18:30" or "https://".
+_SPACED_SIGN = re.compile(r"(?<=\S)[ \u00a0\u202f]?([:;!?])(?=\s|$|[»)\]])")
+
+
+def french_spacing(text: str) -> str:
+    """``text`` with a narrow no-break space before each ``: ; ! ?`` that ends a clause."""
+    return _SPACED_SIGN.sub(lambda match: NARROW_NO_BREAK_SPACE + match.group(1), text)
+
+
+def with_french_spacing(message: Message) -> str | tuple[str, ...]:
+    """The message's translation (each plural form) with :func:`french_spacing`."""
+    if isinstance(message.string, str):
+        return french_spacing(message.string)
+    return tuple(french_spacing(form) for form in message.string)
 
 
 def source_ids(package: Path) -> set[str]:
@@ -90,6 +109,13 @@ def catalogue_problems(package: Path, locale: str, *, complete: bool = True) -> 
     broken = [m.id for m in catalogue if m.id and is_translated(m) and not _placeholders_kept(m)]
     if broken:
         problems.append(f"{locale}: placeholders changed in the translation of: {broken}")
+    if locale in FRENCH_TYPOGRAPHY:
+        spaced = [m.id for m in catalogue if m.id and m.string != with_french_spacing(m)]
+        if spaced:
+            problems.append(
+                f"{locale}: a narrow no-break space goes before : ; ! ? (`make messages` "
+                f"puts it): {spaced}"
+            )
     if not _compiled_matches(package, locale, catalogue):
         problems.append(f"{locale}: messages.mo is out of date (run `make translations`)")
     return problems

@@ -13,6 +13,7 @@ from typing import Any
 
 import attrs
 from flask import Flask, current_app, g, request, url_for
+from flask_babel import gettext
 from werkzeug.routing import BuildError
 
 from pnyx.db import get_session
@@ -105,7 +106,10 @@ def space_statistics(space: Space, components: list[Component]) -> list[tuple[st
                 log.exception("statistic %s of component %s failed", stat.name, component.id)
                 get_session().rollback()
                 continue
-            figures.append((f"{translated(component.name)}: {stat.label}", value))
+            label = gettext(
+                "%(label)s: %(text)s", label=translated(component.name), text=stat.label
+            )
+            figures.append((label, value))
     return figures
 
 

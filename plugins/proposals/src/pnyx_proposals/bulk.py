@@ -82,7 +82,10 @@ def import_answers(
             problems.append(_line(line, api._("no published proposal has this id here.")))
             continue
         data, errors = read_answer(row, allowed_states, locales, with_costs)
-        problems += [_line(line, f"{field}: {message}") for field, message in errors.items()]
+        problems += [
+            _line(line, api._("%(label)s: %(text)s", label=field, text=message))
+            for field, message in errors.items()
+        ]
         answers.append((proposal, data))
     if problems:
         return BulkResult(problems=tuple(problems))

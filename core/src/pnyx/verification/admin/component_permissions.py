@@ -48,8 +48,9 @@ def describe(handler: AuthorizationHandler, options: dict[str, Any]) -> str:
             labels = dict(field.choices)
             shown = ", ".join(labels.get(v, v) for v in field.value)
         if shown not in ("", [], False):
-            parts.append(f"{field.label}: {_('yes') if shown is True else shown}")
-    return "; ".join(parts)
+            text = _("yes") if shown is True else shown
+            parts.append(_("%(label)s: %(text)s", label=field.label, text=text))
+    return " · ".join(parts)  # no "; ": French spaces it, and this joins translations
 
 
 @admin.route("/components/<int:component_id>/permissions")
