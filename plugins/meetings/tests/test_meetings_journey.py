@@ -102,7 +102,8 @@ def test_a_meeting_from_announcement_to_minutes(
     code = session.scalar(select(Registration.code).where(Registration.user_id == ada.id))
     staff.post_form(f"{admin_url}{meeting.id}/registrations/validate", {"code": code})
     assert (
-        "Code valide\u202f: bienvenue, Ada." in staff.get(f"{admin_url}{meeting.id}/registrations").text
+        "Code valide\u202f: bienvenue, Ada."
+        in staff.get(f"{admin_url}{meeting.id}/registrations").text
     )
 
     # The meeting took place; staff publish the minutes and the proposals that came out of it.
