@@ -87,7 +87,7 @@ def results(budget_id: int) -> str:
 
 
 @blueprint.get("/<int:budget_id>/results/how-to-check")
-@api.requires(api.VIEW)
+@api.requires(api.actions.VIEW)
 def how_to_check(budget_id: int) -> str:
     """The documentation of the verifier, where residents look for it."""
     budget = load_budget(budget_id)
