@@ -35,6 +35,7 @@ from pnyx.events import Event, publish_event
 from pnyx.forms import Form, TranslatedText
 from pnyx.hookspecs import hookimpl
 from pnyx.i18n import format_currency, format_decimal, format_number, format_percent, translated
+from pnyx.importing import ImportContext, Importer, RowError
 from pnyx.manifests import (
     Action,
     Audience,
@@ -203,6 +204,8 @@ __all__ = [
     "Event",
     "ExportDefinition",
     "Form",
+    "ImportContext",
+    "Importer",
     "JSONType",
     "Markup",
     "MenuLink",
@@ -213,6 +216,7 @@ __all__ = [
     "PnyxDeprecationWarning",
     "ResolvedSettings",
     "ResourceType",
+    "RowError",
     "SettingsError",
     "Snippet",
     "Space",

@@ -54,6 +54,7 @@ def _register_manifests(plugins: PluginSystem) -> None:
         # Deprecated name (Pnyx 1.0): still read, with a DeprecationWarning per plugin.
         "register_authorization_handlers": registry.add_authorization_handlers,
         "register_blueprints": registry.add_blueprints,
+        "register_importers": registry.add_importers,
     }
     for hook_name, add in adders.items():
         for plugin, result in _call_setup_hook(plugins, hook_name):

@@ -72,6 +72,13 @@ def register_blueprints() -> list[Any]:
 
 
 @hookimpl
+def register_importers() -> list[Any]:
+    from pnyx.importing.people import PEOPLE
+
+    return [PEOPLE]
+
+
+@hookimpl
 def menu_links(menu: str, user: object) -> list[MenuLink] | None:
     from pnyx.admin.space_scope import space_staff_links
     from pnyx.assisted.menu import staff_links

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from pnyx.events import Event
+    from pnyx.importing import Importer
     from pnyx.manifests import (
         ComponentType,
         MenuLink,
@@ -120,6 +121,27 @@ def register_blueprints() -> list[Blueprint]:
         @api.hookimpl
         def register_blueprints():
             return [meetings_directory]  # Blueprint("meetings_directory", ...)
+    """
+
+
+@hookspec
+def register_importers() -> list[Importer]:
+    """Return the importers this plugin offers to ``pnyx import <plugin>:<kind> FILE``.
+
+    Called once in ``create_app``. Each :class:`~pnyx.api.Importer`'s name is
+    ``<plugin>:<kind>``; it says how to read one CSV row (``parse``, raising
+    ``api.RowError``) and how to write a batch of new rows (``write``, returning
+    their ids). The core checks every row before writing anything, skips the
+    external ids imported before, writes in batches and reports progress
+    (docs/imports.md).
+
+    Example::
+
+        @api.hookimpl
+        def register_importers():
+            return [api.Importer(name="hello:messages", label="Messages",
+                                 required_columns=("text",), parse=parse_message,
+                                 write=write_messages, component_type="hello")]
     """
 
 

@@ -31,6 +31,8 @@ class Registry:
     actions: dict[str, Action] = attrs.field(factory=dict)
     authorization_handlers: dict[str, AuthorizationHandler] = attrs.field(factory=dict)
     blueprints: list[Any] = attrs.field(factory=list)
+    #: ``pnyx import`` importers by name (``people``, ``<plugin>:<kind>``).
+    importers: dict[str, Any] = attrs.field(factory=dict)
     #: Which plugin declared each name, for error messages.
     owners: dict[str, str] = attrs.field(factory=dict)
 
@@ -78,6 +80,21 @@ class Registry:
         for item in items:
             self._claim("blueprint", item.name, plugin)
             self.blueprints.append(item)
+
+    def add_importers(self, plugin: str, items: Iterable[Any]) -> None:
+        for item in items:
+            if plugin != CORE and not item.name.startswith(f"{plugin}:"):
+                raise StartupError(
+                    f"Plugin '{plugin}' declares importer '{item.name}' without its prefix: "
+                    f"name it '{plugin}:{item.name}'."
+                )
+            if item.name in self.importers:
+                raise StartupError(
+                    f"Plugin '{plugin}' declares importer '{item.name}', already declared by "
+                    f"plugin '{self.owners[f'importer:{item.name}']}'."
+                )
+            self.owners[f"importer:{item.name}"] = plugin
+            self.importers[item.name] = item
 
     def component_type(self, name: str) -> ComponentType | None:
         return self.component_types.get(name)

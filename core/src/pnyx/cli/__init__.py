@@ -19,6 +19,7 @@ from flask.cli import FlaskGroup
 from pnyx.app import create_app
 from pnyx.cli.db import db
 from pnyx.cli.demo import demo, seed
+from pnyx.cli.imports import export_group, import_command
 from pnyx.cli.init import init
 from pnyx.cli.plugins import plugins
 from pnyx.cli.serve import serve
@@ -27,7 +28,18 @@ from pnyx.cli.users import users
 from pnyx.errors import StartupError
 from pnyx.personal_data.cli import personal_data
 
-CORE_COMMANDS = (init, users, plugins, serve, steps, seed, demo, personal_data)
+CORE_COMMANDS = (
+    init,
+    users,
+    import_command,
+    export_group,
+    plugins,
+    serve,
+    steps,
+    seed,
+    demo,
+    personal_data,
+)
 
 
 def make_cli(app: Flask) -> click.Group:

@@ -35,13 +35,14 @@ def _app() -> Flask:
 
 
 @contextmanager
-def console() -> Iterator[None]:
-    """English messages, a migrated database, and one line for every refusal."""
+def console(*, migrated: bool = True) -> Iterator[None]:
+    """English messages, a migrated database (unless ``migrated`` is false: a missing
+    table is then a one-line database error), and one line for every refusal."""
     with friendly_errors(), force_locale("en"):
         behind = [
             name
             for name, head in migrate.heads(_app()).items()
-            if migrate.current(_app()).get(name) != head
+            if migrated and migrate.current(_app()).get(name) != head
         ]
         if behind:
             raise click.ClickException(

@@ -9,6 +9,7 @@ from pnyx.models.authorization import (
 from pnyx.models.base import Model, utcnow
 from pnyx.models.component import Component
 from pnyx.models.data_export import DataExport
+from pnyx.models.import_key import ImportKey
 from pnyx.models.links import ActionLog, ResourceLink
 from pnyx.models.organization import Organization, SeedRecord
 from pnyx.models.space import Space, Step
@@ -28,6 +29,7 @@ __all__ = [
     "CensusEntry",
     "Component",
     "DataExport",
+    "ImportKey",
     "Model",
     "Organization",
     "OrganizationRole",

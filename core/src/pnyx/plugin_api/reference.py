@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 
 from pnyx import manifests
+from pnyx.importing import Importer
 from pnyx.toolkit.pagination import Page
 from pnyx.toolkit.taxonomy import TermOption
 
@@ -33,6 +34,7 @@ DOCUMENTED: tuple[tuple[str, type], ...] = (
     ("api.verification.Result", manifests.VerificationResult),
     ("api.TermOption", TermOption),
     ("api.Page", Page),
+    ("api.Importer", Importer),
 )
 
 HEADER = """\

@@ -97,3 +97,10 @@ def delete_user_data(user: api.User, session: Session) -> None:
 def on_event(event: api.Event) -> None:
     if event.name == "pnyx.demo_seeded":
         demo_links.link_demo_projects()
+
+
+@api.hookimpl
+def register_importers() -> list[api.Importer]:
+    from pnyx_budgets.importer import IMPORTER
+
+    return [IMPORTER]

@@ -118,3 +118,10 @@ def delete_user_data(user: api.User, session: Session) -> None:
 @api.hookimpl
 def init_app(app: Flask) -> None:
     labels.init_templates(app)
+
+
+@api.hookimpl
+def register_importers() -> list[api.Importer]:
+    from pnyx_meetings.importer import IMPORTER
+
+    return [IMPORTER]

@@ -104,3 +104,10 @@ def delete_user_data(user: api.User, session: Session) -> None:
 @api.hookimpl
 def on_event(event: api.Event) -> None:
     events.handle(event)
+
+
+@api.hookimpl
+def register_importers() -> list[api.Importer]:
+    from pnyx_proposals.importer import IMPORTER
+
+    return [IMPORTER]
