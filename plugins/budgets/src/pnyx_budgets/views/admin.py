@@ -28,7 +28,7 @@ MONEY_FIELDS = ("amount", "min_total", "max_total")
 
 
 @blueprint.get("/")
-@api.requires(api.actions.ADMIN)
+@api.requires(api.actions.ADMIN_SPACE)
 def index() -> str:
     session = api.db_session()
     budgets = queries.budgets_of(session, api.current_component().id)
@@ -74,7 +74,7 @@ def render_form(form: api.Form, budget: Budget | None, ballots: int = 0) -> str:
 
 
 @blueprint.route("/budgets/new", methods=["GET", "POST"])
-@api.requires(api.actions.ADMIN)
+@api.requires(api.actions.ADMIN_SPACE)
 def new_budget() -> Page:
     form = budget_form()
     if request.method == "GET":
@@ -102,7 +102,7 @@ def new_budget() -> Page:
 
 
 @blueprint.route("/<int:budget_id>/edit", methods=["GET", "POST"])
-@api.requires(api.actions.ADMIN)
+@api.requires(api.actions.ADMIN_SPACE)
 def edit_budget(budget_id: int) -> Page:
     budget = load_budget(budget_id)
     session = api.db_session()
@@ -137,7 +137,7 @@ def edit_budget(budget_id: int) -> Page:
 
 
 @blueprint.route("/<int:budget_id>/delete", methods=["GET", "POST"])
-@api.requires(api.actions.ADMIN)
+@api.requires(api.actions.ADMIN_SPACE)
 def delete_budget(budget_id: int) -> Page:
     budget = load_budget(budget_id)
     session = api.db_session()

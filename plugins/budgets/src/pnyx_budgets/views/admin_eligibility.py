@@ -85,7 +85,7 @@ def requirements_from(data: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 @blueprint.route("/<int:budget_id>/eligibility", methods=["GET", "POST"])
-@api.requires(api.actions.ADMIN)
+@api.requires(api.actions.ADMIN_SPACE)
 def eligibility(budget_id: int) -> Page:
     budget = load_budget(budget_id)
     schema = eligibility_schema()

@@ -34,7 +34,7 @@ def forms_of(project: Project) -> tuple[api.Form, api.Form]:
 
 
 @blueprint.route("/<int:budget_id>/projects/<int:project_id>/follow-up", methods=["GET", "POST"])
-@api.requires(api.actions.ADMIN)
+@api.requires(api.actions.ADMIN_SPACE)
 def follow_up(budget_id: int, project_id: int) -> Page:
     budget = load_budget(budget_id)
     project = load_project(budget, project_id)
@@ -62,7 +62,7 @@ def follow_up(budget_id: int, project_id: int) -> Page:
 
 
 @blueprint.post("/<int:budget_id>/projects/<int:project_id>/timeline/delete")
-@api.requires(api.actions.ADMIN)
+@api.requires(api.actions.ADMIN_SPACE)
 def delete_entry(budget_id: int, project_id: int) -> Response:
     budget = load_budget(budget_id)
     project = load_project(budget, project_id)

@@ -35,7 +35,7 @@ def announce(report: imports.Report) -> None:
 
 
 @blueprint.route("/<int:budget_id>/projects/import", methods=["GET", "POST"])
-@api.requires(api.actions.ADMIN)
+@api.requires(api.actions.ADMIN_SPACE)
 def import_csv(budget_id: int) -> Page:
     budget = load_budget(budget_id)
     if request.method == "GET":
@@ -63,7 +63,7 @@ def import_csv(budget_id: int) -> Page:
 
 
 @blueprint.route("/<int:budget_id>/projects/import-proposals", methods=["GET", "POST"])
-@api.requires(api.actions.ADMIN)
+@api.requires(api.actions.ADMIN_SPACE)
 def import_proposals(budget_id: int) -> Page:
     budget = load_budget(budget_id)
     session = api.db_session()

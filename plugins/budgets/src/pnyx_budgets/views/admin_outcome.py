@@ -24,7 +24,7 @@ def outcome_row(budget_id: int) -> Outcome | None:
 
 
 @blueprint.get("/<int:budget_id>/outcome")
-@api.requires(api.actions.ADMIN)
+@api.requires(api.actions.ADMIN_SPACE)
 def outcome(budget_id: int) -> str:
     budget = load_budget(budget_id)
     session = api.db_session()
@@ -46,7 +46,7 @@ def outcome(budget_id: int) -> str:
 
 
 @blueprint.post("/<int:budget_id>/outcome/compute")
-@api.requires(api.actions.ADMIN)
+@api.requires(api.actions.ADMIN_SPACE)
 def compute(budget_id: int) -> Response:
     budget = load_budget(budget_id)
     if not voting_closed(budget.component):
@@ -65,7 +65,7 @@ def compute(budget_id: int) -> Response:
 
 
 @blueprint.post("/<int:budget_id>/outcome/publish")
-@api.requires(api.actions.ADMIN)
+@api.requires(api.actions.ADMIN_SPACE)
 def publish(budget_id: int) -> Response:
     budget = load_budget(budget_id)
     session = api.db_session()
@@ -81,7 +81,7 @@ def publish(budget_id: int) -> Response:
 
 
 @blueprint.get("/<int:budget_id>/exports/projects.csv")
-@api.requires(api.actions.ADMIN)
+@api.requires(api.actions.ADMIN_SPACE)
 def export_projects(budget_id: int) -> Response:
     budget = load_budget(budget_id)
     rows = list(exports.project_rows(api.db_session(), budget))
@@ -89,7 +89,7 @@ def export_projects(budget_id: int) -> Response:
 
 
 @blueprint.get("/<int:budget_id>/exports/results.csv")
-@api.requires(api.actions.ADMIN)
+@api.requires(api.actions.ADMIN_SPACE)
 def export_results(budget_id: int) -> Response:
     budget = load_budget(budget_id)
     row = outcome_row(budget.id)
@@ -102,7 +102,7 @@ def export_results(budget_id: int) -> Response:
 
 
 @blueprint.get("/<int:budget_id>/exports/ballots.csv")
-@api.requires(api.actions.ADMIN)
+@api.requires(api.actions.ADMIN_SPACE)
 def export_ballots(budget_id: int) -> Response:
     budget = load_budget(budget_id)
     if not voting_closed(budget.component):
@@ -112,7 +112,7 @@ def export_ballots(budget_id: int) -> Response:
 
 
 @blueprint.get("/<int:budget_id>/exports/ballots.pb")
-@api.requires(api.actions.ADMIN)
+@api.requires(api.actions.ADMIN_SPACE)
 def export_pabulib(budget_id: int) -> Response:
     budget = load_budget(budget_id)
     if not voting_closed(budget.component):
@@ -122,7 +122,7 @@ def export_pabulib(budget_id: int) -> Response:
 
 
 @blueprint.get("/<int:budget_id>/statistics")
-@api.requires(api.actions.ADMIN)
+@api.requires(api.actions.ADMIN_SPACE)
 def statistics(budget_id: int) -> str:
     budget = load_budget(budget_id)
     session = api.db_session()

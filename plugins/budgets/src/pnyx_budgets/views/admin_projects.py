@@ -18,7 +18,7 @@ from pnyx_budgets.views.forms import project_schema
 
 
 @blueprint.get("/<int:budget_id>/projects")
-@api.requires(api.actions.ADMIN)
+@api.requires(api.actions.ADMIN_SPACE)
 def projects(budget_id: int) -> str:
     budget = load_budget(budget_id)
     session = api.db_session()
@@ -111,7 +111,7 @@ def save(budget: Budget, project: Project | None) -> Page:
 
 
 @blueprint.route("/<int:budget_id>/projects/new", methods=["GET", "POST"])
-@api.requires(api.actions.ADMIN)
+@api.requires(api.actions.ADMIN_SPACE)
 def new_project(budget_id: int) -> Page:
     budget = load_budget(budget_id)
     if request.method == "GET":
@@ -120,7 +120,7 @@ def new_project(budget_id: int) -> Page:
 
 
 @blueprint.route("/<int:budget_id>/projects/<int:project_id>/edit", methods=["GET", "POST"])
-@api.requires(api.actions.ADMIN)
+@api.requires(api.actions.ADMIN_SPACE)
 def edit_project(budget_id: int, project_id: int) -> Page:
     budget = load_budget(budget_id)
     project = load_project(budget, project_id)
@@ -130,7 +130,7 @@ def edit_project(budget_id: int, project_id: int) -> Page:
 
 
 @blueprint.post("/<int:budget_id>/projects/<int:project_id>/delete")
-@api.requires(api.actions.ADMIN)
+@api.requires(api.actions.ADMIN_SPACE)
 def delete_project(budget_id: int, project_id: int) -> Page:
     budget = load_budget(budget_id)
     project = load_project(budget, project_id)

@@ -35,7 +35,7 @@ def admin_meeting(meeting_id: int) -> Meeting:
 
 
 @blueprint.get("/")
-@api.requires(api.actions.ADMIN)
+@api.requires(api.actions.ADMIN_SPACE)
 def index() -> str:
     query = (
         select(Meeting)
@@ -66,7 +66,7 @@ def form_page(form: forms.Form, meeting: Meeting | None) -> str:
 
 
 @blueprint.route("/new", methods=["GET", "POST"])
-@api.requires(api.actions.ADMIN)
+@api.requires(api.actions.ADMIN_SPACE)
 def new() -> Page:
     if request.method == "GET":
         return form_page(meeting_form.form_from(None), None)
@@ -83,7 +83,7 @@ def new() -> Page:
 
 
 @blueprint.route("/<int:meeting_id>/edit", methods=["GET", "POST"])
-@api.requires(api.actions.ADMIN)
+@api.requires(api.actions.ADMIN_SPACE)
 def edit(meeting_id: int) -> Page:
     meeting = admin_meeting(meeting_id)
     if request.method == "GET":
@@ -100,7 +100,7 @@ def edit(meeting_id: int) -> Page:
 
 
 @blueprint.post("/<int:meeting_id>/duplicate")
-@api.requires(api.actions.ADMIN)
+@api.requires(api.actions.ADMIN_SPACE)
 def duplicate(meeting_id: int) -> Response:
     session = api.db_session()
     copy = changes.duplicate(session, admin_meeting(meeting_id))
@@ -110,7 +110,7 @@ def duplicate(meeting_id: int) -> Response:
 
 
 @blueprint.post("/<int:meeting_id>/delete")
-@api.requires(api.actions.ADMIN)
+@api.requires(api.actions.ADMIN_SPACE)
 def delete(meeting_id: int) -> Response:
     session = api.db_session()
     changes.delete(session, admin_meeting(meeting_id))

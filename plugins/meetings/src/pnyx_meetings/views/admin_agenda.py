@@ -47,7 +47,7 @@ def _log(action: str, meeting: Meeting, item: AgendaItem) -> None:
 
 
 @blueprint.route("/<int:meeting_id>/agenda", methods=["GET", "POST"], endpoint="agenda")
-@api.requires(api.actions.ADMIN)
+@api.requires(api.actions.ADMIN_SPACE)
 def agenda_view(meeting_id: int) -> Page:
     meeting = admin_meeting(meeting_id)
     if request.method == "GET":
@@ -67,7 +67,7 @@ def agenda_view(meeting_id: int) -> Page:
 
 
 @blueprint.route("/<int:meeting_id>/agenda/<int:item_id>", methods=["GET", "POST"])
-@api.requires(api.actions.ADMIN)
+@api.requires(api.actions.ADMIN_SPACE)
 def agenda_item_edit(meeting_id: int, item_id: int) -> Page:
     meeting = admin_meeting(meeting_id)
     item = agenda_item(meeting, item_id)
@@ -84,7 +84,7 @@ def agenda_item_edit(meeting_id: int, item_id: int) -> Page:
 
 
 @blueprint.post("/<int:meeting_id>/agenda/<int:item_id>/delete")
-@api.requires(api.actions.ADMIN)
+@api.requires(api.actions.ADMIN_SPACE)
 def agenda_item_delete(meeting_id: int, item_id: int) -> Response:
     meeting = admin_meeting(meeting_id)
     item = agenda_item(meeting, item_id)

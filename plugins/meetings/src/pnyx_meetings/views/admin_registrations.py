@@ -47,13 +47,13 @@ def registrations_page(meeting: Meeting, code: str = "", error: str | None = Non
 
 
 @blueprint.get("/<int:meeting_id>/registrations")
-@api.requires(api.actions.ADMIN)
+@api.requires(api.actions.ADMIN_SPACE)
 def registrations_list(meeting_id: int) -> str:
     return registrations_page(admin_meeting(meeting_id))
 
 
 @blueprint.post("/<int:meeting_id>/registrations/validate")
-@api.requires(api.actions.ADMIN)
+@api.requires(api.actions.ADMIN_SPACE)
 def validate_code(meeting_id: int) -> Page:
     meeting = admin_meeting(meeting_id)
     code = request.form.get("code", "").strip()
@@ -72,7 +72,7 @@ def validate_code(meeting_id: int) -> Page:
 
 
 @blueprint.get("/<int:meeting_id>/registrations.csv")
-@api.requires(api.actions.ADMIN)
+@api.requires(api.actions.ADMIN_SPACE)
 def registrations_csv(meeting_id: int) -> Response:
     """The rows are read as plain values in one query, then written out line by line."""
     meeting = admin_meeting(meeting_id)
@@ -134,7 +134,7 @@ def minutes_page(form: forms.Form, meeting: Meeting) -> str:
 
 
 @blueprint.route("/<int:meeting_id>/close", methods=["GET", "POST"])
-@api.requires(api.actions.ADMIN)
+@api.requires(api.actions.ADMIN_SPACE)
 def close(meeting_id: int) -> Page:
     meeting = admin_meeting(meeting_id)
     if request.method == "GET":
