@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import attrs
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from pnyx.models import Component, TaxonomyTerm
@@ -38,13 +38,25 @@ class ImportContext:
     def insert(self, model: Any, rows: list[dict[str, Any]]) -> list[int]:
         """Insert ``rows`` into ``model``'s table; their new ids, in the rows' order.
 
-        One statement per batch where the database can return ids in order
-        (PostgreSQL); SQLite returns them one row at a time, which is fast there.
+        One statement per batch. PostgreSQL returns the ids in the rows' order
+        (``RETURNING`` with SQLAlchemy's "insertmanyvalues"). SQLite would insert
+        row by row for that, so there the ids are read back: the import's
+        transaction holds SQLite's write lock (``BEGIN IMMEDIATE``), so the new
+        rows are exactly the next ids.
         """
         if not rows:
             return []
-        query = insert(model).returning(model.id, sort_by_parameter_order=True)
-        return list(self.session.scalars(query, rows))
+        table = model.__table__
+        if self.session.get_bind().dialect.name != "sqlite":
+            query = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+            return list(self.session.scalars(query, rows))
+        before = self.session.scalar(select(func.max(table.c.id))) or 0
+        self.session.execute(insert(table), rows)
+        new = select(table.c.id).where(table.c.id > before).order_by(table.c.id)
+        ids = list(self.session.scalars(new))
+        if len(ids) != len(rows):  # another writer: cannot happen under BEGIN IMMEDIATE
+            raise RuntimeError("rows were inserted concurrently during the import")
+        return ids
 
     def theme_ids(self, codes: str) -> list[int]:
         """The ids of ``|``-separated theme codes (``mobility|environment``); unknown: RowError."""

@@ -19,7 +19,7 @@ from typing import Any
 
 import attrs
 from flask import current_app
-from sqlalchemy import func, insert, select
+from sqlalchemy import insert, select
 
 from pnyx.accounts.forms import EMAIL_PATTERN, MAX_EMAIL_LENGTH, MAX_NAME_LENGTH
 from pnyx.importing.manifest import CheckedRow, ImportContext, Importer, RowError
@@ -93,10 +93,11 @@ def check_people(context: ImportContext, rows: list[CheckedRow]) -> list[tuple[i
         else:
             seen[person.email] = line
     emails = [person.email for _line, _eid, person in rows]
+    # Addresses are stored lowercased (accounts.forms.normalized_email): the index serves.
     query = (
-        select(func.lower(User.email), ImportKey.external_id)
-        .join(ImportKey, (ImportKey.resource_id == User.id) & (ImportKey.importer == NAME))
-        .where(func.lower(User.email).in_(emails))
+        select(User.email, ImportKey.external_id)
+        .join(ImportKey, (ImportKey.importer == NAME) & (ImportKey.resource_id == User.id))
+        .where(User.email.in_(emails))
     )
     keyed = dict(context.session.execute(query).all())
     for line, external_id, person in rows:
@@ -111,9 +112,7 @@ def write_people(context: ImportContext, people: list[Person]) -> Sequence[int]:
     session = context.session
     emails = [person.email for person in people]
     existing = dict(
-        session.execute(
-            select(func.lower(User.email), User.id).where(func.lower(User.email).in_(emails))
-        ).all()
+        session.execute(select(User.email, User.id).where(User.email.in_(emails))).all()
     )
     new = [person for person in people if person.email not in existing]
     created: dict[str, int] = {}
@@ -124,7 +123,7 @@ def write_people(context: ImportContext, people: list[Person]) -> Sequence[int]:
         ]
         # One executemany, then one read of the new ids: RETURNING in the rows' order is not
         # batched on every database (SQLite falls back to one INSERT per row).
-        session.execute(insert(User), rows)
+        session.execute(insert(User.__table__), rows)
         new_emails = [p.email for p in new]
         created = dict(
             session.execute(select(User.email, User.id).where(User.email.in_(new_emails))).all()
@@ -162,13 +161,13 @@ def add_verifications(context: ImportContext, people: list[tuple[int, Person]]) 
                 }
             )
     if rows:
-        session.execute(insert(Authorization), rows)
+        session.execute(insert(Authorization.__table__), rows)
 
 
 def add_roles(context: ImportContext, people: list[tuple[int, Person]]) -> None:
     rows = [{"user_id": uid, "role": role} for uid, person in people for role in person.roles]
     if rows:
-        context.session.execute(insert(UserOrganizationRole), rows)
+        context.session.execute(insert(UserOrganizationRole.__table__), rows)
 
 
 def invite(context: ImportContext, _resource_ids: list[int]) -> None:

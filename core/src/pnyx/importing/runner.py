@@ -157,7 +157,7 @@ def write_file(
                     {"importer": importer.name, "external_id": eid, "resource_id": rid}
                     for (eid, _value), rid in zip(new, resource_ids, strict=True)
                 ]
-                session.execute(insert(ImportKey), keys)
+                session.execute(insert(ImportKey.__table__), keys)
                 result.created += len(new)
                 created_ids.extend(resource_ids)
             progress(len(batch))

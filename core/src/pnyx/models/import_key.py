@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import String, UniqueConstraint
+from sqlalchemy import Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from pnyx.models.base import Model, utcnow
@@ -18,7 +18,11 @@ class ImportKey(Model):
     """
 
     __tablename__ = "import_keys"
-    __table_args__ = (UniqueConstraint("importer", "external_id"),)
+    __table_args__ = (
+        UniqueConstraint("importer", "external_id"),
+        # "Which external id points to these rows?" (an address matched by an earlier import).
+        Index("ix_import_keys_resource", "importer", "resource_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     importer: Mapped[str] = mapped_column(String(80))

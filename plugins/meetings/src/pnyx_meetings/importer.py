@@ -124,7 +124,7 @@ def write(context: api.ImportContext, rows: list[dict[str, Any]]) -> list[int]:
         for email, code in zip(row["registrations"], codes(len(row["registrations"])), strict=True)
     ]
     if seats:
-        context.session.execute(insert(Registration), seats)
+        context.session.execute(insert(Registration.__table__), seats)
     return ids
 
 
