@@ -510,3 +510,18 @@ def test_unreachable_database_is_one_line(tmp_path: Path) -> None:
     result = app.test_cli_runner().invoke(args=["db", "current"])
     assert result.exit_code == 1
     assert "Database error: unable to open database file" in result.output
+
+
+# --- Tables made outside the migrations ----------------------------------------
+
+
+def test_upgrade_over_tables_made_by_create_all_explains_what_happened(
+    make_app: Callable[..., Flask],
+) -> None:
+    app = make_app()
+    tables = core_tables()
+    Model.metadata.create_all(
+        get_database(app).engine, tables=[Model.metadata.tables[t] for t in tables]
+    )
+    with pytest.raises(migrate.MigrationError, match="no migration history records"):
+        migrate.upgrade(app)

@@ -40,6 +40,7 @@ from alembic.script import ScriptDirectory
 from alembic.util import CommandError
 from flask import Flask
 from sqlalchemy import Connection, MetaData, Table
+from sqlalchemy.exc import DBAPIError
 
 from pnyx.db import get_database
 from pnyx.migrations.autogenerate import CORE, VERSION_TABLE_SUFFIX, migration_options, tidy_script
@@ -143,12 +144,25 @@ def import_models(history: History) -> None:
         importlib.import_module(name)
 
 
+#: What ``pnyx db upgrade`` adds when a table it creates already exists.
+EXISTING_TABLES_HINT = (
+    " The database holds tables that no migration history records: they were made outside "
+    "`pnyx db upgrade` (by Model.metadata.create_all, or by a test run of an older test kit "
+    "pointed at this database). Upgrade an empty database, or drop those tables first."
+)
+
+
 def _run(history: History, action: Callable[[], Any]) -> Any:
     try:
         return action()
     except CommandError as error:
         hint = " Run pnyx db upgrade first." if "not up to date" in str(error) else ""
         raise MigrationError(f"{history.name}: {error}{hint}") from error
+    except DBAPIError as error:
+        if "already exists" not in str(error.orig):
+            raise
+        first_line = str(error.orig).splitlines()[0]
+        raise MigrationError(f"{history.name}: {first_line}.{EXISTING_TABLES_HINT}") from error
 
 
 def upgrade(app: Flask, plugin: str | None = None, revision: str = "heads") -> None:

@@ -180,6 +180,30 @@ def _truncate_postgresql(connection: Any, names: list[str]) -> None:
 
 
 @contextmanager
+def session_schema(base_url: str) -> Iterator[str]:
+    """A URL of ``base_url``'s PostgreSQL database whose tables go to a schema of their own.
+
+    The kit creates ``pnyx_test_<random>`` for the test session and drops it at
+    the end: the database's own tables (an instance's, upgraded with
+    ``pnyx db upgrade``) are never touched, and no table made by ``create_all``
+    is left behind for the next ``pnyx db upgrade`` to trip on (``relation ...
+    already exists``). A run killed before the end leaves its schema: drop it
+    with ``DROP SCHEMA pnyx_test_... CASCADE``.
+    """
+    schema = f"pnyx_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base_url, poolclass=NullPool)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        url = make_url(base_url).update_query_dict({"options": f"-csearch_path={schema}"})
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@contextmanager
 def fresh_database(base_url: str, folder: Path) -> Iterator[str]:
     """An empty database of the same kind as ``base_url``, for migration tests.
 

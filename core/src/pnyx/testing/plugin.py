@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 from flask import Flask
+from sqlalchemy import make_url
 from sqlalchemy.orm import Session
 
 from pnyx.app import create_app
@@ -30,6 +31,7 @@ from pnyx.testing.database import (
     SharedDatabase,
     configured_url,
     on_ci,
+    session_schema,
     shown_url,
     unreachable_reason,
 )
@@ -101,15 +103,18 @@ def pnyx_config() -> dict[str, Any]:
 
 
 @pytest.fixture(scope="session")
-def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """``PNYX_TEST_DATABASE_URL`` if set (checked once), else a SQLite file for the session.
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A SQLite file for the session, or ``PNYX_TEST_DATABASE_URL`` if set (checked once).
 
-    An unreachable database skips the tests that need it, except on CI
-    (``CI=true``), where it stops the run with an error.
+    On PostgreSQL the session works in a schema of its own, dropped at the end
+    (:func:`~pnyx.testing.database.session_schema`): the database's other tables
+    are left as they are. An unreachable database skips the tests that need it,
+    except on CI (``CI=true``), where it stops the run with an error.
     """
     url = configured_url()
     if url is None:
-        return f"sqlite:///{tmp_path_factory.mktemp('pnyx-db') / 'test.sqlite3'}"
+        yield f"sqlite:///{tmp_path_factory.mktemp('pnyx-db') / 'test.sqlite3'}"
+        return
     reason = unreachable_reason(url)
     if reason is not None:
         message = f"{ENV_VAR}={shown_url(url)} is unreachable: {reason}"
@@ -119,15 +124,21 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
                 returncode=1,
             )
         pytest.skip(f"{message} (set {ENV_VAR} to a reachable database or unset it)")
-    return url
+    if make_url(url).get_backend_name() == "postgresql":
+        with session_schema(url) as schema_url:
+            yield schema_url
+        return
+    yield url  # another database: a throwaway one, wiped when the session starts
 
 
 @pytest.fixture(scope="session")
 def pnyx_database(database_url: str) -> Iterator[SharedDatabase]:
     """The session's database: its schema is created on demand, its tables emptied after
-    each test. A database named by ``PNYX_TEST_DATABASE_URL`` is wiped when it starts."""
+    each test. A database named by ``PNYX_TEST_DATABASE_URL`` is wiped when it starts, except
+    on PostgreSQL, where the session has a schema of its own (see ``database_url``)."""
     database = SharedDatabase(database_url)
-    if configured_url() is not None:
+    backend = make_url(database_url).get_backend_name()
+    if configured_url() is not None and backend != "postgresql":
         database.wipe()
     yield database
     database.dispose()

@@ -1,0 +1,54 @@
+"""On PostgreSQL the test kit works in a schema of its own and leaves the database as it was,
+so the next ``pnyx db upgrade`` of that database works (issue 24, item 4)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.pool import NullPool
+
+from pnyx.testing.database import ENV_VAR
+
+URL = os.environ.get(ENV_VAR, "")
+pytestmark = pytest.mark.skipif(
+    not URL.startswith("postgresql"), reason=f"needs {ENV_VAR} naming a PostgreSQL database"
+)
+pytest_plugins = ["pytester"]
+
+
+def tables_and_schemas(engine: sa.Engine) -> tuple[set[str], set[str]]:
+    with engine.connect() as connection:
+        tables = set(sa.inspect(connection).get_table_names())
+        schemas = set(connection.scalars(sa.text("SELECT nspname FROM pg_namespace")).all())
+    return tables, schemas
+
+
+def test_a_kit_run_leaves_the_database_tables_alone(pytester: pytest.Pytester) -> None:
+    admin = sa.create_engine(URL, poolclass=NullPool)
+    with admin.begin() as connection:  # what an instance upgraded with migrations holds
+        connection.execute(sa.text("DROP TABLE IF EXISTS kit_probe_instance"))
+        connection.execute(sa.text("CREATE TABLE kit_probe_instance (id integer)"))
+        connection.execute(sa.text("INSERT INTO kit_probe_instance VALUES (7)"))
+    pytester.makepyfile(
+        test_inner="""
+        def test_uses_the_database(app, session):
+            from pnyx.models import User
+            session.add(User(email="a@example.org", name="A"))
+            session.commit()
+        """
+    )
+    before = tables_and_schemas(admin)
+    try:
+        result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+        result.assert_outcomes(passed=1)
+        with admin.connect() as connection:
+            kept = connection.scalar(sa.text("SELECT id FROM kit_probe_instance"))
+        assert kept == 7  # the database's own table and row are still there
+        # No table nor schema of the kit left for `pnyx db upgrade` to trip on.
+        assert tables_and_schemas(admin) == before
+    finally:
+        with admin.begin() as connection:
+            connection.execute(sa.text("DROP TABLE IF EXISTS kit_probe_instance"))
+        admin.dispose()
