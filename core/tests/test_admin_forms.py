@@ -274,3 +274,15 @@ def test_translated_text_field_alone() -> None:
         field.deserialize({"not a locale": "x"})
     with pytest.raises(ValidationError):
         field.deserialize("just text")
+
+
+def test_the_error_summary_names_each_field(ctx) -> None:
+    form = Form(Everything)
+    assert not form.validate(form_data(**{"title.fr": "", "count": "99"}))
+    assert form.error_items()[0][:2] == ("f-title-fr", "Title (fr)")
+    html = render_template_string(
+        '{% from "pnyx/forms/fields.html" import error_summary %}{{ error_summary(form) }}',
+        form=form,
+    )
+    assert '<a href="#f-title-fr">Title (fr): Write this text in French' in html
+    assert '<a href="#f-count">Count: ' in html  # a label made from the key

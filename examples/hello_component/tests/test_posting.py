@@ -98,6 +98,7 @@ def test_a_refused_message_is_explained_next_to_the_field_and_kept(
     assert response.status_code == 400
     page = response.text
     assert f'<p class="error" id="body-error">{error}</p>' in page
+    assert f'<a href="#body">Your message: {error}</a>' in page  # the summary names the field
     assert f'aria-invalid="true">{body.strip()}</textarea>' in page
     assert messages(session) == []
 

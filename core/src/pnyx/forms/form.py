@@ -135,6 +135,18 @@ class Form:
                 found += [(f"{bound.id}-{locale}", message) for message in texts]
         return found
 
+    def error_items(self) -> list[tuple[str, str, str]]:
+        """``(input id, field label, message)`` of every error, in page order: a summary
+        names each field ("Title: this field is required"), as a list of bare messages
+        would leave the person guessing which one is meant."""
+        found: list[tuple[str, str, str]] = []
+        for bound in _walk(self.fields):
+            found += [(_first_input(bound), bound.label, message) for message in bound.errors]
+            for locale, texts in bound.locale_errors.items():
+                label = f"{bound.label} ({locale})"
+                found += [(f"{bound.id}-{locale}", label, message) for message in texts]
+        return found
+
     # Internals ------------------------------------------------------------
 
     def _attach(self, name: str, texts: list[str]) -> None:
