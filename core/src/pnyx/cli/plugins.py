@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import importlib.metadata as metadata
+from pathlib import Path
 
 import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from pnyx import plugin_system
+from pnyx import plugin_system, scaffold
 
 
 @click.group()
@@ -42,3 +43,24 @@ def _version(name: str) -> str:
         return metadata.version(f"pnyx-{name}")
     except metadata.PackageNotFoundError:
         return "?"
+
+
+@plugins.command("new")
+@click.argument("name")
+@click.option(
+    "--directory",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="Where to make the distribution's folder (pnyx-NAME).",
+)
+def new_plugin(name: str, directory: Path) -> None:
+    """Make a plugin in its own distribution: installs with `pip install -e .`, tests pass."""
+    try:
+        target = scaffold.create_plugin(name, directory)
+    except scaffold.ScaffoldError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Made the plugin '{name}' in {target}. Next:")
+    click.echo(f"  cd {target} && pip install -e . && pytest")
+    click.echo(f"  PNYX_PLUGINS={name} pnyx db upgrade && PNYX_PLUGINS={name} pnyx demo")
+    click.echo("The tutorial's chapter 'A plugin in its own repository' explains each file.")
