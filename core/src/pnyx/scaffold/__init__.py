@@ -18,7 +18,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import write_po
 
-from pnyx.testing.translations import KEYWORDS, METHODS, SKIPPED
+from pnyx.testing.translations import KEYWORDS, METHODS, SKIPPED, french_spacing
 
 FILES = Path(__file__).parent / "files"
 NAME = re.compile(r"[a-z][a-z0-9_]{1,30}")
@@ -38,7 +38,7 @@ FRENCH: dict[str, str | tuple[str, ...]] = {
         "Un élément compte au plus %(num)d caractères ; le vôtre en compte %(length)d.",
     ),
     "Some answers need to be corrected": "Certaines réponses sont à corriger",
-    "%(field)s: %(message)s": "%(field)s\u00a0: %(message)s",
+    "%(field)s: %(message)s": "%(field)s : %(message)s",
     "Your item": "Votre élément",
     "At most %(num)d character.": ("Au plus %(num)d caractère.", "Au plus %(num)d caractères."),
     "Add": "Ajouter",
@@ -107,5 +107,5 @@ def _translation(
         return ("",) * forms if plural else ""
     french = title if key == title else FRENCH.get(key, "")
     if plural and isinstance(french, tuple):
-        return (french[0], *([french[1]] * (forms - 1)))
-    return french
+        return tuple(french_spacing(form) for form in (french[0], *[french[1]] * (forms - 1)))
+    return french_spacing(french) if isinstance(french, str) else french
