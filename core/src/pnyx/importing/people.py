@@ -93,13 +93,15 @@ def check_people(context: ImportContext, rows: list[CheckedRow]) -> list[tuple[i
         else:
             seen[person.email] = line
     emails = [person.email for _line, _eid, person in rows]
-    # Addresses are stored lowercased (accounts.forms.normalized_email): the index serves.
-    query = (
-        select(User.email, ImportKey.external_id)
-        .join(ImportKey, (ImportKey.importer == NAME) & (ImportKey.resource_id == User.id))
-        .where(User.email.in_(emails))
+    # Two indexed lookups rather than a join, which PostgreSQL may plan badly on tables that
+    # just grew. Addresses are stored lowercased (accounts.forms.normalized_email).
+    accounts = dict(
+        context.session.execute(select(User.id, User.email).where(User.email.in_(emails))).all()
     )
-    keyed = dict(context.session.execute(query).all())
+    keys = select(ImportKey.resource_id, ImportKey.external_id).where(
+        ImportKey.importer == NAME, ImportKey.resource_id.in_(list(accounts))
+    )
+    keyed = {accounts[uid]: eid for uid, eid in context.session.execute(keys).all()}
     for line, external_id, person in rows:
         other = keyed.get(person.email)
         if other is not None and other != external_id:

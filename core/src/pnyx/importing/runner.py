@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import attrs
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, text
 
 from pnyx.action_log import log_action
 from pnyx.importing.manifest import CheckedRow, ImportContext, Importer, RowError
@@ -164,6 +164,17 @@ def write_file(
     return result, created_ids
 
 
+def refresh_statistics(context: ImportContext) -> None:
+    """PostgreSQL: tell the planner the tables grew (else the next import's lookups may scan).
+
+    Autovacuum would do it, later; a second import run right away would otherwise plan its
+    ``IN (...)`` lookups for the tiny tables the statistics still describe.
+    """
+    if context.session.get_bind().dialect.name == "postgresql":
+        context.session.execute(text("ANALYZE import_keys, users"))
+        context.session.commit()
+
+
 def run_import(
     context: ImportContext,
     importer: Importer,
@@ -193,6 +204,7 @@ def run_import(
         },
     )
     context.session.commit()
+    refresh_statistics(context)
     if importer.after_commit is not None and created_ids:
         importer.after_commit(context, created_ids)
     return result
