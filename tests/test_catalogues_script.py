@@ -168,11 +168,12 @@ def test_typography_is_french_in_french_and_corsican(script, repository) -> None
     assert script.main(["--package", "ideas", "--locale", "fr", "--locale", "co"], repository) == 0
     assert not (repository / "plugins/ideas/src/pnyx_ideas.egg-info/translations").exists()
     for locale in ("fr", "co"):
-        translate(po(ideas, locale), {"Your idea is saved.": "Idée enregistrée ! Merci : à 18:30"})
+        typed = "Idée enregistrée ! Merci : à 18:30, 70 €"
+        translate(po(ideas, locale), {"Your idea is saved.": typed})
         assert script.main(["--package", "ideas", "--compile-only"], repository) == 0
         with po(ideas, locale).open("rb") as file:
             written = read_po(file)["Your idea is saved."].string
-        assert written == "Idée enregistrée\u202f! Merci\u202f: à 18:30"
+        assert written == "Idée enregistrée\u202f! Merci\u202f: à 18:30, 70\u00a0€"
         assert catalogue_problems(ideas, locale, complete=False) == []
         translate(po(ideas, locale), {"Your idea is saved.": "Idée enregistrée : merci"})
         assert "narrow no-break space" in " ".join(

@@ -133,33 +133,54 @@ def _seed_taxonomy(session: Session) -> None:
         session.add(
             TaxonomyTerm(kind="territory", code=code, name={"fr": name}, parent_id=department.id)
         )
-    themes = (("environment", "Environnement", "Environment"), ("mobility", "Mobilité", "Mobility"))
-    for position, (code, fr, en) in enumerate(themes):
-        session.add(
-            TaxonomyTerm(kind="theme", code=code, name={"fr": fr, "en": en}, position=position)
-        )
+    themes = (
+        ("environment", "Environnement", "Environment", "Ambiente"),
+        ("mobility", "Mobilité", "Mobility", "Mubilità"),
+    )
+    for position, (code, fr, en, co) in enumerate(themes):
+        name = {"fr": fr, "en": en, "co": co}
+        session.add(TaxonomyTerm(kind="theme", code=code, name=name, position=position))
 
 
 def _demo_process(today: dt.date) -> Space:
     day = dt.timedelta(days=1)
+    # The demo speaks the organization's three languages, Corsican included (Smart Isula).
     phases = (
-        ("Propositions", "Proposals", today - 60 * day, today - 31 * day),
-        ("Analyse technique", "Technical review", today - 30 * day, today - 1 * day),
-        ("Vote", "Vote", today, today + 30 * day),
-        ("Suivi des projets lauréats", "Follow-up of winning projects", today + 31 * day, None),
+        ("Propositions", "Proposals", "Pruposte", today - 60 * day, today - 31 * day),
+        (
+            "Analyse technique",
+            "Technical review",
+            "Analisi tecnica",
+            today - 30 * day,
+            today - 1 * day,
+        ),
+        ("Vote", "Vote", "Votu", today, today + 30 * day),
+        (
+            "Suivi des projets lauréats",
+            "Follow-up of winning projects",
+            "Seguitu di i prughjetti scelti",
+            today + 31 * day,
+            None,
+        ),
     )
     space = Space(
         type="process",
         slug=DEMO_SPACE,
-        title={"fr": "Budget participatif", "en": "Participatory budget"},
+        title={
+            "fr": "Budget participatif",
+            "en": "Participatory budget",
+            "co": "Bilanciu participativu",
+        },
         description={
             "fr": "Proposez, votez et suivez les projets des habitants.",
             "en": "Propose, vote and follow the residents' projects.",
+            "co": "Prupunite, vutate è seguitate i prughjetti di l’abitanti.",
         },
         published=True,
     )
-    for position, (fr, en, start, end) in enumerate(phases):
-        step = Step(position=position, title={"fr": fr, "en": en}, start_date=start, end_date=end)
+    for position, (fr, en, co, start, end) in enumerate(phases):
+        title = {"fr": fr, "en": en, "co": co}
+        step = Step(position=position, title=title, start_date=start, end_date=end)
         step.active = start == today
         step.activated_at = utcnow() if step.active else None
         space.steps.append(step)

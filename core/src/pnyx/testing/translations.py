@@ -52,9 +52,15 @@ NARROW_NO_BREAK_SPACE = "\u202f"
 _SPACED_SIGN = re.compile(r"(?<=\S)[ \u00a0\u202f]?([:;!?])(?=\s|$|[»)\]])")
 
 
+#: A number and its unit ("70 %", "5 €") separated by a plain space.
+_SPACED_UNIT = re.compile(r"(?<=\d) (?=[%€])")
+
+
 def french_spacing(text: str) -> str:
-    """``text`` with a narrow no-break space before each ``: ; ! ?`` that ends a clause."""
-    return _SPACED_SIGN.sub(lambda match: NARROW_NO_BREAK_SPACE + match.group(1), text)
+    """``text`` with a narrow no-break space before each ``: ; ! ?`` that ends a clause, and
+    a no-break space between a number and its unit (``70 %``)."""
+    text = _SPACED_SIGN.sub(lambda match: NARROW_NO_BREAK_SPACE + match.group(1), text)
+    return _SPACED_UNIT.sub("\u00a0", text)
 
 
 def with_french_spacing(message: Message) -> str | tuple[str, ...]:

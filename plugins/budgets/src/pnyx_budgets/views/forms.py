@@ -109,7 +109,7 @@ def budget_schema() -> type[Schema]:
             api._l("For a ranking of exactly 3 projects, write 3 here and as the minimum."),
         )
         min_total = optional_amount(
-            api._l("Minimum total cost"), api._l("Such as 70 % of the amount. Empty: none.")
+            api._l("Minimum total cost"), api._l("Such as 70% of the amount. Empty: none.")
         )
         max_total = optional_amount(
             api._l("Maximum total cost"), api._l("Usually the amount itself. Empty: no limit.")
