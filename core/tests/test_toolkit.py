@@ -276,3 +276,13 @@ def test_component_admin_shell_draws_breadcrumb_heading_nav_and_content(
     assert 'class="breadcrumb"' in page and "admin-nav" in page
     assert re.search(r"<h1>Items of [^<]+</h1>\s*<nav aria-label=\"Items\">", page)
     assert "Manage the items of" in page
+
+
+@pytest.mark.pnyx_plugins("toolkitdemo", "hello")
+def test_a_component_of_another_type_is_not_served_by_a_plugin_s_pages(
+    client: PnyxClient, make_component: Callable[..., api.Component]
+) -> None:
+    """The core's loader answers 404 (plugins need no guard of their own, as meetings had)."""
+    board = make_component("hello")
+    assert client.get(url(board, "/items")).status_code == 404
+    assert client.get(f"/spaces/{board.space.slug}/hello/{board.id}/").status_code == 200

@@ -13,10 +13,8 @@ from werkzeug.wrappers import Response
 from pnyx import api
 from pnyx_meetings import changes, forms, meeting_form, notify, queries, stats
 from pnyx_meetings.models import Meeting
-from pnyx_meetings.views.common import only_meetings_components
 
 blueprint = Blueprint("meetings_admin", __name__)
-blueprint.before_request(only_meetings_components)
 
 Page = str | tuple[str, int] | Response
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, g
+from flask import abort
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -13,17 +13,6 @@ from pnyx_meetings import agenda, calendars, queries
 from pnyx_meetings.minutes_form import PROPOSAL_TYPE
 from pnyx_meetings.models import Meeting, Registration, Status
 from pnyx_meetings.registrations import registration_closed_reason
-
-
-def only_meetings_components() -> None:
-    """``before_request`` of the component blueprints: a component of another type is not ours.
-
-    Every component type's pages share the core's URL prefix, so a URL of another
-    type's component may be routed here; answer 404 rather than show a wrong page.
-    """
-    component = g.get("component")
-    if component is not None and component.type != "meetings":
-        abort(404)
 
 
 def is_staff(user: api.User | None) -> bool:

@@ -17,11 +17,9 @@ from pnyx_meetings.models import Meeting
 from pnyx_meetings.views.common import (
     load_meeting,
     meeting_page_context,
-    only_meetings_components,
 )
 
 blueprint = Blueprint("meetings", __name__)
-blueprint.before_request(only_meetings_components)
 
 
 def component_meetings() -> Select[tuple[Meeting]]:
