@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from pnyx_budgets.outcomes.certificate import build_certificate, verify_certificate
 from pnyx_budgets.outcomes.greedy import greedy, greedy_no_skip, greedy_threshold
-from pnyx_budgets.outcomes.model import Election
+from pnyx_budgets.outcomes.model import WITHDRAWN_COST, Election
 from pnyx_budgets.outcomes.pabulib import parse_pb, read_pb
+from pnyx_budgets.outcomes.registry import RULES, compute_outcome
 from pnyx_budgets.outcomes.scoring import project_scores, project_votes, rank_points
 
 DATA = Path(__file__).parent / "data"
@@ -146,3 +148,55 @@ def test_ordinal_borda_and_explicit_scoring_fn() -> None:
     custom = parse_pb(ORDINAL.replace("max_length;3", "scoring_fn;5,2,1"))
     assert project_scores(custom) == {"x": 5 + 2, "y": 2 + 5, "z": 1 + 2 + 5}
     assert greedy(custom).winners == ("z", "y")  # x and y tie at 7: y is cheaper
+
+
+def with_threshold(text: str, threshold: int) -> str:
+    line = f"min_project_score_threshold;{threshold}"
+    return text.replace("vote_type;approval", f"vote_type;approval\n{line}")
+
+
+def test_every_greedy_variant_reads_the_threshold_from_meta() -> None:
+    election = parse_pb(with_threshold(TINY.replace("a;6", "a;7"), 2))  # d (1 vote) is out
+    assert RULES["greedy"](election).winners == ("a",)
+    outcome = RULES["greedy-no-skip"](election)
+    assert outcome.winners == ("a",) and outcome.parameters["threshold"] == "2"
+    combined = compute_outcome(election, "greedy-no-skip-threshold")
+    assert combined.winners == ("a",) and combined.rule == "greedy-no-skip-threshold"
+    steps = {s.project: s.decision for s in combined.rounds}
+    assert steps["c"] == "stopped" and steps["d"] == "below-threshold"
+    with pytest.raises(ValueError, match="min_project_score_threshold"):
+        compute_outcome(parse_pb(TINY), "greedy-no-skip-threshold")
+    for rule in ("greedy", "greedy-no-skip", "greedy-no-skip-threshold"):
+        cert = build_certificate(compute_outcome(election, rule), election)
+        assert verify_certificate(cert, election, any_rule=True) == []
+        cert["parameters"].pop("threshold")
+        assert verify_certificate(cert, election, any_rule=True)
+
+
+def test_a_withdrawn_project_is_passed_over_without_stopping() -> None:
+    election = parse_pb(TINY.replace("a;6", f"a;{WITHDRAWN_COST}"))  # a has the most votes
+    outcome = greedy_no_skip(election)
+    assert outcome.winners == ("c", "b", "d")
+    assert outcome.rounds[0].decision == "withdrawn"
+    cert = build_certificate(outcome, election)
+    assert verify_certificate(cert, election, any_rule=True) == []
+    cert["rounds"][0]["decision"] = "stopped"
+    assert verify_certificate(cert, election, any_rule=True)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Poland_Wroclaw_2017_Rejon_nr_11_750.pb",  # withdrawn 150 has the most votes
+        "Poland_Wroclaw_2017_Rejon_nr_11_250.pb",
+        "Poland_Gdynia_2020_Cisowa__small.pb",  # no-skip + threshold 50
+        "Poland_Gdynia_2021_Orlowo__small.pb",
+    ],
+)
+def test_no_skip_files_reproduce_their_winners(
+    shared_pb: Callable[[str], Election], name: str
+) -> None:
+    election = shared_pb(name)
+    outcome = compute_outcome(election, election.meta["rule"])
+    assert set(outcome.winners) == selected(election)
+    assert verify_certificate(build_certificate(outcome, election), election) == []

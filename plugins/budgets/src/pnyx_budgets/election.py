@@ -74,6 +74,8 @@ def meta_of(budget: Budget, minor_per_unit: int) -> dict[str, str]:
         "min_project_score_threshold": budget.threshold,
     }
     meta |= {key: str(value) for key, value in optional.items() if value is not None}
+    if budget.seed:  # ``pnyx budgets verify`` checks the certificate's seed against it
+        meta["tie_break_seed"] = budget.seed
     if budget.vote_type == "ordinal" and budget.scoring:
         meta["scoring_fn"] = budget.scoring
     return meta

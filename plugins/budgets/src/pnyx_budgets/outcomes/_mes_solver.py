@@ -36,13 +36,22 @@ class MesSolver:
     tie-break rank (0 wins every tie).
     """
 
-    def __init__(self, costs: list[int], supporters: list[list[int]], rank: list[int]) -> None:
+    def __init__(
+        self,
+        costs: list[int],
+        supporters: list[list[int]],
+        rank: list[int],
+        excluded: frozenset[int] = frozenset(),
+    ) -> None:
         self.costs = costs
         self.rank = rank
         self.votes = [len(s) for s in supporters]
         self.voters = 1 + max((max(s) for s in supporters if s), default=-1)
-        # a free project or one nobody approves is never priced (as on equalshares.net)
-        self.candidates = [c for c, cost in enumerate(costs) if cost > 0 and supporters[c]]
+        # a free project or one nobody approves is never priced (as on equalshares.net), nor
+        # is an ``excluded`` (withdrawn) one
+        self.candidates = [
+            c for c, cost in enumerate(costs) if cost > 0 and supporters[c] and c not in excluded
+        ]
         self.cells = NodeCells(supporters)
 
     def solve(self, endowments: Iterable[Fraction]) -> dict:

@@ -31,6 +31,8 @@ def verify_greedy_steps(cert: Mapping[str, Any], election: Election) -> list[str
         if step["score"] != scores[pid] or step["cost"] != costs[pid]:
             problems.append(f"step {number} ({pid}): wrong score or cost")
         expected = _decision(scores[pid], costs[pid], remaining, threshold, stopped, rule)
+        if election.projects[pid].withdrawn:
+            expected = "withdrawn"
         if expected == "selected":
             remaining -= costs[pid]
         stopped = stopped or expected == "stopped"
@@ -45,11 +47,12 @@ def verify_greedy_steps(cert: Mapping[str, Any], election: Election) -> list[str
 
 
 def _check_threshold(rule: str, threshold: int | None, election: Election) -> list[str]:
-    if rule != "greedy-threshold":
-        return [] if threshold is None else ["only greedy-threshold has a threshold"]
     meta = election.meta.get("min_project_score_threshold", "").strip()
-    if threshold is None or not meta or int(meta) != threshold:
+    expected = int(meta) if meta else None
+    if threshold != expected:
         return ["the threshold is not the election's min_project_score_threshold"]
+    if rule.endswith("-threshold") and threshold is None:
+        return [f"{rule} needs META min_project_score_threshold"]
     return []
 
 
@@ -64,4 +67,4 @@ def _decision(
         return "not-reached"
     if cost <= remaining:
         return "selected"
-    return "stopped" if rule == "greedy-no-skip" else "skipped"
+    return "stopped" if rule.startswith("greedy-no-skip") else "skipped"

@@ -10,9 +10,9 @@ or all she has left), so the checker can confirm, round by round, that
   ``q = cost_c * price_w / cost_w``; an exact tie must be won by ``w`` per the tie-break;
 * after the last round no remaining project is affordable.
 
-For ``mes-add1`` it also checks the start endowment and the *witness*: the run one unit per
-voter higher, replayed the same way, must cost more than the budget. It does not re-run the
-endowments in between (that would be re-running the rule).
+For ``mes-add1`` it also replays the *witness* (the run one unit per voter higher, which must
+cost more than the budget) and then checks the completion path by re-running MES at the
+endowments in between (:mod:`._verify_add1` says why that cannot be avoided).
 """
 
 from __future__ import annotations
@@ -23,10 +23,11 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
 
+from ._verify_add1 import check_completion
 from ._verify_common import check_outcome
 from .model import ApprovalBallot, Election
 from .scoring import project_votes
-from .tiebreak import TieBreak
+from .tiebreak import ORDER, TieBreak
 
 
 def verify_mes_rounds(cert: Mapping[str, Any], election: Election) -> list[str]:
@@ -43,33 +44,33 @@ def verify_mes_rounds(cert: Mapping[str, Any], election: Election) -> list[str]:
         problems.append("the certificate counts another number of voters")
     if cert["total_cost"] > budget:
         problems.append("the winners cost more than the budget")
-    if cert["rule"] == "mes" or parameters.get("completion", "").startswith("none"):
+    if parameters["tie_break"] != ",".join(ORDER):
+        problems.append(f"the tie-break order must be {','.join(ORDER)}")
+    completed = cert["rule"] == "mes-add1" and voters > 0
+    if not completed:
         if voters and endowment * voters != budget:
             problems.append("plain MES must give every voter budget / voters")
-        if cert["rule"] == "mes-add1" and sum(replay.costs.values()) > budget:
-            problems.append("Add1 was skipped although the budget does not cover every project")
-    else:
-        problems += _check_add1(cert, replay, endowment, budget, voters)
-    return problems + replay.check(cert, endowment)
+        if "witness" in cert or cert.get("path") or (voters and "completion" in parameters):
+            problems.append("plain MES has no completion")
+    problems += replay.check(cert, endowment)
+    if completed and not problems:
+        problems += _check_witness(cert, replay, endowment)
+    if completed and not problems:  # last: it re-runs MES along the completion path
+        problems += check_completion(cert, election, parameters["seed"])
+    return problems
 
 
-def _check_add1(
-    cert: Mapping[str, Any], replay: _Replay, endowment: Fraction, budget: Fraction, voters: int
-) -> list[str]:
-    start = math.floor(budget / voters)
-    problems = []
-    if Fraction(cert["parameters"]["start_endowment"]) != start:
-        problems.append(f"Add1 must start at floor(budget / voters) = {start}")
-    if endowment.denominator != 1 or endowment < start:
-        problems.append("the Add1 endowment must be a whole number from the start up")
+def _check_witness(cert: Mapping[str, Any], replay: _Replay, endowment: Fraction) -> list[str]:
+    """The witness (run one unit higher, which overspends), replayed round by round."""
     witness = cert.get("witness")
     if witness is None:
-        if set(replay.fundable) - set(cert["winners"]):
-            problems.append("Add1 stopped before overspending while projects were unfunded")
-        return problems
-    if Fraction(witness["parameters"]["endowment"]) != endowment + 1:
-        problems.append("the witness must run at the endowment plus one")
-    if witness["total_cost"] <= budget:
+        return []
+    problems = []
+    shared = {k: cert["parameters"][k] for k in ("budget", "voters", "seed", "tie_break")}
+    expected = {**shared, "endowment": str(endowment + 1)}
+    if witness["rule"] != "mes" or witness["parameters"] != expected or "path" in witness:
+        problems.append("the witness must be plain MES at the endowment plus one")
+    if witness["total_cost"] <= replay.budget:
         problems.append("the witness does not overspend, so Add1 should have gone on")
     problems += [f"witness: {p}" for p in check_outcome(witness, replay.election)]
     problems += [f"witness: {p}" for p in replay.check(witness, endowment + 1)]
@@ -81,6 +82,7 @@ class _Replay:
 
     def __init__(self, election: Election, seed: str) -> None:
         self.election = election
+        self.budget = Fraction(election.budget)
         self.costs = {pid: p.cost for pid, p in election.projects.items()}
         ballots = [b for b in election.ballots if isinstance(b, ApprovalBallot)]
         self.voters = len(ballots)
@@ -88,7 +90,10 @@ class _Replay:
         for voter, ballot in enumerate(ballots):
             for pid in ballot.approved:
                 self.supporters[pid].append(voter)
-        self.fundable = [p for p, c in self.costs.items() if c > 0 and self.supporters[p]]
+        withdrawn = {pid for pid, p in election.projects.items() if p.withdrawn}
+        self.fundable = [
+            p for p, c in self.costs.items() if c > 0 and self.supporters[p] and p not in withdrawn
+        ]
         self.ties = TieBreak(self.costs, project_votes(election), seed)
 
     def check(self, part: Mapping[str, Any], endowment: Fraction) -> list[str]:

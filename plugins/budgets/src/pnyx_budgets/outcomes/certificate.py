@@ -24,11 +24,14 @@ from ._verify_mes import verify_mes_rounds
 from .equal_shares import MesRound
 from .greedy import GreedyStep
 from .model import ApprovalBallot, Ballot, CumulativeBallot, Election, Outcome
+from .registry import same_rule
+from .tiebreak import DEFAULT_SEED
 
 FORMAT = "pnyx-budgets-outcome-certificate"
-VERSION = 1
-ENGINE = "pnyx_budgets.outcomes 1"
-GREEDY_RULES = ("greedy", "greedy-no-skip", "greedy-threshold")
+VERSION = 2
+"""2: ``mes-add1`` certificates carry the completion ``path`` (version 1 could be forged)."""
+ENGINE = "pnyx_budgets.outcomes 2"
+GREEDY_RULES = ("greedy", "greedy-no-skip", "greedy-threshold", "greedy-no-skip-threshold")
 MES_RULES = ("mes", "mes-add1")
 
 
@@ -74,13 +77,16 @@ def _step_json(step: Any) -> dict[str, Any]:
 
 
 def _outcome_json(outcome: Outcome) -> dict[str, Any]:
-    return {
+    data = {
         "rule": outcome.rule,
         "parameters": dict(outcome.parameters),
         "winners": list(outcome.winners),
         "total_cost": outcome.total_cost,
         "rounds": [_step_json(step) for step in outcome.rounds],
     }
+    if outcome.path:
+        data["path"] = [list(stretch) for stretch in outcome.path]
+    return data
 
 
 def build_certificate(outcome: Outcome, election: Election) -> dict[str, Any]:
@@ -99,18 +105,39 @@ def build_certificate(outcome: Outcome, election: Election) -> dict[str, Any]:
     return certificate
 
 
-def verify_certificate(cert: Mapping[str, Any], election: Election) -> list[str]:
-    """The problems found in ``cert`` for ``election``; an empty list means it is valid."""
+def verify_certificate(
+    cert: Mapping[str, Any],
+    election: Election,
+    *,
+    seed: str | None = None,
+    any_rule: bool = False,
+) -> list[str]:
+    """The problems found in ``cert`` for ``election``; an empty list means it is valid.
+
+    ``seed``: the tie-break seed the count had to use (announced before the count); by
+    default META ``tie_break_seed`` (Pnyx's exports write it), else :data:`DEFAULT_SEED`.
+    ``any_rule``: accept a rule other than the one the file's META names.
+    """
+    if seed is None:
+        seed = election.meta.get("tie_break_seed", "").strip() or DEFAULT_SEED
     try:
-        return _verify(cert, election)
-    except (KeyError, TypeError, ValueError, ZeroDivisionError) as error:
+        return _verify(cert, election, seed, any_rule)
+    except (AttributeError, KeyError, TypeError, ValueError, ZeroDivisionError) as error:
         return [f"malformed certificate: {type(error).__name__}: {error}"]
 
 
-def _verify(cert: Mapping[str, Any], election: Election) -> list[str]:
+def _verify(cert: Mapping[str, Any], election: Election, seed: str, any_rule: bool) -> list[str]:
     if cert.get("format") != FORMAT or cert.get("version") != VERSION:
         return [f"not a {FORMAT} version {VERSION}"]
     problems = []
+    if cert["engine"] != ENGINE:
+        problems.append(f"made by {cert['engine']!r}; this verifier checks {ENGINE!r}")
+    if cert["voters"] != len(election.ballots):
+        problems.append("the certificate counts another number of voters")
+    if cert["parameters"]["seed"] != seed:
+        problems.append(f"the tie-break seed is not {seed!r}")
+    if not any_rule and not same_rule(cert["rule"], election):
+        problems.append(f"the file's rule is {election.meta['rule']!r}, not {cert['rule']!r}")
     if cert["ballots_digest"] != ballots_digest(election):
         problems.append("the ballots digest does not match these ballots")
     if cert["projects_digest"] != projects_digest(election):

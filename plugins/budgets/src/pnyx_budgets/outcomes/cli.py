@@ -13,7 +13,7 @@ import click
 from .certificate import build_certificate, verify_certificate
 from .model import Election
 from .pabulib import PabulibError, read_pb
-from .registry import RULES, compute_outcome
+from .registry import ALL_RULES, compute_outcome
 from .tiebreak import DEFAULT_SEED
 
 
@@ -24,7 +24,12 @@ def budgets() -> None:
 
 @budgets.command("outcome")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
-@click.option("--rule", type=click.Choice(sorted(RULES)), required=True, help="Outcome rule.")
+@click.option(
+    "--rule",
+    type=click.Choice(sorted(ALL_RULES)),
+    required=True,
+    help="Outcome rule (greedy rules apply META min_project_score_threshold if present).",
+)
 @click.option("--seed", default=DEFAULT_SEED, show_default=True, help="Seed of the tie draw.")
 @click.option(
     "--certificate",
@@ -48,14 +53,24 @@ def outcome(path: str, rule: str, seed: str, cert_path: str | None) -> None:
 @budgets.command("verify")
 @click.argument("cert_path", metavar="CERT.json", type=click.Path(exists=True, dir_okay=False))
 @click.argument("path", metavar="FILE.pb", type=click.Path(exists=True, dir_okay=False))
-def verify(cert_path: str, path: str) -> None:
-    """Check the certificate CERT.json against the ballots of FILE.pb: OK or the problems."""
+@click.option(
+    "--seed",
+    default=None,
+    help=f"The announced tie-break seed (default: META tie_break_seed, else {DEFAULT_SEED!r}).",
+)
+@click.option("--any-rule", is_flag=True, help="Accept another rule than the file's META rule.")
+def verify(cert_path: str, path: str, seed: str | None, any_rule: bool) -> None:
+    """Check the certificate CERT.json against the ballots of FILE.pb: OK or the problems.
+
+    A mes-add1 certificate's completion path is checked by re-running MES at the endowments
+    it went through (this takes about as long as computing the outcome).
+    """
     with open(cert_path, encoding="utf-8") as handle:
         try:
             certificate = json.load(handle)
         except json.JSONDecodeError as error:
             raise click.ClickException(f"{cert_path}: not JSON ({error})") from None
-    problems = verify_certificate(certificate, _read(path))
+    problems = verify_certificate(certificate, _read(path), seed=seed, any_rule=any_rule)
     if not problems:
         click.echo("OK")
         return

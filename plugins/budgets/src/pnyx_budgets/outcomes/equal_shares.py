@@ -10,12 +10,23 @@ Arithmetic is exact throughout; ties follow :mod:`.tiebreak`.
 Plain MES usually leaves money unspent, so pabulib's ``equalshares/add1`` rule (the one used by
 Wieliczka 2023, Świecie 2023 and Assen 2024) *completes* it: start every voter at
 ``floor(budget / voters)`` currency units, then raise the endowment by one unit at a time while
-the outcome still fits the real budget, and keep the last outcome that fits. This is
-equalshares.net's Add1 with the "integral" start and no "stop once exhaustive" option and no
-greedy completion afterwards — the variant that reproduces the three files' ``selected``
-columns exactly (stopping at the first exhaustive outcome gives Wieliczka 31 winners instead
-of 30). If the budget covers every project, plain MES runs with the whole budget, as on
-equalshares.net.
+the outcome still fits the real budget, and keep the last outcome that fits; stop early only
+once every fundable project is funded. This is equalshares.net's Add1 with the "integral" start,
+no "stop once exhaustive" option and no greedy completion afterwards — the variant that
+reproduces the three files' ``selected`` columns exactly (stopping at the first exhaustive
+outcome gives Wieliczka 31 winners instead of 30). The search jumps over endowments at which
+nothing can overspend (:mod:`._add1`), so its time does not grow with the currency units.
+
+When the budget covers every fundable project together, no outcome can overspend, so Add1 goes
+on until all of them are funded: the outcome is *exhaustive* (every supported project with a
+positive cost). equalshares.net instead runs plain MES once in that case, which leaves
+supported, affordable projects unfunded (Gdynia 2021 Działki Leśne: 3 of 4 funded although all
+4 fit); every city record of such elections funds everything supported, so we do too.
+
+A project the file marks as withdrawn (:data:`.model.WITHDRAWN_COST`) is never a candidate.
+
+Speed: runs are screened with floats under certified error bounds, and every decision is taken
+exactly (integers over a common denominator); see :mod:`._mes_run` and :mod:`._mes_solver`.
 """
 
 from __future__ import annotations
@@ -26,13 +37,11 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
+from ._add1 import complete, exhaustive_endowment, safe_jump, thresholds
 from ._mes_run import EndowmentRun
 from ._mes_solver import MesSolver
 from .model import ApprovalBallot, Election, Money, Outcome
 from .tiebreak import DEFAULT_SEED, ORDER, TieBreak
-
-MAX_BATCH = 256
-"""At most this many endowments are solved together (bounds memory and wasted work)."""
 
 
 @dataclass(frozen=True)
@@ -77,7 +86,9 @@ class _Instance:
         votes = {pid: len(supporters[i]) for i, pid in enumerate(self.ids)}
         self.ties = TieBreak(dict(zip(self.ids, self.costs, strict=True)), votes, seed)
         rank = [self.ties.rank[pid] for pid in self.ids]
-        self.solver = MesSolver(self.costs, supporters, rank)
+        projects = election.projects
+        withdrawn = frozenset(i for i, pid in enumerate(self.ids) if projects[pid].withdrawn)
+        self.solver = MesSolver(self.costs, supporters, rank, withdrawn)
         self.supporters = supporters
         self.votes = [votes[pid] for pid in self.ids]
 
@@ -149,42 +160,37 @@ def equal_shares_add1(election: Election, *, seed: str = DEFAULT_SEED) -> Outcom
     """MES with Add1 completion, as pabulib's ``equalshares/add1`` (see the module docstring)."""
     instance = _Instance(election, seed)
     budget = Fraction(election.budget)
-    if sum(instance.costs) <= budget or instance.voters == 0:
-        outcome = equal_shares(election, seed=seed)
-        return _renamed(outcome, completion="none: the budget covers every project")
+    fundable = set(instance.solver.candidates)
+    if instance.voters == 0:
+        return _renamed(equal_shares(election, seed=seed), completion="none: nobody voted")
     start = math.floor(budget / instance.voters)
-    final, overspent = _last_fitting(instance, start, budget)
-    extra = {"completion": "add1", "start_endowment": str(start)}
-    outcome = instance.outcome("mes-add1", final, election, **extra)
-    if overspent is not None:
-        outcome = replace(outcome, witness=instance.outcome("mes", overspent, election))
+    if sum(instance.costs[c] for c in fundable) <= budget:
+        return _exhaustive(instance, election, start, fundable)
+    limits = thresholds(instance.costs, instance.votes, fundable)
+    jump = safe_jump(instance.costs, limits, start, budget)
+    done = complete(instance.solver.solve, instance.cost, jump, budget, fundable)
+    extra = {"completion": "add1", "start_endowment": str(start), "first_run": str(jump)}
+    outcome = instance.outcome("mes-add1", done.final, election, **extra)
+    path = tuple((a, b, spent) for a, b, spent in done.path)
+    outcome = replace(outcome, path=path)
+    if done.overspent is not None:
+        outcome = replace(outcome, witness=instance.outcome("mes", done.overspent, election))
     return outcome
 
 
-def _last_fitting(
-    instance: _Instance, start: int, budget: Fraction
-) -> tuple[EndowmentRun, EndowmentRun | None]:
-    """The run at the Add1 endowment, and the run one unit higher if that one overspends.
+def _exhaustive(instance: _Instance, election: Election, start: int, fundable: set) -> Outcome:
+    """The budget covers every fundable project: Add1 never overspends and funds them all.
 
-    Endowments are solved in batches (a batch shares work, see :mod:`._mes_solver`); the next
-    batch's size extrapolates how far the spending still is from the budget.
+    The run shown is the one at ``start`` if it already funds everything, else at the
+    endowment where every voter can pay her equal share of all she approves
+    (:func:`._add1.exhaustive_endowment`); any endowment funding everything gives the same set.
     """
-    fundable = set(instance.solver.candidates)
-    last = instance.solver.solve([start])[start]
-    cost = instance.cost(last)
-    while set(last.winners) < fundable:  # once everything is funded, more money changes nothing
-        first = int(last.endowment) + 1
-        guess = math.ceil(last.endowment * budget / max(cost, 1)) - first + 1
-        size = min(max(guess, 8), MAX_BATCH)
-        runs = instance.solver.solve(range(first, first + size))
-        for endowment in range(first, first + size):
-            spent = instance.cost(runs[endowment])
-            if spent > budget:
-                return last, runs[endowment]
-            last, cost = runs[endowment], spent
-            if set(last.winners) >= fundable:
-                break
-    return last, None
+    run = instance.solver.solve([start])[start]
+    if set(run.winners) < fundable:
+        endowment = exhaustive_endowment(instance.costs, instance.supporters, fundable)
+        run = instance.solver.solve([endowment])[endowment]
+    extra = {"completion": "exhaustive", "start_endowment": str(start)}
+    return instance.outcome("mes-add1", run, election, **extra)
 
 
 def voter_payments(outcome: Outcome, approved: Collection[str]) -> list[tuple[str, Fraction]]:

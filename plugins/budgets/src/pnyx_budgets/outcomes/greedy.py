@@ -2,11 +2,15 @@
 
 * ``greedy``: go down the list, fund what fits, skip what does not (the classic municipal rule);
 * ``greedy-no-skip``: stop at the first project that does not fit;
-* ``greedy-threshold``: like ``greedy`` but only projects whose score reaches META
-  ``min_project_score_threshold`` are eligible (Warsaw).
+* every variant reads META ``min_project_score_threshold`` when the file has one: only projects
+  whose score reaches it are eligible (Warsaw with ``greedy``, Gdynia with ``greedy-no-skip``);
+* ``greedy-threshold`` and ``greedy-no-skip-threshold`` are ``greedy`` and ``greedy-no-skip``
+  that refuse a file without a threshold (the rule names pabulib's META uses).
 
 Scores are those of :mod:`.scoring`; ties follow :mod:`.tiebreak`. Projects nobody supported
-(score 0) are never funded: a city does not build what no voter asked for.
+(score 0) are never funded: a city does not build what no voter asked for. A project the file
+marks as withdrawn (:data:`.model.WITHDRAWN_COST`) is passed over without stopping the count
+(Wrocław 2017 Rejon 11: the city skipped withdrawn project 150 and funded project 425).
 """
 
 from __future__ import annotations
@@ -18,7 +22,9 @@ from .model import Election, Money, Outcome
 from .scoring import project_scores, project_votes
 from .tiebreak import DEFAULT_SEED, TieBreak
 
-Decision = Literal["selected", "skipped", "stopped", "not-reached", "below-threshold", "no-support"]
+Decision = Literal[
+    "selected", "skipped", "stopped", "not-reached", "below-threshold", "no-support", "withdrawn"
+]
 
 
 @dataclass(frozen=True)
@@ -51,7 +57,9 @@ def greedy(
     steps: list[GreedyStep] = []
     for pid in order:
         decision: Decision
-        if scores[pid] <= 0:
+        if election.projects[pid].withdrawn:
+            decision = "withdrawn"
+        elif scores[pid] <= 0:
             decision = "no-support"
         elif threshold is not None and scores[pid] < threshold:
             decision = "below-threshold"
@@ -78,14 +86,36 @@ def greedy(
     )
 
 
+def meta_threshold(election: Election, *, required: bool = False) -> int | None:
+    """META ``min_project_score_threshold`` (None if absent, an error if ``required``)."""
+    raw = election.meta.get("min_project_score_threshold", "").strip()
+    if not raw:
+        if required:
+            raise ValueError("this rule needs META min_project_score_threshold")
+        return None
+    return int(raw)
+
+
+def greedy_default(election: Election, *, seed: str = DEFAULT_SEED) -> Outcome:
+    """``greedy``: fund in score order, skip what does not fit (META's threshold if any)."""
+    return greedy(election, threshold=meta_threshold(election), seed=seed)
+
+
 def greedy_no_skip(election: Election, *, seed: str = DEFAULT_SEED) -> Outcome:
     """``greedy-no-skip``: fund in score order and stop at the first project that does not fit."""
-    return greedy(election, skip=False, seed=seed, rule="greedy-no-skip")
+    threshold = meta_threshold(election)
+    return greedy(election, skip=False, threshold=threshold, seed=seed, rule="greedy-no-skip")
 
 
 def greedy_threshold(election: Election, *, seed: str = DEFAULT_SEED) -> Outcome:
     """``greedy-threshold``: ``greedy`` over projects scoring at least META's threshold."""
-    raw = election.meta.get("min_project_score_threshold", "").strip()
-    if not raw:
-        raise ValueError("greedy-threshold needs META min_project_score_threshold")
-    return greedy(election, threshold=int(raw), seed=seed, rule="greedy-threshold")
+    threshold = meta_threshold(election, required=True)
+    return greedy(election, threshold=threshold, seed=seed, rule="greedy-threshold")
+
+
+def greedy_no_skip_threshold(election: Election, *, seed: str = DEFAULT_SEED) -> Outcome:
+    """``greedy-no-skip-threshold``: ``greedy-no-skip`` that requires META's threshold."""
+    threshold = meta_threshold(election, required=True)
+    return greedy(
+        election, skip=False, threshold=threshold, seed=seed, rule="greedy-no-skip-threshold"
+    )

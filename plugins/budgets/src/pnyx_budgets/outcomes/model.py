@@ -16,6 +16,9 @@ VoteType = Literal["approval", "cumulative", "ordinal"]
 Money = int | Fraction
 Extra = tuple[tuple[str, str], ...]
 """Other columns of a row, in file order, as ``(column, value)`` pairs (kept for round trips)."""
+WITHDRAWN_COST = 999_999_999
+"""pabulib marks a project withdrawn after the vote with this artificial cost (Wrocław 2017
+Rejon 11: "PROJEKT WYCOFANY"); every rule skips such a project instead of pricing it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +36,11 @@ class Project:
     votes: int | None = None
     selected: int | None = None
     extra: Extra = ()
+
+    @property
+    def withdrawn(self) -> bool:
+        """Whether the file marks the project as withdrawn (see :data:`WITHDRAWN_COST`)."""
+        return self.cost == WITHDRAWN_COST
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,3 +133,6 @@ class Outcome:
     parameters: Mapping[str, str] = field(default_factory=dict)
     witness: Outcome | None = None
     """For ``mes-add1``: the run one currency unit per voter higher, which overspends."""
+    path: tuple[tuple[int, int, int], ...] = ()
+    """For ``mes-add1``: ``(first, last, spent)`` per stretch of endowments the completion ran
+    whose outcomes cost the same (see :mod:`._add1`)."""

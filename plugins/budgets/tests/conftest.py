@@ -1,0 +1,35 @@
+"""Fixtures of the budgets plugin's own tests."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from pnyx_budgets.outcomes.model import Election
+from pnyx_budgets.outcomes.pabulib import read_pb
+
+
+def shared_pabulib() -> Path | None:
+    """``shared/data/pabulib`` beside the repository or above it (``../shared`` from
+    ``/work/main``), or ``$PNYX_PABULIB_DIR``: real elections that are not copied here."""
+    if os.environ.get("PNYX_PABULIB_DIR"):
+        return Path(os.environ["PNYX_PABULIB_DIR"])
+    for parent in Path(__file__).resolve().parents:
+        candidate = parent / "shared" / "data" / "pabulib"
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+@pytest.fixture(scope="session")
+def shared_pb() -> Callable[[str], Election]:
+    """``shared_pb("Poland_Warszawa_2017_Mlynow.pb")``: a shared file, parsed once; the test
+    is skipped (not failed) on a checkout without the shared data directory."""
+    directory = shared_pabulib()
+    if directory is None:
+        pytest.skip("shared/data/pabulib is not beside this repository (see conftest.py)")
+    return cache(lambda name: read_pb(directory / name))
