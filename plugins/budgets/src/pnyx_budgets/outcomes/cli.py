@@ -7,12 +7,13 @@ it also runs on its own: ``python -m pnyx_budgets.outcomes.cli outcome FILE.pb -
 from __future__ import annotations
 
 import json
+import warnings
 
 import click
 
 from .certificate import build_certificate, verify_certificate
 from .model import Election
-from .pabulib import PabulibError, read_pb
+from .pabulib import PabulibError, PabulibWarning, read_pb
 from .registry import ALL_RULES, compute_outcome
 from .tiebreak import DEFAULT_SEED
 
@@ -79,11 +80,23 @@ def verify(cert_path: str, path: str, seed: str | None, any_rule: bool) -> None:
     click.get_current_context().exit(1)
 
 
+class BadFile(click.ClickException):
+    """A .pb file that cannot be read: one line naming the file and the line, exit code 2."""
+
+    exit_code = 2
+
+
 def _read(path: str) -> Election:
+    """The election of ``path``, voter ids dropped (identical ballots share one object)."""
     try:
-        return read_pb(path)
-    except (PabulibError, UnicodeDecodeError) as error:
-        raise click.ClickException(f"{path}: {error}") from None
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", PabulibWarning)
+            election = read_pb(path, voters=False)
+    except (PabulibError, OSError) as error:
+        raise BadFile(f"{path}: {error}") from None
+    for warning in caught:
+        click.echo(f"{path}: warning: {warning.message}", err=True)
+    return election
 
 
 if __name__ == "__main__":

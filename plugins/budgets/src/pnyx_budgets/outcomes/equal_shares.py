@@ -77,7 +77,16 @@ class _Instance:
         self.costs = [election.projects[pid].cost for pid in self.ids]
         # voters with similar ballots side by side: the solver's per-voter tables are then
         # read in a more sequential order (a few percent faster on 60 000 voters)
-        ballots = sorted(sorted(map(index.__getitem__, b.approved)) for b in _approvals(election))
+        # identical ballots may be one shared object (read_pb(voters=False)): index it once
+        indexed: dict[int, list[int]] = {}
+
+        def indexes(ballot: ApprovalBallot) -> list[int]:
+            found = indexed.get(id(ballot))
+            if found is None:
+                found = indexed[id(ballot)] = sorted(map(index.__getitem__, ballot.approved))
+            return found
+
+        ballots = sorted(map(indexes, _approvals(election)))
         supporters: list[list[int]] = [[] for _ in self.ids]
         for voter, ballot in enumerate(ballots):
             for project in ballot:
