@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -58,3 +61,29 @@ def test_rule_that_does_not_apply_is_a_clean_error() -> None:
     toulouse = str(DATA / "France_Toulouse_2019.pb")
     result = CliRunner().invoke(budgets, ["outcome", toulouse, "--rule", "mes"])
     assert result.exit_code == 1 and "approval" in result.output
+
+
+def test_pnyx_budgets_outcome_needs_no_app_nor_instance(tmp_path: Path) -> None:
+    """``pnyx budgets outcome`` goes through the launcher's standalone path: it works with a
+    production environment that has no secret nor database (the app would refuse to start),
+    without the plugin enabled, and never imports the application."""
+    script = (
+        "import sys\n"
+        "from pnyx.launcher import main\n"
+        "try:\n"
+        f"    main(['budgets', 'outcome', {ASSEN!r}, '--rule', 'mes-add1'])\n"
+        "except SystemExit as done:\n"
+        "    assert not done.code, done.code\n"
+        "heavy = 'pnyx.app' in sys.modules or 'flask' in sys.modules\n"
+        "print('app imported' if heavy else 'no app')\n"
+    )
+    env = {"PATH": os.environ.get("PATH", ""), "PNYX_ENV": "production", "HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, cwd=tmp_path
+    )
+    assert done.returncode == 0, done.stderr
+    winners, verdict = done.stdout.splitlines()
+    assert set(json.loads(winners)) == {
+        pid for pid, p in read_pb(ASSEN).projects.items() if p.selected == 1
+    }
+    assert verdict == "no app"
