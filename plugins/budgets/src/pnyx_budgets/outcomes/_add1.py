@@ -106,7 +106,10 @@ def extend_path(path: list[list[int]], endowment: int, spent: int) -> None:
 
 
 def exhaustive_endowment(
-    costs: Sequence[int], supporters: Sequence[Sequence[int]], fundable: Iterable[int]
+    costs: Sequence[int],
+    supporters: Sequence[Sequence[int]],
+    weights: Sequence[int],
+    fundable: Iterable[int],
 ) -> int:
     """An endowment at which MES funds every fundable project, each at ``cost / votes``.
 
@@ -114,9 +117,9 @@ def exhaustive_endowment(
     every project stays affordable at that price whatever was funded before, so MES funds
     them all. The endowment is the largest such sum over the voters, rounded up.
     """
-    owed: dict[int, Fraction] = {}
+    owed: dict[int, Fraction] = {}  # per voter type: all its voters owe the same
     for c in fundable:
-        share = Fraction(costs[c], len(supporters[c]))
+        share = Fraction(costs[c], sum(map(weights.__getitem__, supporters[c])))
         for voter in supporters[c]:
             owed[voter] = owed.get(voter, 0) + share
     return math.ceil(max(owed.values(), default=0))

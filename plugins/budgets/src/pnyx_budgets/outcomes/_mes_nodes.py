@@ -35,10 +35,13 @@ class Node:
 class NodeCells:
     """Supporter cells per candidate and node, and the cell split when a project is funded."""
 
-    def __init__(self, supporters: list[list[int]]) -> None:
+    def __init__(self, supporters: list[list[int]], weights: list[int]) -> None:
         self.supporters = supporters
         self._sets = [set(s) for s in supporters]
-        self._positions: dict[tuple[int, int], list[int]] = {}
+        self._positions: dict[tuple[int, int], tuple[list[int], list[tuple[int, int]]]] = {}
+        # counting is a C-level Counter over voter types; types standing for several voters
+        # (usually few) then add their extra weight one by one
+        self._heavy = [[(v, weights[v] - 1) for v in s if weights[v] > 1] for s in supporters]
 
     def entry(self, tree: CellTree, node: Node, project: int) -> list:
         """The supporter cells of ``project`` in ``node`` (derived from the parent if cached)."""
@@ -49,7 +52,10 @@ class NodeCells:
         if above is not None:
             by_cell = self._moved(above[2], node.split, project)
         else:
-            counter = Counter(map(tree.cell_of.__getitem__, self.supporters[project]))
+            cell_of = tree.cell_of
+            counter = Counter(map(cell_of.__getitem__, self.supporters[project]))
+            for voter, extra in self._heavy[project]:
+                counter[cell_of[voter]] += extra
             counter.pop(DEAD, None)
             by_cell = dict(counter)
         entry = [list(by_cell), list(by_cell.values()), by_cell, [], {}]
@@ -63,12 +69,18 @@ class NodeCells:
         """
         winner, supporters, olds, mapping = split
         key = (winner, project)
-        positions = self._positions.get(key)
-        if positions is None:  # where ``project``'s supporters sit in the winner's list
+        found = self._positions.get(key)
+        if found is None:  # where ``project``'s supporters sit in the winner's list
             inside = map(self._sets[project].__contains__, supporters)
-            positions = self._positions[key] = list(compress(range(len(supporters)), inside))
+            positions = list(compress(range(len(supporters)), inside))
+            heavy = dict(self._heavy[winner])
+            extra = [(i, heavy[supporters[i]]) for i in positions if supporters[i] in heavy]
+            found = self._positions[key] = (positions, extra)
+        positions, extra = found
         result = dict(by_cell)
         moved = Counter(map(olds.__getitem__, positions))
+        for i, more in extra:
+            moved[olds[i]] += more
         moved.pop(DEAD, None)
         for cell, count in moved.items():
             left = result[cell] - count

@@ -33,7 +33,8 @@ class MesSolver:
     """MES (approval ballots, cost utilities) on a fixed set of voters and projects.
 
     ``supporters[c]`` lists the voters (0..n-1) approving project ``c``; ``rank[c]`` is its
-    tie-break rank (0 wins every tie).
+    tie-break rank (0 wins every tie). A "voter" may stand for ``weights[v]`` voters with the
+    same ballot (see :mod:`._mes_instance`); every count of voters is then a sum of weights.
     """
 
     def __init__(
@@ -42,17 +43,20 @@ class MesSolver:
         supporters: list[list[int]],
         rank: list[int],
         excluded: frozenset[int] = frozenset(),
+        weights: list[int] | None = None,
     ) -> None:
         self.costs = costs
         self.rank = rank
-        self.votes = [len(s) for s in supporters]
+        if weights is None:
+            weights = [1] * (1 + max((max(s) for s in supporters if s), default=-1))
+        self.votes = [sum(map(weights.__getitem__, s)) for s in supporters]
         self.voters = 1 + max((max(s) for s in supporters if s), default=-1)
         # a free project or one nobody approves is never priced (as on equalshares.net), nor
         # is an ``excluded`` (withdrawn) one
         self.candidates = [
             c for c, cost in enumerate(costs) if cost > 0 and supporters[c] and c not in excluded
         ]
-        self.cells = NodeCells(supporters)
+        self.cells = NodeCells(supporters, weights)
 
     def solve(self, endowments: Iterable[Fraction]) -> dict:
         """Run MES at each endowment; returns ``{endowment: EndowmentRun}``."""

@@ -21,14 +21,14 @@ from fractions import Fraction
 from typing import Any
 
 from ._add1 import MAX_BATCH, extend_path, safe_jump, thresholds
-from .equal_shares import _Instance
+from ._mes_instance import MesInstance
 from .model import Election
 
 
 def check_completion(cert: Mapping[str, Any], election: Election, seed: str) -> list[str]:
     """Problems with the completion of a ``mes-add1`` certificate (re-runs MES, see above)."""
     parameters = cert["parameters"]
-    instance = _Instance(election, seed)
+    instance = MesInstance(election, seed)
     budget = Fraction(election.budget)
     fundable = set(instance.solver.candidates)
     start = math.floor(budget / instance.voters)
@@ -59,7 +59,7 @@ def check_completion(cert: Mapping[str, Any], election: Election, seed: str) -> 
 
 def _rerun(
     cert: Mapping[str, Any],
-    instance: _Instance,
+    instance: MesInstance,
     jump: int,
     final: int,
     budget: Fraction,

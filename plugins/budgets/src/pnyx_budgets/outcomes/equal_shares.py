@@ -32,133 +32,23 @@ exactly (integers over a common denominator); see :mod:`._mes_run` and :mod:`._m
 from __future__ import annotations
 
 import math
-from collections import Counter
-from collections.abc import Collection, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Collection
+from dataclasses import replace
 from fractions import Fraction
 
 from ._add1 import complete, exhaustive_endowment, safe_jump, thresholds
-from ._mes_run import EndowmentRun
-from ._mes_solver import MesSolver
-from .model import ApprovalBallot, Election, Money, Outcome
-from .tiebreak import DEFAULT_SEED, ORDER, TieBreak
+from ._mes_instance import MesInstance, MesRound
+from .model import Election, Money, Outcome
+from .tiebreak import DEFAULT_SEED
 
-
-@dataclass(frozen=True)
-class MesRound:
-    """One funded project and how its supporters paid for it.
-
-    Supporters with at least ``price`` left paid exactly ``price`` (``full_payers`` of them);
-    poorer ones paid everything they had left (``partial_payments``: amount -> voters);
-    the remaining supporters had nothing left and paid nothing.
-    """
-
-    project: str
-    cost: int
-    price: Fraction
-    supporters: int
-    full_payers: int
-    partial_payments: tuple[tuple[Fraction, int], ...]
-
-    @property
-    def effective_votes(self) -> Fraction:
-        """``cost / price``: the number of full shares the project is worth."""
-        return self.cost / self.price
-
-
-class _Instance:
-    """An approval election turned into the solver's integer indexes."""
-
-    def __init__(self, election: Election, seed: str) -> None:
-        if election.vote_type != "approval":
-            raise ValueError("the Method of Equal Shares here needs approval ballots")
-        self.ids = list(election.projects)
-        index = {pid: i for i, pid in enumerate(self.ids)}
-        self.costs = [election.projects[pid].cost for pid in self.ids]
-        # voters with similar ballots side by side: the solver's per-voter tables are then
-        # read in a more sequential order (a few percent faster on 60 000 voters)
-        # identical ballots may be one shared object (read_pb(voters=False)): index it once
-        indexed: dict[int, list[int]] = {}
-
-        def indexes(ballot: ApprovalBallot) -> list[int]:
-            found = indexed.get(id(ballot))
-            if found is None:
-                found = indexed[id(ballot)] = sorted(map(index.__getitem__, ballot.approved))
-            return found
-
-        ballots = sorted(map(indexes, _approvals(election)))
-        supporters: list[list[int]] = [[] for _ in self.ids]
-        for voter, ballot in enumerate(ballots):
-            for project in ballot:
-                supporters[project].append(voter)
-        self.voters = len(ballots)
-        votes = {pid: len(supporters[i]) for i, pid in enumerate(self.ids)}
-        self.ties = TieBreak(dict(zip(self.ids, self.costs, strict=True)), votes, seed)
-        rank = [self.ties.rank[pid] for pid in self.ids]
-        projects = election.projects
-        withdrawn = frozenset(i for i, pid in enumerate(self.ids) if projects[pid].withdrawn)
-        self.solver = MesSolver(self.costs, supporters, rank, withdrawn)
-        self.supporters = supporters
-        self.votes = [votes[pid] for pid in self.ids]
-
-    def cost(self, run: EndowmentRun) -> int:
-        return sum(self.costs[c] for c in run.winners)
-
-    def rounds(self, run: EndowmentRun) -> Iterator[MesRound]:
-        """Each round of ``run`` with who paid what, replayed voter by voter from its prices.
-
-        The solver keeps only prices; replaying them exactly (integers over the run's common
-        denominator) costs one pass over the winners' supporters.
-        """
-        den, budgets = run.den, [run.e_num] * self.voters
-        for project in run.winners:
-            price, full, partial = run.price_num[project], 0, Counter()
-            for voter in self.supporters[project]:
-                budget = budgets[voter]
-                if budget >= price:
-                    budgets[voter] = budget - price
-                    full += 1
-                elif budget > 0:
-                    partial[budget] += 1
-                    budgets[voter] = 0
-            yield MesRound(
-                project=self.ids[project],
-                cost=self.costs[project],
-                price=Fraction(price, den),
-                supporters=self.votes[project],
-                full_payers=full,
-                partial_payments=tuple((Fraction(b, den), n) for b, n in sorted(partial.items())),
-            )
-
-    def outcome(self, rule: str, run: EndowmentRun, election: Election, **extra: str) -> Outcome:
-        rounds = tuple(self.rounds(run))
-        parameters = {
-            "budget": str(election.budget),
-            "voters": str(self.voters),
-            "endowment": str(run.endowment),
-            "seed": self.ties.seed,
-            "tie_break": ",".join(ORDER),
-            **extra,
-        }
-        return Outcome(
-            rule=rule,
-            winners=tuple(self.ids[c] for c in run.winners),
-            total_cost=self.cost(run),
-            budget=election.budget,
-            rounds=rounds,
-            parameters=parameters,
-        )
-
-
-def _approvals(election: Election) -> list[ApprovalBallot]:
-    return [b for b in election.ballots if isinstance(b, ApprovalBallot)]
+__all__ = ["MesRound", "equal_shares", "equal_shares_add1", "voter_payments"]
 
 
 def equal_shares(
     election: Election, *, endowment: Money | None = None, seed: str = DEFAULT_SEED
 ) -> Outcome:
     """Plain MES; every voter starts with ``endowment`` (default: budget / voters)."""
-    instance = _Instance(election, seed)
+    instance = MesInstance(election, seed)
     if endowment is None:
         endowment = Fraction(election.budget) / max(instance.voters, 1)
     run = instance.solver.solve([Fraction(endowment)])[Fraction(endowment)]
@@ -167,7 +57,7 @@ def equal_shares(
 
 def equal_shares_add1(election: Election, *, seed: str = DEFAULT_SEED) -> Outcome:
     """MES with Add1 completion, as pabulib's ``equalshares/add1`` (see the module docstring)."""
-    instance = _Instance(election, seed)
+    instance = MesInstance(election, seed)
     budget = Fraction(election.budget)
     fundable = set(instance.solver.candidates)
     if instance.voters == 0:
@@ -187,7 +77,7 @@ def equal_shares_add1(election: Election, *, seed: str = DEFAULT_SEED) -> Outcom
     return outcome
 
 
-def _exhaustive(instance: _Instance, election: Election, start: int, fundable: set) -> Outcome:
+def _exhaustive(instance: MesInstance, election: Election, start: int, fundable: set) -> Outcome:
     """The budget covers every fundable project: Add1 never overspends and funds them all.
 
     The run shown is the one at ``start`` if it already funds everything, else at the
@@ -196,7 +86,9 @@ def _exhaustive(instance: _Instance, election: Election, start: int, fundable: s
     """
     run = instance.solver.solve([start])[start]
     if set(run.winners) < fundable:
-        endowment = exhaustive_endowment(instance.costs, instance.supporters, fundable)
+        endowment = exhaustive_endowment(
+            instance.costs, instance.supporters, instance.weights, fundable
+        )
         run = instance.solver.solve([endowment])[endowment]
     extra = {"completion": "exhaustive", "start_endowment": str(start)}
     return instance.outcome("mes-add1", run, election, **extra)
