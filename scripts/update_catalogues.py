@@ -42,7 +42,7 @@ from pnyx.testing.translations import (
 
 ROOT = Path(__file__).resolve().parents[1]
 #: Every package gets these catalogues, created empty when missing.
-REQUIRED_LOCALES = ("fr",)
+REQUIRED_LOCALES = ("fr", "co")
 #: Width of the written .po files (the repository's line length).
 PO_WIDTH = 100
 
