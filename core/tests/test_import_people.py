@@ -197,3 +197,22 @@ def test_the_export_has_no_secrets_and_is_logged(cli_runner, session, tmp_path, 
     ]
     assert "password" not in result.stdout and "argon2" not in result.stdout
     assert session.scalar(select(ActionLog.action).where(ActionLog.action.like("%export%")))
+
+
+def test_admins_download_the_people_from_the_admin_area(client, session, make_user) -> None:
+    admin = make_user(roles=["admin"], email="admin@city.example", name="Camille")
+    make_user(email="=cmd@city.example", name="=HYPERLINK(1)")
+    for person in (make_user(), make_user(space_roles={})):
+        client.sign_in(person)
+        assert client.get("/admin/users.csv").status_code == 403
+    client.sign_in(admin)
+    assert 'href="/admin/users.csv"' in client.get("/admin/users").get_data(as_text=True)
+    response = client.get("/admin/users.csv")
+    assert response.status_code == 200 and response.mimetype == "text/csv"
+    assert response.headers["Cache-Control"] == "private, no-store"
+    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+    assert {"'=cmd@city.example", "admin@city.example"} <= {row["email"] for row in rows}
+    assert "'=HYPERLINK(1)" in {row["name"] for row in rows}  # defused for spreadsheets
+    assert "argon2" not in response.get_data(as_text=True)
+    logged = session.scalar(select(ActionLog).where(ActionLog.action == "pnyx.export.people"))
+    assert (logged.actor_id, logged.extra) == (admin.id, {"via": "admin"})

@@ -30,6 +30,7 @@ FEATURES = (
     "roles",
     "action_log",
     "space_scope",
+    "people_csv",
 )
 
 
