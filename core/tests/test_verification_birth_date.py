@@ -183,3 +183,12 @@ def test_next_that_only_accepts_post_falls_back_to_the_list(
     url = f"{BIRTH_DATE_PAGE}?next={post_url(youth_board)}"
     response = client.post_form(url, data={"birth_date": "2010-01-15"})
     assert response.headers["Location"] == "/account/verifications"
+
+
+def test_the_form_warns_before_saving_that_the_date_is_final(client, make_user) -> None:
+    client.sign_in(make_user())
+    page = client.get(BIRTH_DATE_PAGE).get_data(as_text=True)
+    start = page.index('<form method="post" class="form"')
+    form = page[start : page.index("</form>", start)]
+    assert "once it is saved, you cannot change it yourself" in form
+    assert form.index("you cannot change it yourself") < form.index('type="submit"')

@@ -50,6 +50,7 @@ from pnyx.manifests import (
 from pnyx.models import Component, Model, Organization, Space, Step, TaxonomyTerm, User, utcnow
 from pnyx.models import UserSpaceRole as _UserSpaceRole
 from pnyx.models.base import JSONType, UTCDateTime
+from pnyx.optional_mails import register_optional_mail, wants_mail
 from pnyx.permissions import Decision, component_of, decide, space_of
 from pnyx.permissions import space_roles as _space_roles
 from pnyx.personal_data.names import person_name
@@ -258,6 +259,7 @@ __all__ = [
     "paginate_keyset",
     "person_name",
     "publish_event",
+    "register_optional_mail",
     "require",
     "requires",
     "send_mail",
@@ -272,4 +274,5 @@ __all__ = [
     "utcnow",
     "validate_settings",
     "verification",
+    "wants_mail",
 ]

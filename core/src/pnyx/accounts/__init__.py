@@ -13,7 +13,14 @@ import logging
 
 from flask import Flask
 
-from pnyx.accounts import account, changes, reset, sign_in, sign_up  # noqa: F401 (routes)
+from pnyx.accounts import (  # noqa: F401 (routes)
+    account,
+    changes,
+    mail_preferences,
+    reset,
+    sign_in,
+    sign_up,
+)
 from pnyx.accounts.blueprint import blueprint
 from pnyx.accounts.sessions import load_user
 from pnyx.ratelimit import init_ratelimit

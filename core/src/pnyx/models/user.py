@@ -8,7 +8,7 @@ import enum
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from pnyx.models.base import Model, utcnow
+from pnyx.models.base import JSONType, Model, utcnow
 
 
 class OrganizationRole(enum.StrEnum):
@@ -43,6 +43,8 @@ class User(Model):
     managed: Mapped[bool] = mapped_column(default=False)
     #: Set when the person deleted their account; e-mail and name are erased then.
     deleted_at: Mapped[dt.datetime | None]
+    #: Optional e-mails the person turned off, by name (pnyx.accounts.mail_preferences).
+    mail_opt_outs: Mapped[list[str]] = mapped_column(JSONType, default=list, server_default="[]")
     organization_roles: Mapped[list[UserOrganizationRole]] = relationship(
         cascade="all, delete-orphan", lazy="selectin"
     )

@@ -51,6 +51,7 @@ def profile(user: User) -> dict[str, Any]:
         "email_confirmed_at": user.confirmed_at,
         "blocked": user.blocked,
         "managed_participant": user.managed,
+        "optional_mails_turned_off": list(user.mail_opt_outs or []),
     }
 
 

@@ -191,6 +191,8 @@ class Checkout:
     ballot: Ballot | None
     problems: list[str] = field(default_factory=list)
     replaced: bool = False
+    #: The ballot was cast before this request (a second click): nothing changed.
+    already_cast: bool = False
 
 
 def checkout(session: Session, budget_id: int, user: api.User) -> Checkout:
@@ -211,7 +213,7 @@ def checkout(session: Session, budget_id: int, user: api.User) -> Checkout:
         return Checkout(None, [problem])
     draft, cast = own_ballots(session, budget.id, user.id)
     if draft is None and cast is not None:
-        return Checkout(cast)
+        return Checkout(cast, already_cast=True)
     problems = checkout_problems(Rules.of(budget), lines_of(session, draft))
     voted = eligibility.voted_budget_ids(session, budget.component_id, user.id)
     problem = eligibility.rule_problem(budget.component, budget, voted)

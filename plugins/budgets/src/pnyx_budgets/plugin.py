@@ -14,7 +14,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pnyx import api
-from pnyx_budgets import admin_stats, demo_links, exports, resources, userdata, vote_status
+from pnyx_budgets import (
+    admin_stats,
+    demo_links,
+    exports,
+    resources,
+    userdata,
+    vote_mail,
+    vote_status,
+)
 from pnyx_budgets.cli import import_pabulib
 from pnyx_budgets.models import CAST, Ballot, Budget
 from pnyx_budgets.money import format_money
@@ -81,6 +89,7 @@ def register_commands(cli: click.Group) -> None:
 def init_app(app: Flask) -> None:
     app.add_template_filter(format_money, "budgets_money")
     app.add_template_global(vote_status.vote_status, "budgets_vote_status")
+    api.register_optional_mail(app, vote_mail.VOTE_RECEIPT, vote_mail.LABEL)
 
 
 @api.hookimpl

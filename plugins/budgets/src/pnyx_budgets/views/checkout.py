@@ -11,7 +11,7 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, url_for
 
 from pnyx import api
-from pnyx_budgets import ballots, eligibility, explain, queries
+from pnyx_budgets import ballots, eligibility, explain, queries, vote_mail
 from pnyx_budgets.views.common import (
     load_budget,
     outcome_of,
@@ -61,6 +61,8 @@ def checkout(budget_id: int) -> Page:
         )
         return page, 400
     session.commit()
+    if not done.already_cast:
+        vote_mail.send_vote_receipt(user, budget, done.ballot, replaced=done.replaced)
     if done.replaced:
         flash(
             api._(

@@ -1,0 +1,62 @@
+"""The vote confirmation e-mail: the receipt code, after a ballot is cast or replaced.
+
+Sent by the checkout view right after the transaction commits (never about a
+ballot a rollback took back), through the core's mail service, to people who
+did not turn it off on their account ("E-mails I receive", issue 10 item 11).
+The message holds the receipt code and the budget, never the projects chosen.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+
+from flask import url_for
+from flask_babel import force_locale
+
+from pnyx import api
+from pnyx_budgets.models import Ballot, Budget
+
+log = logging.getLogger(__name__)
+
+#: The optional e-mail's name, as people's accounts store what they turned off.
+VOTE_RECEIPT = "budgets.vote_receipt"
+
+
+#: What the e-mail brings, as "E-mails I receive" lists it (translated when shown).
+LABEL = api._l("when I vote in a participatory budget: a confirmation with my receipt code")
+
+
+def recipient_locale(user: api.User) -> str | None:
+    """The person's language when the organization offers it, else the page's."""
+    return user.locale or None
+
+
+def send_vote_receipt(user: api.User, budget: Budget, ballot: Ballot, *, replaced: bool) -> bool:
+    """Send the confirmation when the person wants it; a failure never undoes the vote."""
+    if not user.email or not api.wants_mail(user, VOTE_RECEIPT):
+        return False
+    try:
+        locale = recipient_locale(user)
+        with force_locale(locale) if locale else contextlib.nullcontext():
+            title = api.translated(budget.title, locale)
+            if replaced:
+                subject = api._("Your new ballot is cast: %(budget)s", budget=title)
+            else:
+                subject = api._("Your ballot is cast: %(budget)s", budget=title)
+        return api.send_mail(
+            user.email,
+            subject,
+            "budgets/mail/voted.txt",
+            locale=locale,
+            user=user,
+            title=title,
+            code=ballot.receipt_code,
+            cast_at=ballot.cast_at,
+            replaced=replaced,
+            receipt_url=url_for("budgets.receipt", budget_id=budget.id, _external=True),
+            preferences_url=url_for("pnyx_auth.mail_preferences", _external=True),
+        )
+    except Exception:  # the vote stands even if its e-mail cannot be built
+        log.exception("vote confirmation e-mail for budget %s failed", budget.id)
+        return False
