@@ -1,7 +1,7 @@
 """users.mail_opt_outs: the optional e-mails a person turned off
 
-Revision ID: pnyx_0002
-Revises: pnyx_0001
+Revision ID: pnyx_0003
+Revises: pnyx_0002
 Create Date: 2026-12-06 23:20:00
 
 Issue 10 item 11: a vote confirmation e-mail that a person may turn off on their
@@ -12,8 +12,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-revision = "pnyx_0002"
-down_revision = "pnyx_0001"
+revision = "pnyx_0003"
+down_revision = "pnyx_0002"
 branch_labels = None
 depends_on = None
 
