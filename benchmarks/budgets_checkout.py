@@ -10,12 +10,15 @@ second, and checks the database afterwards: one cast ballot per voter, none
 over the limit.
 
     .venv/bin/python benchmarks/budgets_checkout.py
-    .venv/bin/python benchmarks/budgets_checkout.py --voters 200 --threads 8
+    .venv/bin/python benchmarks/budgets_checkout.py --voters 200 --threads 2,8,32 --port 8765
 
-PostgreSQL: ``PNYX_BENCH_POSTGRES_URL`` (default
-``postgresql+psycopg://postgres@127.0.0.1:5432/budgets_bench``, created when
+PostgreSQL: ``--database-url``, else ``PNYX_BENCH_POSTGRES_URL``, else
+``postgresql+psycopg://postgres@127.0.0.1:5432/budgets_bench`` (created when
 missing); it must be a throwaway local ``*bench*`` database: its schema is
-dropped. Everything stays on localhost; every loop is bounded.
+dropped before each run. ``--threads`` takes a comma-separated list: one run
+per value, each on a fresh database, one summary line each (ballots/s, p99).
+``--port`` chooses gunicorn's port (default: a free one). Everything stays on
+localhost; every loop is bounded.
 """
 
 from __future__ import annotations
@@ -209,10 +212,9 @@ def vote(port: int, setup: dict[str, Any], index: int, results: dict[str, list])
 def summary(name: str, samples: list[tuple[int, float]]) -> str:
     times = sorted(took for _status, took in samples)
     failed = sum(status != 303 for status, _took in samples)
-    p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
     return (
         f"{name}: {len(times)} requests, p50 {statistics.median(times) * 1000:.1f} ms, "
-        f"p99 {p99 * 1000:.1f} ms, not 303: {failed}"
+        f"p99 {p99(samples) * 1000:.1f} ms, not 303: {failed}"
     )
 
 
@@ -237,18 +239,44 @@ def check(url: str, budget_id: int, voters: int) -> str:
     return f"cast ballots: {cast} of {voters} voters; ballots over the limit: {over}"
 
 
+def arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog="The database: --database-url, else the PNYX_BENCH_POSTGRES_URL environment "
+        f"variable, else {POSTGRES_URL}. It must be a local database whose name contains "
+        "'bench': its schema is dropped.",
+    )
+    parser.add_argument("--voters", type=int, default=400, help="voters per run (at most 5000)")
+    parser.add_argument(
+        "--threads", default="16", help="client threads, or a list such as 2,8,32 (one run each)"
+    )
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("PNYX_BENCH_POSTGRES_URL", POSTGRES_URL),
+        help="SQLAlchemy URL of a throwaway local *bench* PostgreSQL database",
+    )
+    parser.add_argument("--port", type=int, default=0, help="gunicorn's port (0: a free one)")
+    return parser.parse_args()
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--voters", type=int, default=400)
-    parser.add_argument("--threads", type=int, default=16)
-    args = parser.parse_args()
-    voters, threads = min(args.voters, 5000), min(args.threads, 64)  # bounded
-    url = os.environ.get("PNYX_BENCH_POSTGRES_URL", POSTGRES_URL)
+    args = arguments()
+    voters = min(args.voters, 5000)  # bounded
+    counts = [min(int(n), 64) for n in str(args.threads).split(",") if n.strip()]
+    lines = [
+        run(args.database_url, voters, threads, args.port or free_port()) for threads in counts
+    ]
+    print("\nthreads | ballots/s | add p99 | checkout p99")
+    for line in lines:
+        print(line)
+
+
+def run(url: str, voters: int, threads: int, port: int) -> str:
+    """One run on a fresh database; prints the details, returns the summary line."""
     fresh_database(url)
     with tempfile.TemporaryDirectory() as folder:
         instance = Path(folder)
         setup = load(create_app(config(url, instance)), voters)
-        port = free_port()
         server = start_gunicorn(url, instance, port)
         results: dict[str, list] = {"add": [], "checkout": []}
         lock = threading.Lock()  # list.append is atomic; the lock documents the sharing
@@ -265,10 +293,19 @@ def main() -> None:
             print(summary("add to ballot", results["add"]))
             print(summary("checkout", results["checkout"]))
             print(
-                f"throughput: {voters / elapsed:.1f} voters/s "
+                f"throughput: {voters / elapsed:.1f} ballots/s "
                 f"({voters * 4 / elapsed:.1f} requests/s) in {elapsed:.1f} s"
             )
             print(check(url, setup["budget_id"], voters))
+    return (
+        f"{threads:7d} | {voters / elapsed:9.1f} | {p99(results['add']) * 1000:5.1f} ms | "
+        f"{p99(results['checkout']) * 1000:6.1f} ms"
+    )
+
+
+def p99(samples: list[tuple[int, float]]) -> float:
+    times = sorted(took for _status, took in samples)
+    return times[min(len(times) - 1, int(len(times) * 0.99))]
 
 
 if __name__ == "__main__":
