@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect
 
+from pnyx.app import build_app, create_app
 from pnyx.db import get_database
+from pnyx.errors import StartupError
 from pnyx.testing import install_plugins
 from pnyx.testing.checks import (
     check_names_prefixed,
@@ -137,8 +139,10 @@ def test_settings_schema_whose_default_fails() -> None:
     assert "budget" in message and "give every required field a load_default" in message
 
 
-@pytest.mark.pnyx_plugins("noaction")
-def test_view_without_declared_action(app) -> None:
+def test_view_without_declared_action(tmp_path) -> None:
+    with pytest.raises(StartupError, match="Plugin 'noaction': view 'noaction.bare'"):
+        create_app({"PLUGINS": "noaction", "INSTANCE_PATH": str(tmp_path)})
+    app = build_app({"PLUGINS": "noaction", "INSTANCE_PATH": str(tmp_path)})
     with pytest.raises(ContractError) as failure:
         check_views_declare_actions(app, declarations_of("noaction"))
     message = str(failure.value)
@@ -231,3 +235,10 @@ def test_contract_class_reports_a_plugin_that_cannot_start(pytester, monkeypatch
     result = run_contract(pytester, monkeypatch, "badnames")
     result.stdout.fnmatch_lines(["*FAILED*test_names_are_prefixed*"])
     result.stdout.fnmatch_lines(["*action (of component type 'badnames') 'post'*"])
+
+
+def test_contract_class_lists_each_view_without_action(pytester, monkeypatch) -> None:
+    result = run_contract(pytester, monkeypatch, "noaction")
+    result.stdout.fnmatch_lines(["*FAILED*test_views_declare_actions*"])
+    result.stdout.fnmatch_lines(["*view 'noaction.bare' (*) declares no action*"])
+    result.stdout.fnmatch_lines(["*requires action 'noaction.ghost', which no plugin*"])

@@ -53,18 +53,43 @@ def test_unpublished_component_is_hidden_from_residents(client, session, board) 
     space, component = board
     component.published = False
     session.commit()
-    assert client.get(url(space, component)).status_code == 403
+    assert client.get(url(space, component)).status_code == 404
 
 
 def test_unpublished_space_visible_to_admin_only(
     client, session, sign_in, make_user, board
 ) -> None:
-    space, _component = board
+    """404, not 403: a 403 would tell the public that the space exists (issue 10, item 9)."""
+    space, component = board
     space.published = False
     session.commit()
-    assert client.get(f"/spaces/{space.slug}").status_code == 403
+    assert client.get(f"/spaces/{space.slug}").status_code == 404
+    assert client.get(url(space, component)).status_code == 404
     sign_in(client, make_user(roles=["admin"]))
     assert client.get(f"/spaces/{space.slug}").status_code == 200
+
+
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_private_space_is_404_to_outsiders_before_plugin_code_runs(
+    client, session, sign_in, make_user, board, method
+) -> None:
+    """The loader hides a private space's component whatever the view declares: neither the
+    plugin's ``before_request`` nor its view runs for an outsider."""
+    from sample_plugin import SEEN_PATHS
+
+    space, component = board
+    space.private = True
+    session.commit()
+    SEEN_PATHS.clear()
+    send = client.get if method == "GET" else client.post_form
+    assert send(url(space, component, "post" if method == "POST" else "")).status_code == 404
+    sign_in(client, make_user(name="Outsider"))
+    assert send(url(space, component, "post" if method == "POST" else "")).status_code == 404
+    assert client.get(f"/spaces/{space.slug}").status_code == 404
+    assert SEEN_PATHS == []
+    sign_in(client, make_user(name="Member", space_roles={space: "collaborator"}))
+    assert client.get(url(space, component)).status_code == 200
+    assert SEEN_PATHS == [space.slug]
 
 
 def test_any_plugin_no_wins(client, sign_in, make_user, board) -> None:

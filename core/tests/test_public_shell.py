@@ -149,12 +149,20 @@ def test_404_is_styled_in_the_reader_language(client, locale: str) -> None:
     assert page.count("<h1>") == 1 and "404" in page
 
 
-def test_403_explains_the_refusal(client, make_space) -> None:
+def test_403_explains_the_refusal(client, sign_in, make_user) -> None:
+    sign_in(client, make_user())
+    response = client.get("/admin/", headers={"Accept-Language": "en"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 403
+    assert "Only administrators can do this." in page and "Error code: 403" in page
+
+
+def test_unpublished_space_is_a_styled_404(client, make_space) -> None:
     space = make_space(published=False)
     response = client.get(f"/spaces/{space.slug}", headers={"Accept-Language": "en"})
     page = response.get_data(as_text=True)
-    assert response.status_code == 403
-    assert "This space is not published yet." in page and "Error code: 403" in page
+    assert response.status_code == 404
+    assert "not published" not in page and "Error code: 404" in page
 
 
 def test_500_is_styled_and_shows_no_traceback(client, space, make_component) -> None:

@@ -90,7 +90,24 @@ MISCONFIGURATIONS = [
         {"bad_table": "bad_table"},
         "Plugin 'bad_table' defines table 'startup_test_things' without its prefix",
     ),
-    ("wrong_args", {"wrong_args": "wrong_args"}, "Plugin 'wrong_args':"),
+    (
+        "wrong_args",
+        {"wrong_args": "wrong_args"},
+        "Plugin 'wrong_args': its implementation of hook 'menu_links' asks for 'colour', "
+        "which the hook does not pass: use only some of (menu, user)",
+    ),
+    (
+        "unmarked",
+        {"unmarked": "unmarked"},
+        "Plugin 'unmarked': function 'permission_check' in unmarked is named like the hook "
+        "'permission_check' but has no @api.hookimpl marker",
+    ),
+    (
+        "careless",
+        {"careless": "careless"},
+        "Plugin 'careless': view 'careless.signers' (/careless/signers.csv) declares no "
+        'action, so it would serve anyone: decorate it with @api.requires("<action>")',
+    ),
     (
         "broken_import",
         {"broken_import": "broken_import"},
@@ -131,3 +148,39 @@ def test_plugins_list_shows_installed_and_enabled(tmp_path, fake_plugins, monkey
     assert "good_one" in out and "enabled" in out
     assert "hooks: register_component_types" in out
     assert "needs_good" in out and "not enabled" in out
+
+
+def test_careless_plugin_next_to_the_core_is_refused(tmp_path, fake_plugins) -> None:
+    """Deny by default holds at run time, not only in the kit: the app does not start."""
+    fake_plugins(careless="careless", good_one="good_one")
+    with pytest.raises(StartupError) as refused:
+        create_app(config(tmp_path, PLUGINS="good_one,careless"))
+    message = str(refused.value)
+    assert "\n" not in message and message.count("careless.") == 1
+    assert "docs/actions.md" in message
+
+
+def test_every_unguarded_view_is_named_on_the_one_line(tmp_path, fake_plugins) -> None:
+    from pnyx.app import build_app
+    from pnyx.web.declared_actions import refuse_undeclared_views
+
+    fake_plugins(careless="careless")
+    app = build_app(config(tmp_path, PLUGINS="careless"))
+
+    @app.route("/added-in-init-app")
+    def added() -> str:
+        return "unguarded"
+
+    with pytest.raises(StartupError) as refused:
+        refuse_undeclared_views(app, app.extensions["pnyx.plugins"])
+    message = str(refused.value)
+    assert message.startswith("The core: view 'added' (/added-in-init-app) declares no action")
+    assert message.endswith("Also unguarded: careless.signers.") and "\n" not in message
+
+
+def test_wrong_hook_argument_is_named_once(tmp_path, fake_plugins) -> None:
+    fake_plugins(wrong_args="wrong_args")
+    with pytest.raises(StartupError) as refused:
+        create_app(config(tmp_path, PLUGINS="wrong_args"))
+    message = str(refused.value)
+    assert "'colour'" in message and message.count("wrong_args") == 1

@@ -16,6 +16,7 @@ from pnyx.extras import check_extras
 from pnyx.i18n import init_i18n
 from pnyx.plugin_system import PluginSystem, load_plugin_system, parse_enabled
 from pnyx.web import init_web
+from pnyx.web.declared_actions import refuse_undeclared_views
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
@@ -25,7 +26,18 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     e.g. ``create_app({"PLUGINS": "budgets", "DATABASE_URL": "sqlite://"})``.
     Raises :class:`~pnyx.errors.StartupError` with a one-line message on a
     misconfiguration. Never touches the database's schema.
+
+    Deny by default: a view of any blueprint, core or plugin, that declares no
+    action is refused here (:mod:`pnyx.web.declared_actions`).
     """
+    app = build_app(config)
+    refuse_undeclared_views(app, app.extensions["pnyx.plugins"])
+    return app
+
+
+def build_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """:func:`create_app` without the check of declared actions: for the contract suite,
+    which lists every undeclared view instead of stopping at start-up. Never serve it."""
     app = Flask("pnyx", instance_path=None, instance_relative_config=False)
     load_config(app, config)
     check_extras(app.config)

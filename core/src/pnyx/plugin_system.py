@@ -9,7 +9,9 @@ plugin ``pnyx``, first.
 
 from __future__ import annotations
 
+import ast
 import importlib.metadata as metadata
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import ModuleType
@@ -151,22 +153,51 @@ def order_by_requires(infos: dict[str, PluginInfo]) -> list[PluginInfo]:
 
 
 def _register(pm: pluggy.PluginManager, info: PluginInfo) -> None:
+    _refuse_unmarked_hooks(pm, info)
     try:
         pm.register(info.module, name=info.name)
         pm.check_pending()
     except pluggy.PluginValidationError as error:
-        raise StartupError(f"Plugin '{info.name}': {_hook_problem(error)}") from error
+        raise StartupError(f"Plugin '{info.name}': {_hook_problem(pm, error)}") from error
 
 
-def _hook_problem(error: pluggy.PluginValidationError) -> str:
-    text = str(error).splitlines()[0]
-    if "unknown hook" in text:
-        hook = text.split("unknown hook")[1].split()[0].strip("'")
+def _refuse_unmarked_hooks(pm: pluggy.PluginManager, info: PluginInfo) -> None:
+    """A function named like a hook but without ``@api.hookimpl`` is never called by pluggy:
+    a forgotten marker would silently drop, say, a plugin's ``permission_check``."""
+    for name, value in vars(info.module).items():
+        if not callable(value) or getattr(pm.hook, name, None) is None:
+            continue
+        if pm.parse_hookimpl_opts(info.module, name) is None:
+            raise StartupError(
+                f"Plugin '{info.name}': function '{name}' in {info.module.__name__} is named "
+                f"like the hook '{name}' but has no @api.hookimpl marker, so it would never be "
+                "called: put @api.hookimpl above it (or rename it if it is not a hook)."
+            )
+
+
+def _hook_problem(pm: pluggy.PluginManager, error: pluggy.PluginValidationError) -> str:
+    """pluggy's message, told in one line without repeating the plugin's name."""
+    text = str(error)
+    first = text.splitlines()[0]
+    if "unknown hook" in first:
+        hook = first.split("unknown hook")[1].split()[0].strip("'")
         return (
             f"implements unknown hook '{hook}': check the spelling against docs/hooks.md "
             "(or remove the @hookimpl marker)."
         )
-    return f"{text} (see docs/hooks.md for each hook's arguments)."
+    hook_match = re.search(r"for hook '(\w+)'", first)
+    arguments = re.search(r"Argument\(s\) (\{.*?\}) are declared in the hookimpl", text)
+    if hook_match and arguments:
+        hook = hook_match.group(1)
+        wrong = ", ".join(f"'{name}'" for name in sorted(ast.literal_eval(arguments.group(1))))
+        expected = ", ".join(getattr(pm.hook, hook).spec.argnames)
+        return (
+            f"its implementation of hook '{hook}' asks for {wrong}, which the hook does not "
+            f"pass: use only some of ({expected}) in its signature (docs/hooks.md)."
+        )
+    # Any other complaint: every line of it (the first alone rarely says what is wrong).
+    joined = " ".join(line.strip() for line in text.splitlines() if line.strip())
+    return f"{re.sub(r'^Plugin .*? for hook', 'hook', joined)} (docs/hooks.md)."
 
 
 def _check_tables(infos: Iterable[PluginInfo]) -> None:

@@ -8,7 +8,15 @@ from marshmallow import Schema, fields, validate
 from pnyx import api
 
 RECEIVED_EVENTS: list[api.Event] = []
+#: Paths the plugin's own code saw (its ``before_request``): the core's loader must keep
+#: the requests for hidden spaces and components away from it.
+SEEN_PATHS: list[str] = []
 blueprint = Blueprint("sample", __name__)
+
+
+@blueprint.before_request
+def _seen() -> None:
+    SEEN_PATHS.append(api.current_component().space.slug)
 
 
 class GlobalSettings(Schema):

@@ -8,6 +8,12 @@ core loads the space and component once per request (404 when they do not
 match, or when the component is of another type) and puts them in ``g``;
 plugin views read them with ``pnyx.api.current_component()``. Links built
 inside a component page keep the current ids without repeating them.
+
+Deny by default: before any plugin code runs (before every blueprint's own
+``before_request`` and the view), :func:`hide_invisible` answers 404 to a
+person who may not see the space or component (unpublished, or private and
+not theirs), whatever action the view declares. A 404 rather than a 403: an
+outsider does not learn that the space exists.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from sqlalchemy.orm import selectinload
 
 from pnyx.db import get_session
 from pnyx.models import Component, Space
+from pnyx.permissions import visibility
 from pnyx.registry import Registry
 from pnyx.steps import activate_due_step
 
@@ -45,6 +52,16 @@ def register_component_blueprints(app: Flask, registry: Registry) -> None:
     app.extensions[TYPES_BY_BLUEPRINT] = types_by_blueprint
     app.url_value_preprocessor(pull_space_and_component)
     app.url_defaults(keep_space_and_component)
+    # Registered after the accounts' ``load_user``: app-level functions run before any
+    # blueprint's, so no plugin code sees a request for a space it may not show.
+    app.before_request(hide_invisible)
+
+
+def hide_invisible() -> None:
+    """404 when the person may not see the request's space or component."""
+    target = g.get("component") or g.get("space")
+    if target is not None and not visibility(g.get("user"), target):
+        abort(404)
 
 
 def load_space(slug: str) -> Space:
