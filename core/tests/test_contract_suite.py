@@ -140,7 +140,7 @@ def test_settings_schema_whose_default_fails() -> None:
 
 
 def test_view_without_declared_action(tmp_path) -> None:
-    with pytest.raises(StartupError, match="Plugin 'noaction': view 'noaction.bare'"):
+    with pytest.raises(StartupError, match=r"Plugin 'noaction': view 'noaction\.bare'"):
         create_app({"PLUGINS": "noaction", "INSTANCE_PATH": str(tmp_path)})
     app = build_app({"PLUGINS": "noaction", "INSTANCE_PATH": str(tmp_path)})
     with pytest.raises(ContractError) as failure:

@@ -89,7 +89,7 @@ def test_private_space_is_404_to_outsiders_before_plugin_code_runs(
     assert SEEN_PATHS == []
     sign_in(client, make_user(name="Member", space_roles={space: "collaborator"}))
     assert client.get(url(space, component)).status_code == 200
-    assert SEEN_PATHS == [space.slug]
+    assert [space.slug] == SEEN_PATHS
 
 
 def test_any_plugin_no_wins(client, sign_in, make_user, board) -> None:

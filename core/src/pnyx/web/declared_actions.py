@@ -49,7 +49,7 @@ def undeclared_views(app: Flask, plugins: PluginSystem) -> dict[str, str]:
         if action is None:
             problems[endpoint] = (
                 f"{who}: view '{endpoint}' ({rules}) declares no action, so it would serve "
-                "anyone: decorate it with @api.requires(\"<action>\") under its route "
+                'anyone: decorate it with @api.requires("<action>") under its route '
                 "decorator (docs/actions.md)."
             )
         elif action not in actions:
