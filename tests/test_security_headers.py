@@ -111,7 +111,8 @@ def test_production_adds_strict_transport_security(tmp_path: Path) -> None:
     app = create_app(
         {
             "ENV": "production",
-            "SECRET_KEY": "production-secret-for-the-test",
+            "SECRET_KEY": "7f3a9c1e5b2d8f4a6c0e9b1d3f5a7c2e4b6d8f0a1c3e5b7d9f2a4c6e8b0d1f3a",
+            "PUBLIC_URL": "https://participez.example.org",
             "ALLOW_SQLITE_IN_PRODUCTION": True,
             "INSTANCE_PATH": str(tmp_path),
         }

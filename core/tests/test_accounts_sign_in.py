@@ -118,7 +118,8 @@ def test_session_cookie_is_secure_in_production(tmp_path) -> None:
     app = create_app(
         {
             "ENV": "production",
-            "SECRET_KEY": "a-production-secret",
+            "SECRET_KEY": "7f3a9c1e5b2d8f4a6c0e9b1d3f5a7c2e4b6d8f0a1c3e5b7d9f2a4c6e8b0d1f3a",
+            "PUBLIC_URL": "https://participez.example.org",
             "DATABASE_URL": "sqlite://",
             "ALLOW_SQLITE_IN_PRODUCTION": True,
             "INSTANCE_PATH": str(tmp_path),

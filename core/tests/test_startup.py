@@ -41,13 +41,70 @@ def test_production_refuses_missing_secret(tmp_path: Path) -> None:
         create_app(config(tmp_path, ENV="production"))
 
 
+STRONG_SECRET = "7f3a9c1e5b2d8f4a6c0e9b1d3f5a7c2e4b6d8f0a1c3e5b7d9f2a4c6e8b0d1f3a"
+PRODUCTION = {
+    "ENV": "production",
+    "SECRET_KEY": STRONG_SECRET,
+    "PUBLIC_URL": "https://participez.example.org",
+    "ALLOW_SQLITE_IN_PRODUCTION": True,
+}
+
+
 def test_production_refuses_sqlite_unless_allowed(tmp_path: Path) -> None:
     with pytest.raises(StartupError, match="PostgreSQL"):
-        create_app(config(tmp_path, ENV="production", SECRET_KEY="x" * 40))
-    app = create_app(
-        config(tmp_path, ENV="production", SECRET_KEY="x" * 40, ALLOW_SQLITE_IN_PRODUCTION=True)
-    )
+        create_app(config(tmp_path, **{**PRODUCTION, "ALLOW_SQLITE_IN_PRODUCTION": False}))
+    app = create_app(config(tmp_path, **PRODUCTION))
     assert app.config["SESSION_COOKIE_SECURE"] is True
+
+
+@pytest.mark.parametrize("public_url", [None, "", "participez.example.org", "javascript:x"])
+def test_production_refuses_to_start_without_a_public_url(tmp_path, public_url) -> None:
+    """Links in e-mails never come from the Host header (issue 11, item 6)."""
+    with pytest.raises(StartupError, match="needs PNYX_PUBLIC_URL"):
+        create_app(config(tmp_path, **{**PRODUCTION, "PUBLIC_URL": public_url}))
+
+
+@pytest.mark.parametrize(
+    "secret",
+    ["x" * 40, "x" * 200, "short-but-mixed-Secret-1", "0123456789" * 3, "abcdefghijklmnopqrstuvwxyz"],
+)
+def test_production_refuses_weak_secrets(tmp_path: Path, secret: str) -> None:
+    with pytest.raises(StartupError, match="PNYX_SECRET_KEY is too weak"):
+        create_app(config(tmp_path, **{**PRODUCTION, "SECRET_KEY": secret}))
+
+
+def test_production_accepts_generated_secrets(tmp_path: Path) -> None:
+    import secrets
+
+    for secret in (secrets.token_hex(32), secrets.token_urlsafe(32)):
+        assert create_app(config(tmp_path, **{**PRODUCTION, "SECRET_KEY": secret}))
+
+
+def test_an_all_digit_secret_stays_a_string(tmp_path, monkeypatch) -> None:
+    """Before: PNYX_SECRET_KEY=1234… became an int and every request answered 500."""
+    digits = "".join(str(i % 10) for i in range(7, 87))
+    monkeypatch.setenv("PNYX_SECRET_KEY", digits)
+    monkeypatch.setenv("PNYX_VERIFICATION_SECRET", "0042")
+    app = create_app(config(tmp_path))
+    assert app.config["SECRET_KEY"] == digits and app.config["VERIFICATION_SECRET"] == "0042"
+    assert app.test_client().get("/sign-in").status_code == 200
+
+
+def test_a_non_string_secret_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(StartupError, match="SECRET_KEY must be a string, not int"):
+        create_app(config(tmp_path, SECRET_KEY=12345678901234567890))
+
+
+@pytest.mark.parametrize("command", ["seed", "demo"])
+def test_seed_and_demo_refuse_production(tmp_path, monkeypatch, capsys, command) -> None:
+    for key, value in PRODUCTION.items():
+        monkeypatch.setenv(f"PNYX_{key}", str(value).lower() if value is True else value)
+    monkeypatch.setenv("PNYX_INSTANCE_PATH", str(tmp_path))
+    with pytest.raises(SystemExit) as exit_info:
+        main([command])
+    assert exit_info.value.code == 1
+    err = capsys.readouterr().err
+    assert f"pnyx {command} refuses to run with PNYX_ENV=production" in err
 
 
 def test_requires_orders_loading(tmp_path: Path, fake_plugins) -> None:

@@ -7,11 +7,14 @@ without the prefix: ``PNYX_DATABASE_URL`` becomes ``DATABASE_URL``.
 
 from __future__ import annotations
 
+import math
 import os
 import secrets
+import string
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from flask import Flask
 
@@ -55,12 +58,33 @@ def instance_path(overrides: Mapping[str, Any]) -> Path:
     return Path(raw).resolve()
 
 
+#: Values read verbatim from the environment: a secret made only of digits stays a string.
+STRING_KEYS = (
+    "SECRET_KEY",
+    "VERIFICATION_SECRET",
+    "MAIL_SMTP_USERNAME",
+    "MAIL_SMTP_PASSWORD",
+    "PUBLIC_URL",
+    "DATABASE_URL",
+    "REDIS_URL",
+    "PLUGINS",
+)
+#: Production secrets carry at least this much randomness (32 random bytes).
+MIN_SECRET_BITS = 256
+#: Fewer distinct characters than this is a pattern (``"x" * 64``), not a random secret.
+MIN_SECRET_DISTINCT = 12
+
+
 def load_config(app: Flask, overrides: Mapping[str, Any] | None) -> None:
     """Fill ``app.config`` and check it; raise :class:`StartupError` on a bad setup."""
     overrides = dict(overrides or {})
     app.config.update(DEFAULTS)
     app.config.from_prefixed_env("PNYX", loads=_keep_strings)
+    for key in STRING_KEYS:
+        if f"PNYX_{key}" in os.environ:
+            app.config[key] = os.environ[f"PNYX_{key}"]
     app.config.update(overrides)
+    _check_secret_types(app)
     app.config["INSTANCE_PATH"] = str(instance_path(overrides))
     production = app.config["ENV"] == "production"
     app.config.setdefault("DATABASE_URL", _default_database_url(app))
@@ -83,12 +107,46 @@ def _default_database_url(app: Flask) -> str:
     return f"sqlite:///{folder / 'pnyx.sqlite3'}"
 
 
+GENERATE_SECRET = 'python -c "import secrets; print(secrets.token_hex(32))"'
+
+
+def _check_secret_types(app: Flask) -> None:
+    for key in ("SECRET_KEY", "VERIFICATION_SECRET"):
+        value = app.config.get(key)
+        if value is not None and not isinstance(value, str | bytes):
+            raise StartupError(
+                f"{key} must be a string, not {type(value).__name__}: set PNYX_{key} to a long "
+                f"random value ({GENERATE_SECRET})."
+            )
+
+
+def secret_strength(secret: str | bytes) -> float:
+    """An upper estimate of a secret's randomness in bits: its length times the log of the
+    alphabet its character classes span; 0 for a repeated pattern."""
+    text = secret.decode("latin-1") if isinstance(secret, bytes) else secret
+    if len(set(text)) < MIN_SECRET_DISTINCT:
+        return 0.0
+    classes = (string.digits, string.ascii_lowercase, string.ascii_uppercase)
+    alphabet = sum(len(chars) for chars in classes if any(c in chars for c in text))
+    if any(not c.isascii() or not c.isalnum() for c in text):
+        alphabet += 32
+    return len(text) * math.log2(max(alphabet, 2))
+
+
 def _check_production(app: Flask) -> None:
     if not app.config.get("SECRET_KEY"):
         raise StartupError(
             "PNYX_ENV=production needs a secret key: set PNYX_SECRET_KEY to a long random "
-            'value (python -c "import secrets; print(secrets.token_hex(32))").'
+            f"value ({GENERATE_SECRET})."
         )
+    for key in ("SECRET_KEY", "VERIFICATION_SECRET"):
+        value = app.config.get(key)
+        if value and secret_strength(value) < MIN_SECRET_BITS:
+            raise StartupError(
+                f"PNYX_{key} is too weak for production (it must hold at least 32 random "
+                f"bytes): set it to a new random value ({GENERATE_SECRET})."
+            )
+    _check_public_url(app.config.get("PUBLIC_URL"))
     if (
         app.config["DATABASE_URL"].startswith("sqlite")
         and not app.config["ALLOW_SQLITE_IN_PRODUCTION"]
@@ -97,6 +155,17 @@ def _check_production(app: Flask) -> None:
             "PNYX_ENV=production runs on PostgreSQL: set PNYX_DATABASE_URL="
             "postgresql+psycopg://user@host/db, or PNYX_ALLOW_SQLITE_IN_PRODUCTION=true "
             "for a single-process instance."
+        )
+
+
+def _check_public_url(url: Any) -> None:
+    """Links in e-mails never come from the request's Host header in production."""
+    parts = urlsplit(url) if isinstance(url, str) else None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+        raise StartupError(
+            "PNYX_ENV=production needs PNYX_PUBLIC_URL, the site's address used in links sent "
+            "by e-mail (e.g. https://participez.ville.fr): otherwise a forged Host header could "
+            "point password-reset links at another site."
         )
 
 

@@ -9,8 +9,6 @@ each view module adds its routes to it when imported. Messages go through
 
 from __future__ import annotations
 
-import logging
-
 from flask import Flask
 
 from pnyx.accounts import (  # noqa: F401 (routes)
@@ -25,16 +23,9 @@ from pnyx.accounts.blueprint import blueprint
 from pnyx.accounts.sessions import load_user
 from pnyx.ratelimit import init_ratelimit
 
-log = logging.getLogger(__name__)
-
 
 def init_accounts(app: Flask) -> None:
     """Load ``g.user`` on every request, serve the account pages, limit their forms."""
     app.before_request(load_user)
     app.register_blueprint(blueprint)
     init_ratelimit(app)
-    if app.config.get("ENV") == "production" and not app.config.get("PUBLIC_URL"):
-        log.warning(
-            "PNYX_PUBLIC_URL is not set: links in e-mails are built from each request's "
-            "Host header; set it (https://your.site) or restrict hosts at the proxy"
-        )

@@ -13,10 +13,21 @@ from pnyx.demo import DEMO_ACCOUNTS, seed_demo
 from pnyx.migrate import upgrade
 
 
+def refuse_in_production(command: str) -> None:
+    """Demo accounts have published passwords: never on a production instance."""
+    if current_app.config.get("ENV") == "production":
+        raise click.ClickException(
+            f"pnyx {command} refuses to run with PNYX_ENV=production: its demo accounts have "
+            "published passwords. Create real accounts with the admin pages instead, or run "
+            f"`pnyx {command}` on a development instance."
+        )
+
+
 @click.command()
 @with_appcontext
 def seed() -> None:
     """Add demo data (organization, accounts, a process, every enabled plugin's data)."""
+    refuse_in_production("seed")
     with friendly_errors():
         seeded = seed_demo(get_session())
     click.echo(f"Seeded: {', '.join(seeded)}" if seeded else "Demo data already present.")
@@ -28,6 +39,7 @@ def seed() -> None:
 @with_appcontext
 def demo(host: str, port: int) -> None:
     """Migrate, seed demo data once, print the demo accounts and serve."""
+    refuse_in_production("demo")
     app = current_app
     click.echo(f"Instance folder: {app.config['INSTANCE_PATH']}")
     click.echo(f"Database: {app.config['DATABASE_URL']}")
