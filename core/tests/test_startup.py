@@ -66,7 +66,13 @@ def test_production_refuses_to_start_without_a_public_url(tmp_path, public_url) 
 
 @pytest.mark.parametrize(
     "secret",
-    ["x" * 40, "x" * 200, "short-but-mixed-Secret-1", "0123456789" * 3, "abcdefghijklmnopqrstuvwxyz"],
+    [
+        "x" * 40,
+        "x" * 200,
+        "short-but-mixed-Secret-1",
+        "0123456789" * 3,
+        "abcdefghijklmnopqrstuvwxyz",
+    ],
 )
 def test_production_refuses_weak_secrets(tmp_path: Path, secret: str) -> None:
     with pytest.raises(StartupError, match="PNYX_SECRET_KEY is too weak"):

@@ -22,11 +22,13 @@ import logging
 import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 import attrs
 from flask import Flask, current_app, g, request
 from flask_limiter import Limiter
 from werkzeug.wrappers import Response
+
 
 log = logging.getLogger(__name__)
 
@@ -169,9 +171,55 @@ def limited_for_app(
     return cache[view]
 
 
+class _StorageProblems(logging.Handler):
+    """Tell Pnyx's log (the app's logger, on stderr) when the limiter loses its Redis.
+
+    Flask-Limiter writes to its own logger, which has only a ``NullHandler``: without this
+    an outage of Redis went unseen while every process counted in its own memory.
+    """
+
+    def __init__(self, shown_url: str) -> None:
+        super().__init__(logging.INFO)
+        self.shown_url = shown_url
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if "unreachable" in message:
+            log.error(
+                "Redis (%s) is unreachable: rate limits are counted in each process's memory "
+                "until it answers again",
+                self.shown_url,
+            )
+        elif "recovered" in message:
+            log.warning("Redis (%s) answers again: rate limits are shared again", self.shown_url)
+        elif record.levelno >= logging.ERROR:
+            log.error("rate limiter error (Redis %s): %s", self.shown_url, message)
+
+
+def _watch_storage(app: Flask, limiter: Limiter) -> None:
+    uri = storage_uri(app.config)
+    if uri == "memory://":
+        return
+    shown = make_url_safe(uri)
+    limiter.logger.handlers = [
+        h for h in limiter.logger.handlers if not isinstance(h, _StorageProblems)
+    ]
+    limiter.logger.addHandler(_StorageProblems(shown))
+
+
+def make_url_safe(uri: str) -> str:
+    """The storage's address without its password, for logs."""
+    parts = urlsplit(uri)
+    if parts.password is None:
+        return uri
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
+    return parts._replace(netloc=netloc).geturl()
+
+
 def init_ratelimit(app: Flask) -> Limiter:
     """Give ``app`` its limiter (views declared with :func:`rate_limit` use it)."""
     limiter = make_limiter(app)
+    _watch_storage(app, limiter)
     app.extensions[EXTENSION_KEY] = limiter
     app.extensions[CACHE_KEY] = {}
     app.extensions[LOCK_KEY] = threading.Lock()

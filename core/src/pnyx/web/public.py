@@ -57,7 +57,14 @@ def switch_locale() -> Response:
     locale = request.form.get("locale", "")
     response = redirect(safe_next(request.form.get("next")))
     if locale in available:
-        response.set_cookie(LOCALE_COOKIE, locale, max_age=365 * 24 * 3600, samesite="Lax")
+        response.set_cookie(
+            LOCALE_COOKIE,
+            locale,
+            max_age=365 * 24 * 3600,
+            samesite="Lax",
+            httponly=True,
+            secure=current_app.config["SESSION_COOKIE_SECURE"],  # True in production
+        )
         if g.user is not None:
             g.user.locale = locale
             get_session().commit()

@@ -8,7 +8,7 @@ Templates therefore never use ``style=""`` attributes, ``<style>`` or inline
 
 from __future__ import annotations
 
-from flask import Flask, current_app
+from flask import Flask, current_app, g, request
 from werkzeug.wrappers import Response
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -55,13 +55,27 @@ HEADERS = {
 STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains"
 
 
+#: A page shown to a signed-in person is theirs alone: no shared cache (a proxy, a CDN)
+#: and no browser cache (a shared computer's back button after signing out) keeps it.
+SIGNED_IN_CACHE_CONTROL = "private, no-store"
+
+
 def add_security_headers(response: Response) -> Response:
     """Add the headers a view did not set itself (a view may set a stricter policy)."""
     for name, value in HEADERS.items():
         response.headers.setdefault(name, value)
     if current_app.config.get("ENV") == "production":
         response.headers.setdefault("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY)
+    if g.get("user") is not None and not _is_static_file():
+        # Whatever a view or a caching layer set: a personal page is never stored.
+        response.headers["Cache-Control"] = SIGNED_IN_CACHE_CONTROL
+        response.vary.add("Cookie")
     return response
+
+
+def _is_static_file() -> bool:
+    endpoint = request.endpoint or ""
+    return endpoint == "static" or endpoint.endswith(".static")
 
 
 def init_security(app: Flask) -> None:
