@@ -56,6 +56,7 @@ from pnyx.permissions import space_roles as _space_roles
 from pnyx.personal_data.names import person_name
 from pnyx.plugin_api import actions, links, verification
 from pnyx.plugin_api.deprecation import PnyxDeprecationWarning, resolve
+from pnyx.redirects import safe_next
 from pnyx.settings import ResolvedSettings, validate_settings
 from pnyx.settings import current_settings as _current_settings
 from pnyx.toolkit.loading import get_or_404
@@ -262,6 +263,7 @@ __all__ = [
     "register_optional_mail",
     "require",
     "requires",
+    "safe_next",
     "send_mail",
     "space_members",
     "space_of",

@@ -174,3 +174,18 @@ def test_filters_narrow_the_list(
     assert "Bird boxes" in by_theme and "Tree alley" not in by_theme
     by_cost = budgets_client.get(url, query_string={"max_cost": "100"}).text
     assert "Bird boxes" in by_cost and "Tree alley" in by_cost and "Skate park" not in by_cost
+
+
+@pytest.mark.parametrize(
+    ("evil", "anchor"),
+    [("/\t/evil.example", None), ("/\n/evil.example", None), ("/ok", "x\nSet-Cookie: a=b")],
+)
+def test_ballot_changes_never_send_people_to_another_site(
+    budgets_client, budgets_url, make_user, budget, park, evil, anchor
+):
+    budgets_client.sign_in(make_user())
+    data = {"project_id": park.id, "next": evil, **({"anchor": anchor} if anchor else {})}
+    added = budgets_client.post_form(f"{budgets_url}{budget.id}/ballot/add", data=data)
+    assert added.status_code == 303
+    location = added.headers["Location"]
+    assert "evil" not in location and "\n" not in location and "Set-Cookie" not in location

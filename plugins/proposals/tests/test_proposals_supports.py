@@ -58,6 +58,20 @@ def test_supporting_from_the_list_comes_back_to_the_list(
     assert evil.location == f"{url}{proposal.id}/"
 
 
+@pytest.mark.parametrize("evil", ["/\t/evil.example", "/\n/evil.example", "/\\evil.example"])
+def test_support_never_sends_people_to_another_site(
+    client: PnyxClient,
+    url: str,
+    proposal: Proposal,
+    make_user: Callable[..., api.User],
+    evil: str,
+) -> None:
+    """Browsers drop tabs and line breaks from a URL: "/\t/evil.example" is //evil.example."""
+    client.sign_in(make_user())
+    response = client.post_form(f"{url}{proposal.id}/support", {"next": evil})
+    assert response.status_code == 302 and response.location == f"{url}{proposal.id}/"
+
+
 def test_the_per_person_limit(
     client: PnyxClient,
     session: Session,

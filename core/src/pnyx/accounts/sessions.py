@@ -9,14 +9,16 @@ its next request.
 from __future__ import annotations
 
 import functools
-from urllib.parse import urlsplit
 
-from flask import g, session, url_for
+from flask import g, session
 from sqlalchemy import func, select
 
 from pnyx.db import get_session
 from pnyx.models import User
 from pnyx.passwords import hash_password, verify_password
+from pnyx.redirects import safe_next
+
+__all__ = ["load_user", "safe_next", "sign_in_user", "sign_out_user"]
 
 USER_KEY = "user_id"
 VERSION_KEY = "session_version"
@@ -88,16 +90,3 @@ def password_matches(user: User | None, password: str) -> bool:
         verify_password(_decoy_hash(), password)
         return False
     return verify_password(user.password_hash, password)
-
-
-def safe_next(target: str | None) -> str:
-    """Only same-site paths are followed after sign-in (no open redirect)."""
-    if not target:
-        return url_for("pnyx.home")
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
-        return url_for("pnyx.home")
-    if "\\" in target:
-        # Browsers read "/\evil.example" as "//evil.example".
-        return url_for("pnyx.home")
-    return target

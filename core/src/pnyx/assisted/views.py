@@ -106,8 +106,7 @@ def act(user_id: int) -> Response:
     session.commit()
     start_acting(participant)
     flash(_("You are now acting for %(name)s.", name=participant.name), "success")
-    target = request.form.get("next")
-    return redirect(safe_next(target) if target else url_for("pnyx_verification.index"))
+    return redirect(safe_next(request.form.get("next"), url_for("pnyx_verification.index")))
 
 
 @blueprint.route("/stop", methods=["POST"])

@@ -15,10 +15,9 @@ def next_target() -> str | None:
     """Where to go after verifying: the page that asked, if it is a same-site page one can
     open. A refused form links here with its own address, which only accepts POST: going
     back there would answer "not allowed", so the verifications list is shown instead."""
-    target = request.values.get("next")
-    if not target:
+    path = safe_next(request.values.get("next"), "")
+    if not path:
         return None
-    path = safe_next(target)
     adapter = current_app.url_map.bind_to_environ(request.environ)
     try:
         adapter.match(urlsplit(path).path, method="GET")

@@ -7,6 +7,8 @@ page (status 400) and a message that says what to change.
 
 from __future__ import annotations
 
+import re
+
 from flask import abort, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
@@ -17,15 +19,16 @@ from pnyx_budgets.views.common import load_budget, panel, template_context
 from pnyx_budgets.views.public import blueprint
 
 VOTE = eligibility.VOTE
+ANCHOR = re.compile(r"[A-Za-z][\w-]{0,80}", re.ASCII)
 Page = str | tuple[str, int] | Response
 
 
 def back_to(budget: Budget, anchor: str | None = None) -> str:
     """Where to go after a change: the page the form was on (same site only)."""
-    target = request.form.get("next", "")
-    if not target.startswith("/") or target.startswith("//") or "\\" in target:
-        target = url_for("budgets.ballot", budget_id=budget.id)
-    return f"{target}#{anchor}" if anchor else target
+    default = url_for("budgets.ballot", budget_id=budget.id)
+    target = api.safe_next(request.form.get("next"), default)
+    # The anchor comes from the form too: only an element id (never a line break in Location).
+    return f"{target}#{anchor}" if anchor and ANCHOR.fullmatch(anchor) else target
 
 
 def refused(budget: Budget, decision: api.Decision) -> tuple[str, int]:

@@ -15,9 +15,7 @@ from pnyx_proposals.views.common import load_proposal, proposal_url
 
 def back(proposal_url_: str) -> Response:
     """Back where the person clicked: the list (kept filters) or the proposal's page."""
-    target = request.form.get("next", "")
-    safe = target.startswith("/") and not target.startswith("//") and "\\" not in target
-    return redirect(target if safe else proposal_url_)
+    return redirect(api.safe_next(request.form.get("next"), proposal_url_))
 
 
 @blueprint.post("/<int:proposal_id>/support")
