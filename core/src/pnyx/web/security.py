@@ -66,11 +66,19 @@ def add_security_headers(response: Response) -> Response:
         response.headers.setdefault(name, value)
     if current_app.config.get("ENV") == "production":
         response.headers.setdefault("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY)
-    if g.get("user") is not None and not _is_static_file():
+    if g.get("user") is not None and not _is_shared_asset(response):
         # Whatever a view or a caching layer set: a personal page is never stored.
         response.headers["Cache-Control"] = SIGNED_IN_CACHE_CONTROL
         response.vary.add("Cookie")
     return response
+
+
+def _is_shared_asset(response: Response) -> bool:
+    """Static files, and what a view declares the same for everyone (``public``) that is not
+    a page (the organization's stylesheet and logo): they keep their own caching."""
+    if _is_static_file():
+        return True
+    return bool(response.cache_control.public) and response.mimetype != "text/html"
 
 
 def _is_static_file() -> bool:
