@@ -164,6 +164,31 @@ def test_an_svg_logo_is_sanitised(client, session, make_organization, admin) -> 
     assert "sandbox" in served.headers["Content-Security-Policy"]
 
 
+UTF16_DOCTYPE = (
+    '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE svg [<!ENTITY a "x">]>'
+    '<svg xmlns="http://www.w3.org/2000/svg"><text>&a;</text></svg>'
+)
+
+
+class TestSanitisedSize:
+    @pytest.fixture
+    def pnyx_config(self) -> dict[str, int]:
+        return {"LOGO_MAX_BYTES": 5 * 1024}
+
+    def test_the_size_limit_holds_after_sanitising(self, client, session, make_organization, admin):
+        """Sanitising rewrites the drawing (``<g/>`` becomes ``<g />``): what is stored and
+        served must stay within the limit, not only what was sent."""
+        organization = make_organization()
+        svg = b'<svg xmlns="http://www.w3.org/2000/svg">' + b"<g/>" * 1200 + b"</svg>"
+        assert len(svg) < 5 * 1024
+        data = settings(logo=(io.BytesIO(svg), "logo.svg"))
+        response = client.post_form(URL, data, content_type="multipart/form-data")
+        assert response.status_code == 400
+        assert "The logo is too large: at most 5 KB." in response.get_data(as_text=True)
+        session.refresh(organization)
+        assert organization.logo is None
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
@@ -173,6 +198,10 @@ def test_an_svg_logo_is_sanitised(client, session, make_organization, admin) -> 
             "This SVG file cannot be used",
         ),
         (PNG + b"\x00" * 600_000, "The logo is too large: at most 512 KB."),
+        # Checked on the decoded text (issue 11, item 12): UTF-16, with or without a BOM.
+        (UTF16_DOCTYPE.encode("utf-16"), "This SVG file cannot be used"),
+        (UTF16_DOCTYPE.encode("utf-16-le"), "This SVG file cannot be used"),
+        (UTF16_DOCTYPE.encode("utf-16-be"), "This SVG file cannot be used"),
     ],
 )
 def test_wrong_logos_are_refused(client, session, make_organization, admin, content, message):

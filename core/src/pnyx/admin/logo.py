@@ -11,7 +11,7 @@ from flask import current_app
 from flask_babel import gettext as _
 from werkzeug.datastructures import FileStorage
 
-from pnyx.admin.svg import UnsafeSvgError, sanitize_svg
+from pnyx.admin.svg import UnsafeSvgError, looks_like_svg, sanitize_svg
 from pnyx.web.branding import uploads_folder
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -38,13 +38,17 @@ def read_logo(upload: FileStorage) -> tuple[bytes, str]:
         return data, "png"
     if data.startswith(JPEG_SIGNATURE):
         return data, "jpg"
-    if b"<svg" in data[:4096]:
+    if looks_like_svg(data):
         try:
-            return sanitize_svg(data), "svg"
+            cleaned = sanitize_svg(data)
         except UnsafeSvgError:
             raise LogoError(
                 _("This SVG file cannot be used: save it again as plain SVG, or send a PNG.")
             ) from None
+        # The limit holds for what is stored and served, not only for what was sent.
+        if len(cleaned) > limit:
+            raise LogoError(_("The logo is too large: at most %(size)d KB.", size=limit // 1024))
+        return cleaned, "svg"
     raise LogoError(_("Send the logo as a PNG, JPEG or SVG file."))
 
 

@@ -42,7 +42,9 @@ ALLOWED_ATTRIBUTES = _names(
 UNSAFE_VALUE = re.compile(
     r"url\(\s*['\"]?(?!#)|@import|expression\s*\(|javascript:|\\", re.IGNORECASE
 )
-FORBIDDEN_MARKUP = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
+FORBIDDEN_MARKUP = re.compile(r"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
 class UnsafeSvgError(ValueError):
@@ -53,11 +55,16 @@ def sanitize_svg(data: bytes) -> bytes:
     """The drawing in ``data`` with only allowlisted elements and attributes.
 
     Raises :class:`UnsafeSvgError` when ``data`` is not a well-formed SVG document.
+    The checks read the decoded text, never the raw bytes: a UTF-16 file spells
+    ``<!DOCTYPE`` with bytes no byte pattern matches. Only UTF-8 (with or without a
+    BOM) is accepted, and its XML declaration is dropped so that no other encoding
+    it names can change what the parser reads.
     """
-    if FORBIDDEN_MARKUP.search(data):
+    text = decoded_svg(data)
+    if FORBIDDEN_MARKUP.search(text):
         raise UnsafeSvgError("doctype")
     try:
-        root = ET.fromstring(data)
+        root = ET.fromstring(XML_DECLARATION.sub("", text, count=1))
     except ET.ParseError as error:
         raise UnsafeSvgError("not xml") from error
     if root.tag != f"{{{SVG_NS}}}svg":
@@ -66,6 +73,26 @@ def sanitize_svg(data: bytes) -> bytes:
     ET.register_namespace("", SVG_NS)
     ET.register_namespace("xlink", XLINK_NS)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def decoded_svg(data: bytes) -> str:
+    """``data`` as text: UTF-8 only (a BOM is dropped); anything else is refused. UTF-16
+    without a BOM decodes as UTF-8 full of NUL characters, which XML forbids: refused too."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UnsafeSvgError("encoding") from error
+    if CONTROL_CHARACTERS.search(text):
+        raise UnsafeSvgError("encoding")
+    return text
+
+
+def looks_like_svg(data: bytes) -> bool:
+    """Whether an upload claims to be an SVG: ``<svg`` in its first characters, whatever
+    the encoding (a UTF-16 file must reach :func:`sanitize_svg` to be refused there)."""
+    head = data[:4096]
+    utf16 = ("<svg".encode("utf-16-le"), "<svg".encode("utf-16-be"))
+    return b"<svg" in head or any(marker in head for marker in utf16)
 
 
 def _clean(element: ET.Element) -> None:
