@@ -36,6 +36,21 @@ from pnyx.forms import Form, TranslatedText
 from pnyx.hookspecs import hookimpl
 from pnyx.i18n import format_currency, format_decimal, format_number, format_percent, translated
 from pnyx.importing import ImportContext, Importer, RowError
+from pnyx.inputs import (
+    MAX_ID,
+    MAX_PAGE,
+    InvalidInput,
+    as_int,
+    clean_text,
+    id_list,
+    int_arg,
+    int_field,
+    page_arg,
+    parse_decimal,
+    parse_int,
+    read_int,
+    upload_limit,
+)
 from pnyx.manifests import (
     Action,
     Audience,
@@ -198,6 +213,8 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "MAX_ID",
+    "MAX_PAGE",
     "Action",
     "Audience",
     "Component",
@@ -208,6 +225,7 @@ __all__ = [
     "Form",
     "ImportContext",
     "Importer",
+    "InvalidInput",
     "JSONType",
     "Markup",
     "MenuLink",
@@ -234,7 +252,9 @@ __all__ = [
     "_",
     "_l",
     "actions",
+    "as_int",
     "can",
+    "clean_text",
     "component_of",
     "component_type",
     "component_url",
@@ -252,14 +272,21 @@ __all__ = [
     "format_percent",
     "get_or_404",
     "hookimpl",
+    "id_list",
+    "int_arg",
+    "int_field",
     "lazy_ngettext",
     "links",
     "log_action",
     "ngettext",
+    "page_arg",
     "paginate",
     "paginate_keyset",
+    "parse_decimal",
+    "parse_int",
     "person_name",
     "publish_event",
+    "read_int",
     "register_optional_mail",
     "require",
     "requires",
@@ -273,6 +300,7 @@ __all__ = [
     "term_field",
     "term_labels",
     "translated",
+    "upload_limit",
     "utcnow",
     "validate_settings",
     "verification",

@@ -31,6 +31,9 @@ DEFAULTS: dict[str, Any] = {
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
     "PAGE_SIZE": 20,
+    # The largest request body (docs/security.md); views receiving a file declare their own
+    # limit with api.upload_limit("<CONFIG_KEY>").
+    "MAX_REQUEST_BYTES": 2 * 1024 * 1024,
     # Admin uploads (docs/admin.md).
     "LOGO_MAX_BYTES": 512 * 1024,
     "TAXONOMY_IMPORT_MAX_BYTES": 5 * 1024 * 1024,

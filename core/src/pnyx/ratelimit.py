@@ -29,7 +29,6 @@ from flask import Flask, current_app, g, request
 from flask_limiter import Limiter
 from werkzeug.wrappers import Response
 
-
 log = logging.getLogger(__name__)
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -189,3 +189,21 @@ def test_ballot_changes_never_send_people_to_another_site(
     assert added.status_code == 303
     location = added.headers["Location"]
     assert "evil" not in location and "\n" not in location and "Set-Cookie" not in location
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("territory=abc", "“Territory” must be a whole number"),
+        ("theme=²", "“Theme” must be a whole number"),
+        ("max_cost=NaN", "“Maximum cost” must be an amount"),
+        ("max_cost=Infinity", "“Maximum cost” must be an amount"),
+    ],
+)
+def test_a_bad_filter_value_is_reported(budgets_client, budgets_url, budget, query, message):
+    """Issue 10, item 9: reported, not ignored; issue 11, item 10: never a 500."""
+    response = budgets_client.get(
+        f"{budgets_url}{budget.id}/?{query}", headers={"Accept-Language": "en"}
+    )
+    assert response.status_code == 400
+    assert message in response.get_data(as_text=True)

@@ -20,6 +20,7 @@ from pnyx.admin.action_log_query import load_page, parse_filters, visibility_lab
 from pnyx.core_hooks import ADMIN
 from pnyx.db import get_database, get_session
 from pnyx.i18n import organization_locales
+from pnyx.inputs import int_arg
 from pnyx.models import Space
 from pnyx.navigation import admin_link
 from pnyx.web.guards import requires
@@ -34,8 +35,7 @@ def csv_language() -> CsvLanguage:
 
 
 def _cursor(name: str) -> int | None:
-    raw = request.args.get(name, "")
-    return int(raw) if raw.isdigit() and len(raw) < 12 else None
+    return int_arg(name)
 
 
 @blueprint.get("/log")

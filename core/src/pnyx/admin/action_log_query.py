@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from pnyx.action_log import VISIBILITIES
 from pnyx.i18n import select_timezone
+from pnyx.inputs import as_int
 from pnyx.models import ActionLog, Component, Space, User
 
 #: The query-string arguments of the filters form.
@@ -56,7 +57,7 @@ class LogFilters:
 
 
 def _whole_number(raw: str) -> int | None:
-    return int(raw) if raw.isdigit() and len(raw) < 12 else None
+    return as_int(raw)
 
 
 def _date(raw: str) -> dt.date | None:

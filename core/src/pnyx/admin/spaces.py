@@ -25,6 +25,7 @@ from pnyx.core_hooks import ADMIN, ADMIN_SPACE
 from pnyx.db import get_session
 from pnyx.forms import Form, TranslatedText
 from pnyx.i18n import translated
+from pnyx.inputs import page_arg
 from pnyx.models import Space
 from pnyx.navigation import admin_link
 from pnyx.web.guards import requires
@@ -91,7 +92,7 @@ def edit_space_schema() -> Schema:
 @blueprint.get("/spaces")
 @requires(ADMIN)
 def spaces() -> str:
-    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    page = page_arg()
     size = current_app.config["PAGE_SIZE"]
     query = select(Space).order_by(Space.position, Space.id).offset((page - 1) * size)
     rows = list(get_session().scalars(query.limit(size + 1)))

@@ -22,6 +22,7 @@ from pnyx.admin.editing import log_admin, move_in, render_form
 from pnyx.core_hooks import ADMIN
 from pnyx.db import get_session
 from pnyx.forms import Form, TranslatedText
+from pnyx.inputs import int_arg, page_arg
 from pnyx.models import TaxonomyTerm
 from pnyx.navigation import admin_link
 from pnyx.web.guards import requires
@@ -86,8 +87,8 @@ def taxonomy() -> Response:
 @blueprint.get("/taxonomies/<kind>")
 @requires(ADMIN)
 def taxonomy_terms(kind: str) -> str:
-    parent = load_term(term_kind(kind), request.args.get("parent", type=int))
-    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    parent = load_term(term_kind(kind), int_arg("parent"))
+    page = page_arg()
     size = current_app.config["PAGE_SIZE"]
     query = (
         select(TaxonomyTerm)
@@ -129,7 +130,7 @@ def list_url(kind: str, parent_id: int | None) -> str:
 @blueprint.route("/taxonomies/<kind>/new", methods=["GET", "POST"])
 @requires(ADMIN)
 def taxonomy_term_new(kind: str) -> tuple[str, int] | Response:
-    parent = load_term(term_kind(kind), request.args.get("parent", type=int))
+    parent = load_term(term_kind(kind), int_arg("parent"))
     form = Form(TermSchema, {"parent_code": parent.code if parent else ""})
     if request.method == "POST" and form.validate(request.form):
         term = TaxonomyTerm(kind=kind, code=form.data["code"], name=form.data["name"])

@@ -18,6 +18,7 @@ from pnyx.admin.taxonomy_csv import ImportFileError, import_terms
 from pnyx.core_hooks import ADMIN
 from pnyx.db import get_session
 from pnyx.i18n import organization_locales
+from pnyx.inputs import upload_limit
 from pnyx.models import ActionLog
 from pnyx.web.guards import requires
 
@@ -26,6 +27,7 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 
 @blueprint.route("/taxonomies/<kind>/import", methods=["GET", "POST"])
+@upload_limit("TAXONOMY_IMPORT_MAX_BYTES")
 @requires(ADMIN)
 def taxonomy_import(kind: str) -> tuple[str, int] | Response:
     term_kind(kind)

@@ -15,6 +15,7 @@ from werkzeug.wrappers import Response
 from pnyx.admin import blueprint
 from pnyx.core_hooks import ADMIN
 from pnyx.db import get_session
+from pnyx.inputs import page_arg
 from pnyx.models import OrganizationRole, Space, User, UserOrganizationRole, UserSpaceRole
 from pnyx.navigation import admin_link
 from pnyx.roles import (
@@ -32,8 +33,7 @@ admin_link(lambda: _("Users"), "pnyx_admin.users")
 
 
 def page_number() -> int:
-    raw = request.args.get("page", "1")
-    return max(int(raw), 1) if raw.isdigit() else 1
+    return page_arg()
 
 
 def users_query(search: str, role: str) -> Select[tuple[User]]:

@@ -22,6 +22,7 @@ from pnyx.action_log import log_action
 from pnyx.assisted.acting import ACTING_FOR, can_be_assisted, start_acting, stop_acting
 from pnyx.core_hooks import ACCOUNT, MANAGE_PARTICIPANTS
 from pnyx.db import get_session
+from pnyx.inputs import page_arg
 from pnyx.models import Authorization, User, utcnow
 from pnyx.web.auth import safe_next
 from pnyx.web.guards import requires
@@ -53,7 +54,7 @@ def verified_handlers(users: list[User]) -> dict[int, list[str]]:
 @requires(MANAGE_PARTICIPANTS)
 def participants() -> str:
     search = request.args.get("q", "").strip()[:NAME_LENGTH]
-    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    page = page_arg()
     size = current_app.config["PAGE_SIZE"]
     query = managed_query(search).order_by(User.name, User.id)
     rows = get_session().scalars(query.offset((page - 1) * size).limit(size + 1)).all()

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from pnyx.app import build_app
 from pnyx.errors import StartupError
-from pnyx.testing import checks, migrations, routes
+from pnyx.testing import checks, fuzz, migrations, routes
 from pnyx.testing.declarations import (
     ContractError,
     PluginDeclarations,
@@ -125,5 +125,19 @@ class PluginContract:
         """Every GET route answers below 500, anonymously and for an organization admin."""
         components = routes.seed_plugin(session, plugin_declarations)
         report = routes.check_routes(app, session, plugin_declarations, components)
+        print(report.summary())
+        request.config.stash.get(ROUTE_REPORTS, []).append(report.summary())
+
+    def test_routes_survive_hostile_input(
+        self,
+        app: Flask,
+        session: Session,
+        plugin_declarations: PluginDeclarations,
+        request: pytest.FixtureRequest,
+    ) -> None:
+        """Every GET route and every form of the plugin's pages, fed out-of-range integers,
+        Unicode digits, NaN, NUL and control characters, never answers a 5xx."""
+        components = routes.seed_plugin(session, plugin_declarations)
+        report = fuzz.fuzz_routes(app, session, plugin_declarations, components)
         print(report.summary())
         request.config.stash.get(ROUTE_REPORTS, []).append(report.summary())

@@ -22,6 +22,7 @@ from flask import current_app, request, url_for
 from sqlalchemy import ColumnElement, Select, func, select, tuple_
 
 from pnyx.db import get_session
+from pnyx.inputs import int_arg, page_arg
 
 T = TypeVar("T")
 
@@ -79,8 +80,9 @@ def page_size(size: int | None = None) -> int:
 
 
 def current_page_number() -> int:
-    """``?page=`` of the request; 1 when missing or not a positive whole number."""
-    return max(request.args.get("page", 1, type=int) or 1, 1)
+    """``?page=`` of the request: 1 when missing; a 400 that says so when it is not a page
+    number (``pnyx.inputs.page_arg``: ``page=²`` or ``page=10**20`` never reach the database)."""
+    return page_arg()
 
 
 def paginate(query: Select[Any], *, size: int | None = None, count: bool = False) -> Page[Any]:
@@ -130,7 +132,7 @@ def paginate_keyset(
     reads that row's key) instead of skipping rows.
     """
     size = page_size(size)
-    after = request.args.get("after", type=int)
+    after = int_arg("after", label="after")
     ordered = query.order_by(*(column.desc() if descending else column for column in key))
     if after is not None:
         entity = query.column_descriptions[0]["entity"]

@@ -9,6 +9,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader
 
 from pnyx.admin import init_admin
 from pnyx.assisted.setup import init_assisted
+from pnyx.inputs import init_inputs
 from pnyx.personal_data import init_personal_data
 from pnyx.plugin_system import PluginSystem
 from pnyx.templating import init_templating
@@ -38,6 +39,7 @@ def template_loader(app: Flask, plugins: PluginSystem) -> ChoiceLoader:
 
 
 def init_web(app: Flask, plugins: PluginSystem) -> None:
+    init_inputs(app)  # first: routes use its <int:...>, its checks run before any other
     app.static_folder = str(CORE_FOLDER / "static")
     app.jinja_loader = template_loader(app, plugins)  # type: ignore[assignment]
     app.jinja_env.globals.update(

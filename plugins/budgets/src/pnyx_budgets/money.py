@@ -25,12 +25,20 @@ def precision(currency: str) -> int:
         return 2
 
 
+#: The largest amount in major units (a thousand billion): beyond, a typo or an attack.
+MAX_AMOUNT = Decimal(10) ** 12
+
+
 def to_minor(amount: Decimal | int | str, currency: str) -> int:
     """``Decimal("12.50")`` EUR → 1250; raises ``ValueError`` for finer amounts."""
+    text = str(amount).strip().replace(" ", "").replace(",", ".")
     try:
-        value = Decimal(str(amount).strip().replace(" ", "").replace(",", "."))
+        value = Decimal(text) if text.isascii() else Decimal("NaN")
     except InvalidOperation:
         raise ValueError(f"not an amount: {amount!r}") from None
+    # NaN, Infinity and absurd amounts would overflow the database's BIGINT or compare false.
+    if not value.is_finite() or abs(value) >= MAX_AMOUNT:
+        raise ValueError(f"not an amount: {amount!r}")
     scaled = value.scaleb(precision(currency))
     if scaled != scaled.to_integral_value():
         raise ValueError(f"{amount} has more decimals than {currency} allows")

@@ -37,7 +37,7 @@ def _parent(form: Form, meeting: Meeting, item: AgendaItem | None) -> AgendaItem
     if not text:
         return None
     parents = {i.id: i for i in meeting.agenda_items if i.parent_id is None}
-    parent = parents.get(int(text)) if text.isdigit() else None
+    parent = parents.get(api.as_int(text) or 0)
     has_children = item is not None and any(i.parent_id == item.id for i in meeting.agenda_items)
     if parent is None or (item is not None and parent.id == item.id) or has_children:
         form.errors["parent_id"] = api._("Choose a main item that is not this one.")

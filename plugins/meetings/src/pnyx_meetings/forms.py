@@ -144,7 +144,7 @@ def term_field(form: Form, name: str, kind: str) -> None:
     text = form.get(name).strip()
     if not text:
         return
-    term = _terms_by_id(kind).get(int(text)) if text.isdigit() else None
+    term = _terms_by_id(kind).get(api.as_int(text) or 0)
     if term is None:
         form.errors[name] = api._("Choose one of the options.")
         return
@@ -153,7 +153,8 @@ def term_field(form: Form, name: str, kind: str) -> None:
 
 def terms_field(form: Form, name: str, kind: str) -> None:
     """Several taxonomy terms of ``kind`` (themes), from checkboxes."""
-    ids = {int(value) for value in form.getlist(name) if value.isdigit()}
+    # Not a number ("²" passes isdigit()) counts as an unknown option: 0 is no term's id.
+    ids = {api.as_int(value) or 0 for value in form.getlist(name)}
     known = _terms_by_id(kind)
     if ids - known.keys():
         form.errors[name] = api._("Choose among the options.")

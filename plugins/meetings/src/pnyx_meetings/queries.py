@@ -61,32 +61,27 @@ class Filters:
 
 
 def parse_filters(args: Mapping[str, str]) -> Filters:
-    """Filters from a query string; values that make no sense are ignored."""
+    """Filters from a query string; a number or date that makes no sense is a 400 that says
+    which filter (never silently ignored); an unknown choice falls back to the default."""
     when = args.get("when", "upcoming")
     kind = args.get("kind", "")
     return Filters(
         when=when if when in WHEN else "upcoming",
         kind=kind if kind in tuple(Kind) else "",
-        territory_id=_integer(args.get("territory")),
-        theme_id=_integer(args.get("theme")),
-        date_from=_date(args.get("from")),
-        date_to=_date(args.get("to")),
-        page=max(_integer(args.get("page")) or 1, 1),
+        territory_id=api.read_int(args, "territory", label=api._("Territory")),
+        theme_id=api.read_int(args, "theme", label=api._("Theme")),
+        date_from=_date(args.get("from"), api._("From")),
+        date_to=_date(args.get("to"), api._("To")),
+        page=api.read_int(args, "page", 1, label=api._("page"), maximum=api.MAX_PAGE) or 1,
     )
 
 
-def _integer(value: str | None) -> int | None:
-    try:
-        return int(value) if value else None
-    except ValueError:
-        return None
-
-
-def _date(value: str | None) -> dt.date | None:
+def _date(value: str | None, label: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value) if value else None
     except ValueError:
-        return None
+        message = api._("“%(field)s” must be a date, such as 2026-03-21.", field=label)
+        raise api.InvalidInput(message) from None
 
 
 def base_query() -> Select[tuple[Meeting]]:

@@ -80,18 +80,15 @@ def read_answer(
 
 
 def _read_cost(text: str, data: AnswerData, errors: dict[str, str]) -> None:
-    cleaned = text.replace("\u202f", "").replace("\xa0", "").replace(" ", "").replace(",", ".")
-    if not cleaned:
+    if not text.strip():
         return
     try:
-        cost = decimal.Decimal(cleaned).quantize(decimal.Decimal("0.01"))
-    except decimal.InvalidOperation:
+        # The core's reader: finite (never NaN), ASCII digits, in range.
+        cost = api.parse_decimal(text, label="cost", maximum=MAX_COST)
+    except api.InvalidInput:
         errors["cost"] = api._("Write the cost as a number, such as 12500 or 12500.50.")
         return
-    if cost < 0 or cost > MAX_COST:
-        errors["cost"] = api._("Write the cost as a number, such as 12500 or 12500.50.")
-        return
-    data.cost = cost
+    data.cost = cost.quantize(decimal.Decimal("0.01"))
 
 
 def save_answer(session: Session, proposal: Proposal, data: AnswerData, publish: bool) -> None:

@@ -58,13 +58,13 @@ class Filters:
     def from_args(cls, args: Mapping[str, Any], default_sort: str = "random") -> Filters:
         sort = args.get("sort") if args.get("sort") in SORTS else default_sort
         return cls(
-            territory=_int(args.get("territory")),
-            theme=_int(args.get("theme")),
+            territory=api.read_int(args, "territory", label=api._("Territory")),
+            theme=api.read_int(args, "theme", label=api._("Theme")),
             state=(args.get("state") or None),
             text=" ".join(str(args.get("q") or "").split())[:MAX_QUERY],
             sort=sort,
             seed=_int(args.get("seed"), 1, MAX_SEED) or secrets.randbelow(MAX_SEED) + 1,
-            page=_int(args.get("page"), 1, 100_000) or 1,
+            page=api.read_int(args, "page", 1, label=api._("page"), maximum=api.MAX_PAGE) or 1,
         )
 
     def args(self, **changes: Any) -> dict[str, Any]:

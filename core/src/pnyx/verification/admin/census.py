@@ -16,6 +16,7 @@ from werkzeug.wrappers import Response
 from pnyx.action_log import log_action
 from pnyx.core_hooks import ADMIN
 from pnyx.db import get_session
+from pnyx.inputs import upload_limit
 from pnyx.verification.blueprints import admin
 from pnyx.verification.handlers.census import KINDS, NAME, census_columns, census_size
 from pnyx.verification.handlers.census_import import (
@@ -96,6 +97,7 @@ def census_columns_save() -> Response | tuple[str, int]:
 
 
 @admin.route("/verifications/census/upload", methods=["POST"])
+@upload_limit("CENSUS_IMPORT_MAX_BYTES")
 @requires(ADMIN)
 def census_upload() -> Response | tuple[str, int]:
     upload = request.files.get("file")

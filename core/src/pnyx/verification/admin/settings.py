@@ -10,6 +10,7 @@ from werkzeug.wrappers import Response
 from pnyx.action_log import log_action
 from pnyx.core_hooks import ADMIN
 from pnyx.db import get_session
+from pnyx.inputs import as_int
 from pnyx.verification.blueprints import admin
 from pnyx.verification.handlers import residence
 from pnyx.verification.org_settings import handler_options, save_handler_options
@@ -54,8 +55,8 @@ def read_validity(values: dict[str, str]) -> tuple[dict[str, int | None], dict[s
         text = values.get(f"validity.{name}", "").strip()
         if not text:
             chosen[name] = None
-        elif text.isdigit() and 1 <= int(text) <= MAX_VALIDITY_DAYS:
-            chosen[name] = int(text)
+        elif as_int(text, maximum=MAX_VALIDITY_DAYS) is not None:
+            chosen[name] = as_int(text, maximum=MAX_VALIDITY_DAYS)
         else:
             errors[f"validity.{name}"] = _(
                 "Enter a number of days between 1 and %(maximum)s, or leave it empty.",

@@ -12,6 +12,7 @@ from werkzeug.wrappers import Response
 
 from pnyx.core_hooks import ACCOUNT
 from pnyx.db import get_session
+from pnyx.inputs import as_int
 from pnyx.models import TaxonomyTerm
 from pnyx.models.authorization import GRANTED
 from pnyx.ratelimit import by_user, rate_limit
@@ -25,7 +26,8 @@ from pnyx.web.guards import requires
 
 
 def chosen_territory(raw: str) -> TaxonomyTerm | None:
-    term = get_session().get(TaxonomyTerm, int(raw)) if raw.isdigit() else None
+    term_id = as_int(raw)
+    term = get_session().get(TaxonomyTerm, term_id) if term_id is not None else None
     return term if term is not None and term.kind == KIND else None
 
 

@@ -67,7 +67,7 @@ def delete_entry(budget_id: int, project_id: int) -> Response:
     budget = load_budget(budget_id)
     project = load_project(budget, project_id)
     session = api.db_session()
-    entry = session.get(TimelineEntry, request.form.get("entry_id", type=int) or 0)
+    entry = session.get(TimelineEntry, api.as_int(request.form.get("entry_id")) or 0)
     if entry is None or entry.project_id != project.id:
         abort(404)
     followup.delete_entry(session, entry)

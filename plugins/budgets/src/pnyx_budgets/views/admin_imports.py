@@ -35,6 +35,7 @@ def announce(report: imports.Report) -> None:
 
 
 @blueprint.route("/<int:budget_id>/projects/import", methods=["GET", "POST"])
+@api.upload_limit(imports.MAX_BYTES)
 @api.requires(api.actions.ADMIN_SPACE)
 def import_csv(budget_id: int) -> Page:
     budget = load_budget(budget_id)
@@ -68,7 +69,7 @@ def import_proposals(budget_id: int) -> Page:
     budget = load_budget(budget_id)
     session = api.db_session()
     sources = imports.proposal_components(session, api.current_space().id)
-    chosen = request.form.get("component_id", type=int)
+    chosen = api.as_int(request.form.get("component_id"))
     source = next((c for c in sources if c.id == chosen), None)
     if request.method == "GET" or source is None:
         error = api._("Choose the proposals to import.") if request.method == "POST" else None

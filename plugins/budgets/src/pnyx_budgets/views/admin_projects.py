@@ -111,6 +111,7 @@ def save(budget: Budget, project: Project | None) -> Page:
 
 
 @blueprint.route("/<int:budget_id>/projects/new", methods=["GET", "POST"])
+@api.upload_limit(images.DEFAULT_MAX_BYTES)
 @api.requires(api.actions.ADMIN_SPACE)
 def new_project(budget_id: int) -> Page:
     budget = load_budget(budget_id)
@@ -120,6 +121,7 @@ def new_project(budget_id: int) -> Page:
 
 
 @blueprint.route("/<int:budget_id>/projects/<int:project_id>/edit", methods=["GET", "POST"])
+@api.upload_limit(images.DEFAULT_MAX_BYTES)
 @api.requires(api.actions.ADMIN_SPACE)
 def edit_project(budget_id: int, project_id: int) -> Page:
     budget = load_budget(budget_id)

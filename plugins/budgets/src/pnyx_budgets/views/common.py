@@ -35,17 +35,20 @@ def load_project(budget: Budget, project_id: int) -> Project:
 
 
 def read_filter(budget: Budget) -> queries.ProjectFilter:
-    """The list's filters from the query string; unreadable values are ignored."""
+    """The list's filters from the query string; an unreadable value is a 400 that says which
+    (issue 10: a filter is reported, never silently ignored)."""
     args = request.args
     max_cost = None
     if args.get("max_cost", "").strip():
         try:
             max_cost = to_minor(args["max_cost"], budget.currency)
         except ValueError:
-            max_cost = None
+            raise api.InvalidInput(
+                api._("“%(field)s” must be an amount, such as 5000.", field=api._("Maximum cost"))
+            ) from None
     return queries.ProjectFilter(
-        territory_id=args.get("territory", type=int),
-        theme_id=args.get("theme", type=int),
+        territory_id=api.int_arg("territory", label=api._("Territory")),
+        theme_id=api.int_arg("theme", label=api._("Theme")),
         max_cost=max_cost,
         selected_only=args.get("selected") == "1",
     )

@@ -66,7 +66,7 @@ def change(budget_id: int, apply) -> Page:  # type: ignore[no-untyped-def]
 
 
 def posted_int(name: str) -> int:
-    return request.form.get(name, type=int) or 0
+    return api.as_int(request.form.get(name)) or 0
 
 
 @blueprint.post("/<int:budget_id>/ballot/add")
@@ -114,8 +114,9 @@ def points(budget_id: int) -> Page:
     project_id = posted_int("project_id")
     typed = request.form.get("points", "").strip()
     session = api.db_session()
-    if typed.isdigit():
-        problem = ballots.set_points(session, budget, project_id, user, int(typed))
+    points = api.as_int(typed, minimum=0)
+    if points is not None:
+        problem = ballots.set_points(session, budget, project_id, user, points)
     else:
         problem = api._("Enter a whole number of points, such as 2 (0 takes the project off).")
     if problem:

@@ -77,7 +77,7 @@ def assign(proposal_id: int) -> Response:
     proposal = admin_proposal(proposal_id)
     session = api.db_session()
     allowed = {user.id for user in api.space_members(api.current_space(), "valuator")}
-    wanted = {int(v) for v in request.form.getlist("valuators") if v.isdigit()}
+    wanted = set(api.id_list(request.form.getlist("valuators"), label=api._("Valuators")))
     if not wanted <= allowed:
         abort(400)
     session.execute(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from flask import request
 from sqlalchemy import ColumnElement, exists, select, true
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -51,4 +50,4 @@ def locales() -> list[str]:
 
 
 def page_number() -> int:
-    return max(request.args.get("page", 1, type=int) or 1, 1)
+    return api.page_arg()

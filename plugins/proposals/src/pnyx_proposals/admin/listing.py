@@ -43,7 +43,7 @@ def admin_query(component_id: int, filters: Filters) -> Select[tuple[Proposal]]:
     if filters.text:
         number = filters.text.lstrip("#")
         query = query.where(
-            Proposal.id == int(number) if number.isdigit() else matches(filters.text)
+            Proposal.id == api.as_int(number) if api.as_int(number) else matches(filters.text)
         )
     return query
 

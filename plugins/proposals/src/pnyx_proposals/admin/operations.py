@@ -33,6 +33,7 @@ def answers_form() -> str:
 
 
 @blueprint.post("/answers/import")
+@api.upload_limit(bulk.MAX_BYTES)
 @api.requires(MANAGE)
 def import_answers() -> Page:
     upload = request.files.get("file")
@@ -62,10 +63,10 @@ def import_answers() -> Page:
 @blueprint.post("/merge")
 @api.requires(MANAGE)
 def merge_proposals() -> Response:
-    ids = [int(v) for v in request.form.getlist("ids") if v.isdigit()]
+    ids = [n for n in (api.as_int(v) for v in request.form.getlist("ids")) if n is not None]
     target = request.form.get("target", "").strip().lstrip("#")
     session = api.db_session()
-    if not target.isdigit() or int(target) not in ids:
+    if api.as_int(target) not in ids:
         flash(api._("Tick the proposals to merge and give the number of the one to keep."), "error")
         return redirect(url_for("proposals_admin.index"))
     try:
@@ -95,6 +96,7 @@ def import_form() -> str:
 
 
 @blueprint.post("/import")
+@api.upload_limit(bulk.MAX_BYTES)
 @api.requires(MANAGE)
 def import_proposals() -> Page:
     choices = {str(component.id): component for component in sources()}
