@@ -30,6 +30,10 @@ DEFAULTS: dict[str, Any] = {
     "THEME_PATH": None,
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
+    # Server-side sessions (docs/accounts.md): ended after this idle time, and this long
+    # after signing in whatever happens.
+    "SESSION_IDLE_MINUTES": 120,
+    "SESSION_MAX_HOURS": 24,
     "PAGE_SIZE": 20,
     # The largest request body (docs/security.md); views receiving a file declare their own
     # limit with api.upload_limit("<CONFIG_KEY>").

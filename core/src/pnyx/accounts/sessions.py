@@ -1,20 +1,28 @@
-"""Who is signed in: ``g.user`` on every request, from Flask's signed cookie session.
+"""Who is signed in: ``g.user`` on every request, from Flask's signed cookie session
+and the server's record of that session.
 
 Nothing is kept in the app process, so any number of processes serve the same
-person. The cookie holds the user's id and their ``session_version`` at sign-in;
-changing the password raises the version, which ends every other session at
-its next request.
+person. The cookie holds the user's id, their ``session_version`` at sign-in
+and a random token; the database keeps the token's hash in ``user_sessions``
+(:class:`~pnyx.models.UserSession`). A session ends on the server, whatever
+the cookie says, when its row is gone (signing out deletes it; "sign out
+everywhere" deletes every row of the person), when it has been idle longer
+than ``SESSION_IDLE_MINUTES`` or is older than ``SESSION_MAX_HOURS``, and when
+the password changed (the version is raised).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
+import hashlib
+import secrets
 
-from flask import g, session
-from sqlalchemy import func, select
+from flask import current_app, g, session
+from sqlalchemy import delete, func, select
 
 from pnyx.db import get_session
-from pnyx.models import User
+from pnyx.models import User, UserSession, utcnow
 from pnyx.passwords import hash_password, verify_password
 from pnyx.redirects import safe_next
 
@@ -22,6 +30,9 @@ __all__ = ["load_user", "safe_next", "sign_in_user", "sign_out_user"]
 
 USER_KEY = "user_id"
 VERSION_KEY = "session_version"
+TOKEN_KEY = "session_token"
+#: ``last_seen_at`` is written at most this often: not one write per page.
+TOUCH_EVERY = dt.timedelta(minutes=1)
 #: Longer passwords are refused before hashing: argon2 on megabytes would be a cheap attack.
 MAX_PASSWORD_LENGTH = 1000
 
@@ -41,17 +52,66 @@ def load_user() -> None:
     user = get_session().get(User, user_id)
     if user is None or not can_sign_in(user) or session.get(VERSION_KEY) != user.session_version:
         # The account is gone or blocked, or its password changed since: the session ends.
-        session.pop(USER_KEY, None)
-        session.pop(VERSION_KEY, None)
+        _forget_cookie()
         return
+    record = current_record()
+    if record is None or record.user_id != user.id or _expired(record):
+        # Signed out (here or everywhere), or too old: the cookie alone opens nothing.
+        if record is not None:
+            get_session().delete(record)
+            get_session().commit()
+        _forget_cookie()
+        return
+    _touch(record)
     g.user = user
 
 
+def _forget_cookie() -> None:
+    for key in (USER_KEY, VERSION_KEY, TOKEN_KEY):
+        session.pop(key, None)
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def current_record() -> UserSession | None:
+    """The server's record of this browser's session, if it still exists."""
+    token = session.get(TOKEN_KEY)
+    if not isinstance(token, str) or not token:
+        return None
+    query = select(UserSession).where(UserSession.token_hash == _token_hash(token))
+    return get_session().scalar(query)
+
+
+def _expired(record: UserSession, now: dt.datetime | None = None) -> bool:
+    now = now or utcnow()
+    idle = dt.timedelta(minutes=float(current_app.config["SESSION_IDLE_MINUTES"]))
+    lifetime = dt.timedelta(hours=float(current_app.config["SESSION_MAX_HOURS"]))
+    return now - record.last_seen_at > idle or now - record.created_at > lifetime
+
+
+def _touch(record: UserSession) -> None:
+    now = utcnow()
+    if now - record.last_seen_at >= TOUCH_EVERY:
+        record.last_seen_at = now
+        get_session().commit()
+
+
+def start_session(user_id: int) -> str:
+    """Record a new session of ``user_id`` (committed by the caller); its cookie token."""
+    token = secrets.token_urlsafe(32)
+    get_session().add(UserSession(token_hash=_token_hash(token), user_id=user_id))
+    return token
+
+
 def sign_in_user(user: User) -> None:
-    """Start a session for ``user``: a new cookie session (no fixation), with its version."""
+    """Start a session for ``user``: a new cookie session (no fixation), with its version
+    and a new server-side record (the caller commits)."""
     session.clear()
     session[USER_KEY] = user.id
     session[VERSION_KEY] = user.session_version
+    session[TOKEN_KEY] = start_session(user.id)
     g.user = user
 
 
@@ -61,6 +121,19 @@ def keep_current_session(user: User) -> None:
 
 
 def sign_out_user() -> None:
+    """End this session on the server too (a copy of the cookie opens nothing after)."""
+    record = current_record()
+    if record is not None:
+        get_session().delete(record)
+        get_session().commit()
+    session.clear()
+    g.user = None
+
+
+def sign_out_everywhere(user: User) -> None:
+    """End every session of ``user``, on every device, this one included (caller commits)."""
+    get_session().execute(delete(UserSession).where(UserSession.user_id == user.id))
+    user.session_version = (user.session_version or 1) + 1
     session.clear()
     g.user = None
 

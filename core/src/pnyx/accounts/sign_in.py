@@ -19,6 +19,7 @@ from pnyx.accounts.sessions import (
     password_matches,
     safe_next,
     sign_in_user,
+    sign_out_everywhere,
     sign_out_user,
 )
 from pnyx.action_log import log_action
@@ -64,3 +65,14 @@ def sign_out() -> Response:
     sign_out_user()
     flash(_("You are signed out."), "success")
     return redirect(url_for("pnyx.home"))
+
+
+@blueprint.route("/sign-out-everywhere", methods=["POST"])
+@requires(ACCOUNT)
+def sign_out_everywhere_view() -> Response:
+    """End every session of the person: a lost phone, a shared computer left signed in."""
+    log_action(get_session(), "pnyx.account.signed_out_everywhere", visibility="private")
+    sign_out_everywhere(g.user)
+    get_session().commit()
+    flash(_("You are signed out on every device, this one included."), "success")
+    return redirect(url_for("pnyx_auth.sign_in"))

@@ -19,6 +19,7 @@ from pnyx.models.user import (
     SpaceRole,
     User,
     UserOrganizationRole,
+    UserSession,
     UserSpaceRole,
 )
 
@@ -41,6 +42,7 @@ __all__ = [
     "TaxonomyTerm",
     "User",
     "UserOrganizationRole",
+    "UserSession",
     "UserSpaceRole",
     "VerificationSetting",
     "utcnow",

@@ -14,6 +14,7 @@ app's requests apart, as two browsers and the server would be:
 from __future__ import annotations
 
 import contextvars
+import hashlib
 import secrets
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -26,7 +27,7 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.test import TestResponse
 
 from pnyx.db import get_database
-from pnyx.models import User
+from pnyx.models import User, UserSession
 from pnyx.web.csrf import FIELD as CSRF_FIELD
 
 #: ``app.extensions`` key of the test's session, while the ``session`` fixture is active.
@@ -132,20 +133,26 @@ def sign_in(client: FlaskClient, user: User | int) -> None:
     user_id = user if isinstance(user, int) else user.id
     if user_id is None:
         raise ValueError("sign_in() needs a saved user (commit it first: its id is None)")
-    version = _session_version(client.application, user_id)
+    version, token = _start_session(client.application, user_id)
     with client.session_transaction() as cookie_session:
         cookie_session.clear()
         cookie_session["user_id"] = user_id
         cookie_session["session_version"] = version
+        cookie_session["session_token"] = token
 
 
-def _session_version(app: Any, user_id: int) -> int:
+def _start_session(app: Any, user_id: int) -> tuple[int, str]:
+    """The user's session version, and the token of a new server-side session."""
     sync_before(app)  # the user may have been written by the test just now
-    with get_database(app).sessionmaker() as db_session:
+    with get_database(app).write_sessionmaker() as db_session:
         version = db_session.scalar(select(User.session_version).where(User.id == user_id))
-    if version is None:
-        raise ValueError(f"sign_in(): there is no user with id {user_id}")
-    return version
+        if version is None:
+            raise ValueError(f"sign_in(): there is no user with id {user_id}")
+        token = secrets.token_urlsafe(32)
+        digest = hashlib.sha256(token.encode()).hexdigest()
+        db_session.add(UserSession(token_hash=digest, user_id=user_id))
+        db_session.commit()
+    return version, token
 
 
 class PnyxCliRunner(FlaskCliRunner):
