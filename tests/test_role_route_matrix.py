@@ -83,6 +83,7 @@ EXCEPTIONS: dict[str, dict[str, Any]] = {
     "pnyx_auth.confirm_email": INVALID_LINK,
     "pnyx_auth.reset_password": INVALID_LINK,
     "pnyx_auth.confirm_new_email": INVALID_LINK,
+    "pnyx_auth.sign_in_with_link": INVALID_LINK,
     # The kit builds its database with create_all, not the migrations: /healthz says so.
     "pnyx_health.healthz": dict.fromkeys(ROLES, 503),
     # No logo was uploaded: every name is unknown, whoever asks.

@@ -53,6 +53,9 @@ DEFAULTS: dict[str, Any] = {
     "RATE_LIMIT_SIGN_IN": "10/minute;50/hour",
     "RATE_LIMIT_FORMS": "10/minute;50/hour",
     "RATE_LIMIT_MAILS": "5/hour",
+    # Sign-in links: a link works one hour, so a burst by someone else always leaves the
+    # owner a valid one in their mailbox (docs/accounts.md).
+    "RATE_LIMIT_SIGN_IN_LINKS": "3/15 minutes",
     # Verification (docs/verification.md): the key of census and identity hashes
     # (default: derived from SECRET_KEY), and the largest census file accepted.
     "VERIFICATION_SECRET": None,

@@ -17,6 +17,7 @@ from pnyx.accounts import (  # noqa: F401 (routes)
     mail_preferences,
     reset,
     sign_in,
+    sign_in_link,
     sign_up,
 )
 from pnyx.accounts.blueprint import blueprint

@@ -29,6 +29,7 @@ class Purpose(enum.StrEnum):
     CONFIRM_EMAIL = "confirm_email"
     RESET_PASSWORD = "reset_password"
     CHANGE_EMAIL = "change_email"
+    SIGN_IN = "sign_in"
 
 
 #: How long a link works.
@@ -36,6 +37,7 @@ MAX_AGE = {
     Purpose.CONFIRM_EMAIL: dt.timedelta(days=3),
     Purpose.RESET_PASSWORD: dt.timedelta(hours=1),
     Purpose.CHANGE_EMAIL: dt.timedelta(days=1),
+    Purpose.SIGN_IN: dt.timedelta(hours=1),
 }
 
 
