@@ -1,5 +1,12 @@
 """The contract's migration check: up, no drift, down to base, up again, on a fresh database.
 
+It also checks what the plugin's migrations *do*, not only that they run: the
+schema is read before and after the plugin's own history is applied (the core
+and the plugins it builds on already up to date). Every new table must carry
+the plugin's prefix, no table of the core or of another plugin may change (a
+column added to ``users``, a table created as ``audit_entries``), and the
+downgrade to base must give back exactly the schema from before.
+
 Runs on its own empty database (a new SQLite file, or a new PostgreSQL
 schema), never on the test session's ``create_all`` one, through
 :mod:`pnyx.migrate`.
@@ -72,19 +79,97 @@ def check_migrations(
 
 
 def _cycle(app: Flask, migrate: ModuleType, decl: PluginDeclarations, tables: set[str]) -> None:
+    """Up (its changes checked), down to base (the schema from before), up again with every
+    other enabled plugin, no drift."""
     __tracebackhide__ = True
     plugin = decl.plugin
-    _step(decl, "upgrade of the core and every enabled plugin", lambda: migrate.upgrade(app))
+    _step(
+        decl, "upgrade of what the plugin builds on", lambda: _upgrade_before(app, migrate, plugin)
+    )
+    before = schema_of(app)
+    _step(decl, "upgrade of the plugin", lambda: migrate.upgrade(app, plugin=plugin))
+    fail_with(plugin, "migrations touch only the plugin's tables", _changes(decl, before, app))
     _expect_schema(app, migrate, decl, tables, "after the upgrade")
     _step(decl, "downgrade to base", lambda: migrate.downgrade(app, plugin, revision="base"))
     left = tables & _existing_tables(app)
-    fail_with(
-        plugin,
-        "migrations go up and down",
-        [f"tables left after the downgrade to base: {', '.join(sorted(left))}"] if left else [],
+    problems = (
+        [f"tables left after the downgrade to base: {', '.join(sorted(left))}"] if left else []
     )
-    _step(decl, "upgrade after the downgrade", lambda: migrate.upgrade(app, plugin=plugin))
+    ignored = {f"{plugin}_alembic_version"}
+    after = {name: table for name, table in schema_of(app).items() if name not in ignored}
+    problems += [
+        f"the downgrade to base leaves the schema changed: {difference}"
+        for difference in differences(before, after)
+        if not left
+    ]
+    fail_with(plugin, "migrations go up and down", problems)
+    _step(decl, "upgrade after the downgrade", lambda: migrate.upgrade(app))
     _expect_schema(app, migrate, decl, tables, "after downgrading and upgrading again")
+
+
+def _upgrade_before(app: Flask, migrate: ModuleType, plugin: str) -> None:
+    """The histories loaded before the plugin's: the core, the plugins it requires."""
+    for history in migrate.histories(app):
+        if history.name == plugin:
+            return
+        migrate.upgrade(app, plugin=history.name)
+
+
+Schema = dict[str, dict[str, Any]]
+
+
+def schema_of(app: Flask) -> Schema:
+    """Every table: its columns (type, nullability), indexes and unique constraints."""
+    inspector = inspect(get_database(app).engine)
+    found: Schema = {}
+    for table in inspector.get_table_names():
+        found[table] = {
+            "columns": {
+                column["name"]: (str(column["type"]), column["nullable"])
+                for column in inspector.get_columns(table)
+            },
+            "indexes": sorted(str(index["name"]) for index in inspector.get_indexes(table)),
+            "unique": sorted(str(u["name"]) for u in inspector.get_unique_constraints(table)),
+        }
+    return found
+
+
+def differences(before: Schema, after: Schema) -> list[str]:
+    """What changed between two schemas, in words."""
+    found = [f"table '{name}' added" for name in sorted(after.keys() - before.keys())]
+    found += [f"table '{name}' dropped" for name in sorted(before.keys() - after.keys())]
+    for name in sorted(before.keys() & after.keys()):
+        old, new = before[name], after[name]
+        for column in sorted(new["columns"].keys() - old["columns"].keys()):
+            found.append(f"column '{name}.{column}' added")
+        for column in sorted(old["columns"].keys() - new["columns"].keys()):
+            found.append(f"column '{name}.{column}' dropped")
+        for column in sorted(old["columns"].keys() & new["columns"].keys()):
+            if old["columns"][column] != new["columns"][column]:
+                found.append(f"column '{name}.{column}' changed")
+        for kind in ("indexes", "unique"):
+            if old[kind] != new[kind]:
+                found.append(f"{kind} of table '{name}' changed")
+    return found
+
+
+def _changes(decl: PluginDeclarations, before: Schema, app: Flask) -> list[str]:
+    """What the plugin's own migrations did outside its own tables."""
+    plugin = decl.plugin
+    after = schema_of(app)
+    problems = [
+        f"its migrations create table '{name}' without its prefix: name it '{plugin}_{name}'"
+        for name in sorted(after.keys() - before.keys())
+        if not name.startswith(f"{plugin}_")
+    ]
+    shared = {name: before[name] for name in before}
+    touched = {name: after[name] for name in after if name in before}
+    problems += [
+        f"its migrations change a table that is not its own: {difference} (a plugin keeps "
+        "its data in its own tables, linked to the core's by foreign keys)"
+        for difference in differences(shared, touched)
+    ]
+    return problems
 
 
 def _step(decl: PluginDeclarations, what: str, run: Callable[[], Any]) -> None:
