@@ -91,7 +91,7 @@ def test_error_page_is_styled_after_a_failed_database_request(
     sign_in(client, make_user(email="me@example.org", name="Camille"))
 
     @app.get("/test-fails-in-database")
-    @api.requires(api.PUBLIC)
+    @api.requires(api.actions.PUBLIC)
     def fails() -> str:
         session = get_session()
         session.expire(g.user)

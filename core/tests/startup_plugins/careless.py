@@ -14,7 +14,7 @@ blueprint = Blueprint("careless", __name__, url_prefix="/careless")
 
 
 @blueprint.get("/")
-@api.requires(api.PUBLIC)
+@api.requires(api.actions.PUBLIC)
 def index() -> str:
     return "a guarded page"
 
