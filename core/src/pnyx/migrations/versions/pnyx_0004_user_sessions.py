@@ -1,15 +1,15 @@
 """Server-side sessions: signing out ends the session on the server.
 
-Revision ID: pnyx_0003
-Revises: pnyx_0002
+Revision ID: pnyx_0004
+Revises: pnyx_0003
 Create Date: 2026-12-06 23:00:00
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "pnyx_0003"
-down_revision = "pnyx_0002"
+revision = "pnyx_0004"
+down_revision = "pnyx_0003"
 branch_labels = None
 depends_on = None
 
