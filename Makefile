@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 PACKAGES := core $(patsubst %/pyproject.toml,%,$(wildcard plugins/*/pyproject.toml)) examples/hello_component
 STAMP := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
+# Test processes (pytest-xdist): one per core of a CI machine; `make test TEST_WORKERS=0` runs in one.
+TEST_WORKERS ?= 2
 MESSAGES_ARGS ?=
 
 .PHONY: install browser-deps demo test test-postgresql lint format messages translations clean
@@ -33,12 +35,12 @@ demo: $(STAMP)
 # browser tests say how to install them, and fail on CI.
 test: $(STAMP)
 	@scripts/install-browser-deps || echo "(browser tests need Chromium and axe-core: see above)"
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # The suite again on PostgreSQL (CI runs it against the server at 127.0.0.1:5432).
 test-postgresql: $(STAMP)
 	PNYX_TEST_DATABASE_URL=$${PNYX_TEST_DATABASE_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test} \
-		$(BIN)/pytest $(PYTEST_ARGS)
+		$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -4,9 +4,12 @@ so the next ``pnyx db upgrade`` of that database works (issue 24, item 4)."""
 from __future__ import annotations
 
 import os
+import uuid
+from collections.abc import Iterator
 
 import pytest
 import sqlalchemy as sa
+from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
 from pnyx.testing.database import ENV_VAR
@@ -25,8 +28,28 @@ def tables_and_schemas(engine: sa.Engine) -> tuple[set[str], set[str]]:
     return tables, schemas
 
 
-def test_a_kit_run_leaves_the_database_tables_alone(pytester: pytest.Pytester) -> None:
-    admin = sa.create_engine(URL, poolclass=NullPool)
+@pytest.fixture
+def probe_url(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A database of its own for the inner run: another test process of this session (under
+    pytest-xdist) has its own kit schema in the shared database, which would blur the check."""
+    name = f"kit_probe_{uuid.uuid4().hex[:10]}"
+    server = sa.create_engine(URL, poolclass=NullPool, isolation_level="AUTOCOMMIT")
+    with server.connect() as connection:
+        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    url = make_url(URL).set(database=name).render_as_string(hide_password=False)
+    monkeypatch.setenv(ENV_VAR, url)
+    try:
+        yield url
+    finally:
+        with server.connect() as connection:
+            connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        server.dispose()
+
+
+def test_a_kit_run_leaves_the_database_tables_alone(
+    pytester: pytest.Pytester, probe_url: str
+) -> None:
+    admin = sa.create_engine(probe_url, poolclass=NullPool)
     with admin.begin() as connection:  # what an instance upgraded with migrations holds
         connection.execute(sa.text("DROP TABLE IF EXISTS kit_probe_instance"))
         connection.execute(sa.text("CREATE TABLE kit_probe_instance (id integer)"))
