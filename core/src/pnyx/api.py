@@ -72,6 +72,7 @@ from pnyx.personal_data.names import person_name
 from pnyx.plugin_api import actions, links, verification
 from pnyx.plugin_api.deprecation import PnyxDeprecationWarning, resolve
 from pnyx.redirects import safe_next
+from pnyx.richtext import render_rich_text, rich_text_excerpt, rich_translated
 from pnyx.settings import ResolvedSettings, validate_settings
 from pnyx.settings import current_settings as _current_settings
 from pnyx.toolkit.loading import get_or_404
@@ -288,8 +289,11 @@ __all__ = [
     "publish_event",
     "read_int",
     "register_optional_mail",
+    "render_rich_text",
     "require",
     "requires",
+    "rich_text_excerpt",
+    "rich_translated",
     "safe_next",
     "send_mail",
     "space_members",

@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 from pnyx.i18n import organization_locales, translated
 from pnyx.models import Step
 from pnyx.organization import current_organization
+from pnyx.richtext import rich_text_excerpt, rich_translated
 
 
 def organization_name() -> str:
@@ -50,3 +51,6 @@ def init_templating(app: Flask) -> None:
         format_step_dates=format_step_dates,
         get_locale=get_locale,
     )
+    # ``{{ space.description|rich_text(top=2, ugc=False) }}`` for a translated field or a
+    # plain string; ``|rich_excerpt(160)`` for a card (docs/rich-text.md).
+    app.jinja_env.filters.update(rich_text=rich_translated, rich_excerpt=rich_text_excerpt)

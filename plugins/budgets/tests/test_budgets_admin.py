@@ -182,3 +182,26 @@ def test_exports_and_statistics(
     assert rows[0]["title"].startswith("'") or rows[0]["title"].startswith("{")
     stats = budgets_client.get(f"{budgets_admin_url}{budget.id}/statistics").text
     assert "Tours" in stats and "0-17" in stats and "<td>100%</td>" in stats
+
+
+def test_project_descriptions_are_rich_text_with_a_preview(
+    budgets_client, budgets_admin_url, admin, session, budgets_make_budget
+):
+    """docs/rich-text.md: "Preview" re-draws the form rendered; the page shows it safe."""
+    budget = budgets_make_budget()
+    text = "Un **parc** : https://ville.example/parc\n\n[x](javascript:alert(1))"
+    data = {"title.fr": "Parc", "description.fr": text, "cost": "100", "position": "0"}
+    url = f"{budgets_admin_url}{budget.id}/projects/new"
+    preview = budgets_client.post_form(url, data={**data, "preview": "1"})
+    assert preview.status_code == 200 and "<strong>parc</strong>" in preview.text
+    assert session.scalar(select(Project)) is None
+    assert budgets_client.post_form(url, data=data).status_code == 303
+    project = session.scalar(select(Project))
+    assert project.description == {"fr": text}  # stored as written, rendered when shown
+    page = budgets_client.get(
+        f"/spaces/{budget.component.space.slug}/budgets/{budget.component_id}/{budget.id}/projects/{project.id}"
+    ).text
+    assert "<strong>parc</strong>" in page and 'href="javascript' not in page.lower()
+    assert "<p>[x](javascript:alert(1))</p>" in page  # refused as a link, kept as text
+    # Descriptions may come from residents' proposals: links keep nofollow ugc.
+    assert '<a href="https://ville.example/parc" rel="nofollow ugc noopener">' in page

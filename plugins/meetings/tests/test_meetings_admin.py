@@ -217,3 +217,26 @@ def test_close_with_minutes_and_statistics(
     assert "https://video.example.org/1" in public
     bad = client.post_form(f"{admin_url}{meeting.id}/close", {**minutes, "text-fr": ""})
     assert bad.status_code == 400 and 'aria-invalid="true"' in bad.text
+
+
+def test_minutes_are_rich_text_with_a_preview(
+    client: PnyxClient,
+    session: Session,
+    admin_url: str,
+    admin: api.User,
+    make_meeting: Callable[..., Meeting],
+) -> None:
+    """Minutes render the Markdown subset (docs/rich-text.md); "Preview" saves nothing."""
+    meeting = make_meeting("Forum", days=-2)
+    text = "## Décisions\n\n- *pistes* cyclables\n- voir https://ville.example/cr\n<img src=x>"
+    minutes = {"text-fr": text, "text-en": text, "attendees_count": "3", "published": "1"}
+    preview = client.post_form(f"{admin_url}{meeting.id}/close", {**minutes, "preview": "1"})
+    assert preview.status_code == 200
+    assert '<div class="rich-text"><h3>Décisions</h3>' in preview.text
+    assert "&lt;img src=x&gt;" in preview.text and "<img src=x>" not in preview.text
+    assert session.scalar(select(func.count()).select_from(Minutes)) == 0
+    assert client.post_form(f"{admin_url}{meeting.id}/close", minutes).status_code == 302
+    public = client.get(f"{admin_url.replace('/admin', '')}meetings/{meeting.id}").text
+    assert "<li><em>pistes</em> cyclables</li>" in public
+    # Participants organize meetings too: links in minutes keep nofollow ugc.
+    assert '<a href="https://ville.example/cr" rel="nofollow ugc noopener">' in public

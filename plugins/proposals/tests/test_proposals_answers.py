@@ -229,3 +229,27 @@ def test_answering_tells_the_author(
     [(_name, payload)] = [item for item in published if item[0] == "proposals.answered"]
     assert payload["affected_user_ids"] == [proposal.author_id]
     assert payload["state"] == "accepted"
+
+
+def test_the_preview_button_renders_the_answer_and_saves_nothing(
+    client: PnyxClient,
+    session: Session,
+    url: str,
+    admin_url: str,
+    proposal: Proposal,
+    admin: api.User,
+) -> None:
+    """Answers are rich text (docs/rich-text.md): previewed without JavaScript, staff links."""
+    client.sign_in(admin)
+    text = "**Oui**, voir https://ville.example/velo <script>x</script>"
+    response = answer(client, admin_url, proposal, answer_en=text, preview="1")
+    assert response.status_code == 200
+    assert '<div class="rich-text"><p><strong>Oui</strong>, voir <a href=' in response.text
+    assert "&lt;script&gt;" in response.text and "<script>x" not in response.text
+    session.refresh(proposal)
+    assert proposal.answer_published_at is None and not proposal.answer_text
+    answer(client, admin_url, proposal, answer_en=text)
+    client.sign_out()
+    page = client.get(f"{url}{proposal.id}/").text
+    assert '<a href="https://ville.example/velo" rel="noopener">' in page
+    assert "<strong>Oui</strong>" in page

@@ -69,6 +69,13 @@ def render_form(template: str, form: Form | None = None, **context: Any) -> tupl
     return render_template(template, form=form, **context), status
 
 
+def submitted_for_saving(form: Form) -> bool:
+    """A POST to save (not the preview button, which only re-draws ``form``) that is valid."""
+    if request.method != "POST" or form.previewing(request.form):
+        return False
+    return form.validate(request.form)
+
+
 def submitted() -> bool:
     return request.method == "POST"
 

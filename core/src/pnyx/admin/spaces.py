@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
 from pnyx.admin import blueprint
-from pnyx.admin.editing import link, log_admin, registry, render_form
+from pnyx.admin.editing import link, log_admin, registry, render_form, submitted_for_saving
 from pnyx.core_hooks import ADMIN, ADMIN_SPACE
 from pnyx.db import get_session
 from pnyx.forms import Form, TranslatedText
@@ -59,7 +59,8 @@ def space_fields() -> dict[str, fields.Field]:
         ),
         "title": TranslatedText(required=True, max_length=200, metadata={"label": _l("Title")}),
         "description": TranslatedText(
-            multiline=True,
+            rich=True,
+            ugc=False,
             metadata={
                 "label": _l("Description"),
                 "description": _l("What the space is about, who can take part and how."),
@@ -109,7 +110,7 @@ def spaces() -> str:
 @requires(ADMIN)
 def space_new() -> tuple[str, int] | Response:
     form = Form(new_space_schema(), {"type": "process"})
-    if request.method == "POST" and form.validate(request.form):
+    if submitted_for_saving(form):
         space = Space(**form.data, published=False, position=next_space_position())
         if save_space(space, form, "pnyx.space.create"):
             flash(
@@ -167,7 +168,7 @@ def space_edit() -> tuple[str, int] | Response:
     space: Space = g.space
     values = {k: getattr(space, k) for k in ("slug", "title", "description", "private")}
     form = Form(edit_space_schema(), values)
-    if request.method == "POST" and form.validate(request.form):
+    if submitted_for_saving(form):
         for key, value in form.data.items():
             setattr(space, key, value)
         if save_space(space, form, "pnyx.space.update"):

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from pnyx.admin import blueprint
-from pnyx.admin.editing import log_admin, move_in, registry, render_form
+from pnyx.admin.editing import log_admin, move_in, registry, render_form, submitted_for_saving
 from pnyx.core_hooks import ADMIN_SPACE
 from pnyx.db import get_session
 from pnyx.forms import Form, TranslatedText
@@ -32,7 +32,8 @@ STEP_FIELDS = ("title", "description", "start_date", "end_date")
 class StepSchema(Schema):
     title = TranslatedText(required=True, max_length=200, metadata={"label": _l("Title")})
     description = TranslatedText(
-        multiline=True,
+        rich=True,
+        ugc=False,
         metadata={
             "label": _l("Description"),
             "description": _l("What happens during this phase and how to take part."),
@@ -92,7 +93,7 @@ def steps() -> str:
 def step_new() -> tuple[str, int] | Response:
     space = stepped_space()
     form = Form(StepSchema)
-    if request.method == "POST" and form.validate(request.form):
+    if submitted_for_saving(form):
         session = get_session()
         position = max((s.position for s in space.steps), default=-1) + 1
         step = Step(space=space, position=position, **form.data)
@@ -111,7 +112,7 @@ def step_edit(step_id: int) -> tuple[str, int] | Response:
     space = stepped_space()
     step = load_step(space, step_id)
     form = Form(StepSchema, {key: getattr(step, key) for key in STEP_FIELDS})
-    if request.method == "POST" and form.validate(request.form):
+    if submitted_for_saving(form):
         for key, value in form.data.items():
             setattr(step, key, value)
         session = get_session()

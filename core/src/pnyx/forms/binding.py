@@ -56,6 +56,8 @@ class BoundField:
     hidden_translations: dict[str, str] = attrs.field(factory=dict)
     #: What :meth:`extract` gave marshmallow (to explain its errors).
     submitted: Any = OMIT
+    #: Rich text rendered per language, after the person pressed "Preview".
+    previews: dict[str, Any] = attrs.field(factory=dict)
 
     @property
     def id(self) -> str:
@@ -92,12 +94,18 @@ class BoundField:
         return bool(getattr(self.field, "multiline", False))
 
     @property
+    def rich(self) -> bool:
+        return bool(getattr(self.field, "rich", False))
+
+    @property
     def has_errors(self) -> bool:
         return bool(self.errors or any(self.locale_errors.values()))
 
     def describedby(self, locale: str | None = None) -> str:
         """Ids of the hint and the errors, for ``aria-describedby``."""
         ids = [f"{self.id}-hint"] if self.help else []
+        if self.rich:
+            ids.append(f"{self.id}-format")
         if self.errors:
             ids.append(f"{self.id}-error")
         if locale and self.locale_errors.get(locale):

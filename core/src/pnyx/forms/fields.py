@@ -19,7 +19,10 @@ class TranslatedText(fields.Field):
     holds the languages somebody wrote. ``required=True`` refuses a value with
     no text at all; the form layer also requires the organization's default
     language, which only it knows. ``multiline=True`` draws text areas;
-    ``max_length`` limits each translation.
+    ``max_length`` limits each translation. ``rich=True`` (implies multiline)
+    marks rich text (docs/rich-text.md): the form shows the formatting hint and,
+    when the person presses the preview button, each language rendered;
+    ``ugc=False`` says only staff write it (links then lose ``nofollow ugc``).
     """
 
     default_error_messages = {
@@ -29,12 +32,22 @@ class TranslatedText(fields.Field):
         "too_long": "Each translation has at most {max_length} characters.",
     }
 
-    def __init__(self, *, multiline: bool = False, max_length: int | None = None, **kwargs: Any):
+    def __init__(
+        self,
+        *,
+        multiline: bool = False,
+        max_length: int | None = None,
+        rich: bool = False,
+        ugc: bool = True,
+        **kwargs: Any,
+    ):
         if not kwargs.get("required"):
             kwargs.setdefault("load_default", dict)
         super().__init__(**kwargs)
-        self.multiline = multiline
+        self.multiline = multiline or rich
         self.max_length = max_length
+        self.rich = rich
+        self.ugc = ugc
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> dict:
         if not isinstance(value, Mapping):

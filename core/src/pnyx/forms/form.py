@@ -92,6 +92,32 @@ class Form:
         self._require_default_locale()
         return raw
 
+    def previewing(self, formdata: MultiDict[str, Any]) -> bool:
+        """``True`` when the person pressed the preview button (``name="preview"``).
+
+        Then the form shows what they typed, each rich-text field rendered
+        under its text area, and nothing is validated nor saved::
+
+            if request.method == "POST" and not form.previewing(request.form) \\
+                    and form.validate(request.form):
+        """
+        if "preview" not in formdata:
+            return False
+        from pnyx.richtext import render_rich_text  # the forms layer stays light
+
+        for bound in _walk(self.fields):
+            if bound.widget == "group":
+                continue
+            bound.extract(formdata)
+            if bound.rich and isinstance(bound.value, Mapping):
+                ugc = bool(getattr(bound.field, "ugc", True))
+                bound.previews = {
+                    locale: render_rich_text(text, ugc=ugc)
+                    for locale, text in bound.value.items()
+                    if str(text).strip()
+                }
+        return True
+
     def validate(self, formdata: MultiDict[str, Any]) -> bool:
         """Read and load the submission; ``True`` when valid (then read :attr:`data`)."""
         raw = self.extract(formdata)

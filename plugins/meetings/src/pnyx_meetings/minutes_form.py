@@ -45,6 +45,14 @@ def _proposals(form: Form) -> None:
     form.values["proposal_ids"] = [number for number in ids if number in known]
 
 
+def previews(form: Form) -> dict[str, api.Markup]:
+    """The minutes as typed, rendered per language, for the preview button. Participants
+    organize meetings too, so links keep ``nofollow ugc`` (docs/rich-text.md)."""
+    _default, codes = forms.locales()
+    typed = {code: form.get(f"text-{code}") or "" for code in codes}
+    return {code: api.render_rich_text(text) for code, text in typed.items() if text.strip()}
+
+
 def form_from(meeting: Meeting, proposal_ids: list[int]) -> Form:
     """The form filled with the meeting's minutes, or suggestions for new ones."""
     raw: MultiDict[str, str] = MultiDict({"published": "1"})

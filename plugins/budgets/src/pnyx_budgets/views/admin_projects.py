@@ -86,6 +86,8 @@ def read_project(
 
 def save(budget: Budget, project: Project | None) -> Page:
     form = project_form(project, budget)
+    if form.previewing(request.form):  # "Preview": draw the rendered description, save nothing
+        return render_form(form, budget, project), 200
     if not form.validate(request.form):
         return render_form(form, budget, project), 400
     values, image_error, content = read_project(form, budget)

@@ -175,7 +175,8 @@ def project_schema() -> type[Schema]:
         title = api.TranslatedText(
             required=True, max_length=200, metadata={"label": api._l("Title")}
         )
-        description = api.TranslatedText(multiline=True, metadata={"label": api._l("Description")})
+        # Rich text (docs/rich-text.md); it may come from a resident's proposal, so ugc.
+        description = api.TranslatedText(rich=True, metadata={"label": api._l("Description")})
         cost = fields.Decimal(
             required=True,
             validate=validate.Range(min=0),

@@ -122,10 +122,13 @@ def _csv_row(values: list[str]) -> str:
     return buffer.getvalue()
 
 
-def minutes_page(form: forms.Form, meeting: Meeting) -> str:
+def minutes_page(
+    form: forms.Form, meeting: Meeting, previews: dict[str, api.Markup] | None = None
+) -> str:
     return render_template(
         "meetings/admin/minutes.html",
         form=form,
+        previews=previews or {},
         meeting=meeting,
         action=url_for("meetings_admin.close", meeting_id=meeting.id),
         with_proposals=proposals_enabled(),
@@ -145,6 +148,9 @@ def close(meeting_id: int) -> Page:
             form.raw["attendees_count"] = str(validated_count(meeting))
         return minutes_page(form, meeting)
     form = minutes_form.read_minutes_form(request.form, with_proposals=proposals_enabled())
+    if "preview" in request.form:  # the preview button: the text rendered, nothing saved
+        form.errors.clear()
+        return minutes_page(form, meeting, minutes_form.previews(form))
     if not form.valid:
         return minutes_page(form, meeting), 400
     staff = api.current_user()

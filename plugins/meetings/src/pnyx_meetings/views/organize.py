@@ -74,10 +74,13 @@ def edit(meeting_id: int) -> Page:
     return redirect(url_for("meetings.show", meeting_id=meeting.id))
 
 
-def minutes_page(form: forms.Form, meeting: Meeting, action: str) -> str:
+def minutes_page(
+    form: forms.Form, meeting: Meeting, action: str, previews: dict[str, api.Markup] | None = None
+) -> str:
     return render_template(
         "meetings/minutes_form.html",
         form=form,
+        previews=previews or {},
         meeting=meeting,
         action=action,
         with_proposals=proposals_enabled(),
@@ -98,6 +101,9 @@ def close(meeting_id: int) -> Page:
         linked = list(api.links.linked_ids(api.db_session(), PROPOSAL_LINK, source=source))
         return minutes_page(minutes_form.form_from(meeting, linked), meeting, action)
     form = minutes_form.read_minutes_form(request.form, with_proposals=proposals_enabled())
+    if "preview" in request.form:  # the preview button: the text rendered, nothing saved
+        form.errors.clear()
+        return minutes_page(form, meeting, action, minutes_form.previews(form))
     if not form.valid:
         return minutes_page(form, meeting, action), 400
     user = api.current_user()

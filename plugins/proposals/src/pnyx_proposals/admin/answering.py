@@ -19,7 +19,12 @@ from pnyx_proposals.settings import settings_of
 Page = str | tuple[str, int] | Response
 
 
-def render_answer(proposal: Proposal, data: answers.AnswerData, errors: dict[str, str]) -> str:
+def render_answer(
+    proposal: Proposal,
+    data: answers.AnswerData,
+    errors: dict[str, str],
+    previews: dict[str, api.Markup] | None = None,
+) -> str:
     session = api.db_session()
     assigned = select(ValuatorAssignment.user_id).where(
         ValuatorAssignment.proposal_id == proposal.id
@@ -37,6 +42,7 @@ def render_answer(proposal: Proposal, data: answers.AnswerData, errors: dict[str
         valuators=api.space_members(api.current_space(), "valuator") if is_manager() else [],
         assigned=set(session.scalars(assigned)),
         related=links.related(session, proposal),
+        previews=previews or {},
     )
 
 
@@ -56,6 +62,13 @@ def save_answer(proposal_id: int) -> Page:
     data, errors = answers.read_answer(
         request.form, allowed, locales(), bool(settings.get("answers_with_costs"))
     )
+    if "preview" in request.form:  # the preview button: show the answer rendered, save nothing
+        previews = {
+            locale: api.render_rich_text(text, ugc=False)
+            for locale, text in data.texts.items()
+            if text.strip()
+        }
+        return render_answer(proposal, data, {}, previews)
     if errors:
         return render_answer(proposal, data, errors), 400
     session = api.db_session()

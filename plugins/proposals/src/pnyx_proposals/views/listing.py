@@ -93,7 +93,11 @@ def show(proposal_id: int) -> str:
         "proposals/show.html",
         proposal=proposal,
         body=render(proposal.body),
-        answer=render(api.translated(proposal.answer_text)) if proposal.answer_published_at else "",
+        answer=(  # staff write official answers: the core's rich text (docs/rich-text.md)
+            api.rich_translated(proposal.answer_text, ugc=False)
+            if proposal.answer_published_at
+            else ""
+        ),
         state=states.shown_state(proposal, {c.code: c for c in choices}),
         settings=settings_of(),
         supported=proposal.id in supported_ids([proposal.id]),
