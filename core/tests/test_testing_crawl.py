@@ -42,6 +42,14 @@ def test_links_and_forms_are_read() -> None:
     assert (search.method, search.action) == ("get", "http://localhost/spaces/")
 
 
+def test_an_unnamed_save_button_is_pressed_not_the_preview_after_it() -> None:
+    page = """<form method="post"><textarea name="text">x</textarea>
+    <button type="submit">Save</button> <button type="submit" name="preview" value="1">P</button>
+    </form>"""
+    _links, (form,) = parse_page("http://localhost/", page)
+    assert form.default_data() == [("text", "x")]
+
+
 def test_only_same_site_paths_are_followed() -> None:
     assert local_path("http://localhost/a?b=1#c") == "/a?b=1"
     assert local_path("https://elsewhere.test/") is None

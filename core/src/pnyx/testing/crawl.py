@@ -66,6 +66,15 @@ class Form:
         data: list[tuple[str, str]] = []
         submitted = False
         for control in self.controls:
+            is_button = control.type in ("submit", "button", "image", "reset")
+            if is_button or control.tag == "button":
+                # An unnamed first submit button still is the one pressed: a "preview"
+                # button after an unnamed "Save" must not be sent (docs/rich-text.md).
+                if control.type == "submit" and not submitted:
+                    if control.name:
+                        data.append((control.name, control.value))
+                    submitted = True
+                continue
             if not control.name:
                 continue
             if control.tag == "select":
@@ -76,10 +85,6 @@ class Form:
             elif control.type in ("checkbox", "radio"):
                 if control.checked:
                     data.append((control.name, control.value or "on"))
-            elif control.type in ("submit", "button", "image", "reset") or control.tag == "button":
-                if control.type == "submit" and not submitted:
-                    data.append((control.name, control.value))
-                    submitted = True
             elif control.type != "file":
                 data.append((control.name, control.value))
         return data
