@@ -78,7 +78,8 @@ def test_space_page_shows_every_phase_with_its_state(client, space) -> None:
 
 def test_space_description_keeps_its_paragraphs(client, space) -> None:
     page = english(client, f"/spaces/{space.slug}")
-    assert "<p>Premier paragraphe.</p><p>Second paragraphe.</p>" in page
+    # Rendered as rich text (docs/rich-text.md): one paragraph per blank line, as before.
+    assert "<p>Premier paragraphe.</p>\n<p>Second paragraphe.</p>" in page
 
 
 def test_space_page_shows_component_figures_and_the_statistics_slot(
