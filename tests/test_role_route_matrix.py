@@ -28,7 +28,15 @@ from werkzeug.routing import Rule
 from pnyx.admin.taxonomy_csv import ImportReport
 from pnyx.admin.taxonomy_import import IMPORT_ACTION
 from pnyx.manifests import Audience
-from pnyx.models import ActionLog, DataExport, TaxonomyTerm, User, UserSpaceRole, utcnow
+from pnyx.models import (
+    ActionLog,
+    DataExport,
+    OutgoingMail,
+    TaxonomyTerm,
+    User,
+    UserSpaceRole,
+    utcnow,
+)
 from pnyx.personal_data.export import EXPORT_LIFETIME
 from pnyx.testing import PnyxClient
 from pnyx.verification.store import grant_authorization, identity_hash
@@ -88,6 +96,8 @@ EXCEPTIONS: dict[str, dict[str, Any]] = {
     "pnyx_health.healthz": dict.fromkeys(ROLES, 503),
     # No logo was uploaded: every name is unknown, whoever asks.
     "pnyx_branding.logo": dict.fromkeys(ROLES, 404),
+    # An admin export's file is for the admin who asked: a made-up token is nobody's.
+    "pnyx_admin.download_export": {"org_admin": 404},
 }
 
 
@@ -163,6 +173,16 @@ def seed(session: Session, make_user: Callable[..., User], make_space, make_comp
         )
         session.add(export)
         exports[role] = export
+    undelivered = OutgoingMail(
+        message_id="<matrix@example.org>",
+        recipient="someone@example.org",
+        subject="Matrix",
+        template="password_changed",
+        message="To: someone@example.org\nMessage-ID: <matrix@example.org>\n\nHi\n",
+        status="failed",
+        attempts=1,
+    )
+    session.add(undelivered)
     session.commit()
     return {
         "people": people,
@@ -183,6 +203,7 @@ def seed(session: Session, make_user: Callable[..., User], make_space, make_comp
             "term_id": territory.id,
             "log_id": taxonomy_import.id,
             "name": "logo.png",
+            "mail_id": undelivered.id,
         },
     }
 

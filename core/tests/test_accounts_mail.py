@@ -8,6 +8,7 @@ from email import message_from_bytes, policy
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from pnyx.mail import (
     EXTENSION_KEY,
@@ -15,8 +16,8 @@ from pnyx.mail import (
     SmtpBackend,
     external_url,
     mail_backend,
-    send_mail,
 )
+from pnyx.models import OutgoingMail
 
 SIGN_UP = {
     "email": "ada@example.org",
@@ -136,8 +137,15 @@ class TestWithSmtp:
 
         assert response.status_code == 302  # the account exists; the person can ask again
         assert "could not send the confirm_email message" in caplog.text
-        with app.test_request_context():
-            assert send_mail("ada@example.org", "Subject", "password_changed", user=None) is False
+        # Inline (no Redis) there is one attempt: the message is kept as failed, not dropped.
+        [kept] = session.scalars(select(OutgoingMail)).all()
+        assert (kept.recipient, kept.template, kept.status) == (
+            "ada@example.org",
+            "confirm_email",
+            "failed",
+        )
+        assert kept.attempts == 1 and "SMTPRecipientsRefused" in (kept.last_error or "")
+        assert "Confirm your e-mail address" in kept.message
 
     def test_the_outbox_fixture_captures_instead_of_smtp(
         self, app, client, outbox, fake_smtp

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import smtplib
 from collections.abc import Iterable
 from typing import Any
 
@@ -51,6 +50,8 @@ from pnyx.inputs import (
     read_int,
     upload_limit,
 )
+from pnyx.jobs import enqueue, job
+from pnyx.mail_delivery import queue_message as _queue_message
 from pnyx.manifests import (
     Action,
     Audience,
@@ -143,8 +144,8 @@ def send_mail(
     (``"meetings/mail/registered.txt"``) and ``attachments`` are
     ``(filename, mimetype, content)`` triples (``("meeting.ics",
     "text/calendar", text)``). Subject and body are rendered in ``locale`` (the
-    recipient's). Call it after the commit, from ``on_event``. Returns whether
-    the message was handed over; a failure is logged.
+    recipient's). Delivery is a background job (after the request's commit,
+    retried, kept for administrators when it fails); returns ``True`` once queued.
     """
     with force_locale(locale) if locale else contextlib.nullcontext():
         body = render_template(template, **context)
@@ -157,12 +158,7 @@ def send_mail(
         else:
             data = content.encode() if isinstance(content, str) else content
             message.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename)
-    try:
-        _mail.mail_backend().deliver(message)
-    except (OSError, smtplib.SMTPException):
-        _log.exception("could not send the %s message", template)
-        return False
-    return True
+    return _queue_message(message, template)
 
 
 def component_type(name: str) -> ComponentType | None:
@@ -265,6 +261,7 @@ __all__ = [
     "current_user",
     "db_session",
     "decide",
+    "enqueue",
     "format_currency",
     "format_date",
     "format_datetime",
@@ -276,6 +273,7 @@ __all__ = [
     "id_list",
     "int_arg",
     "int_field",
+    "job",
     "lazy_ngettext",
     "links",
     "log_action",

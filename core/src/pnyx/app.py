@@ -14,6 +14,7 @@ from pnyx.db import init_db
 from pnyx.errors import StartupError
 from pnyx.extras import check_extras
 from pnyx.i18n import init_i18n
+from pnyx.jobs import init_jobs
 from pnyx.plugin_system import PluginSystem, load_plugin_system, parse_enabled
 from pnyx.web import init_web
 from pnyx.web.declared_actions import refuse_undeclared_views
@@ -45,6 +46,7 @@ def build_app(config: Mapping[str, Any] | None = None) -> Flask:
     plugins = load_plugin_system(enabled, core_hooks)
     app.extensions["pnyx.plugins"] = plugins
     _register_manifests(plugins)
+    init_jobs(app)  # before the database: its teardown must run after the session's
     init_db(app, app.config["DATABASE_URL"])
     init_i18n(app, [info.package_path for info in plugins.plugins.values()])
     init_web(app, plugins)

@@ -38,6 +38,8 @@ DEFAULTS: dict[str, Any] = {
     # The largest request body (docs/security.md); views receiving a file declare their own
     # limit with api.upload_limit("<CONFIG_KEY>").
     "MAX_REQUEST_BYTES": 2 * 1024 * 1024,
+    # Anonymous pages may be kept this long by proxies and browsers (docs/performance.md).
+    "PUBLIC_CACHE_SECONDS": 60,
     # Admin uploads (docs/admin.md).
     "LOGO_MAX_BYTES": 512 * 1024,
     "TAXONOMY_IMPORT_MAX_BYTES": 5 * 1024 * 1024,
@@ -50,6 +52,12 @@ DEFAULTS: dict[str, Any] = {
     "MAIL_SMTP_PASSWORD": None,
     "MAIL_SMTP_SECURITY": "starttls",
     "REDIS_URL": None,
+    # Background jobs (docs/jobs.md): inline, redis, or auto (redis when REDIS_URL is set).
+    "JOBS": "auto",
+    "JOBS_REDIS_URL": None,
+    "JOBS_QUEUE": "pnyx",
+    "JOBS_RETRY_INTERVALS": (10, 60, 300, 900, 3600),
+    "JOBS_FAILURE_TTL": 30 * 24 * 3600,
     "RATE_LIMIT_SIGN_IN": "10/minute;50/hour",
     "RATE_LIMIT_FORMS": "10/minute;50/hour",
     "RATE_LIMIT_MAILS": "5/hour",

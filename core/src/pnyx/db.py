@@ -15,6 +15,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from pnyx.events import dispatch_committed, watch_session
+from pnyx.jobs.runner import IN_JOB
 from pnyx.settings import watch_settings
 
 WRITE_OPTION = "pnyx_writes"
@@ -91,7 +92,11 @@ def get_session() -> Session:
     """
     if "pnyx_session" not in g:
         database = get_database()
-        writes = not has_request_context() or request.method not in READ_ONLY_METHODS
+        writes = (
+            not has_request_context()
+            or request.method not in READ_ONLY_METHODS
+            or bool(g.get(IN_JOB))
+        )
         factory = database.write_sessionmaker if writes else database.sessionmaker
         g.pnyx_session = factory()
         watch_session(g.pnyx_session)

@@ -12,7 +12,8 @@ Where messages go depends on the configuration:
 
 The backend is chosen on first use and kept in ``app.extensions["pnyx.mail"]``.
 Bodies are plain-text templates (``templates/pnyx/mail/*.txt``) rendered in the
-recipient's language. A delivery failure is logged, never shown as a traceback.
+recipient's language. Delivery is a background job (``pnyx.mail_delivery``,
+docs/jobs.md): never inside the request, retried, and kept when it fails.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from typing import Any, Protocol
 from flask import Flask, current_app, render_template, url_for
 from flask_babel import force_locale
 
+from pnyx.mail_delivery import queue_message
 from pnyx.models import utcnow
 from pnyx.templating import organization_name
 
@@ -141,15 +143,11 @@ def send_mail(
 
     ``subject`` may be a lazy string: it is rendered, like the body, in
     ``locale`` (the recipient's language; the current one when ``None``).
-    Returns whether the message was handed over; a failure is logged.
-    Call it after the transaction that the message talks about committed.
+    The message is delivered by a background job (:mod:`pnyx.mail_delivery`:
+    after the request's commit, with retries; a message that never goes is
+    kept for administrators), so this returns ``True`` once it is queued.
     """
     with force_locale(locale) if locale else contextlib.nullcontext():
         body = render_template(f"pnyx/mail/{template}.txt", **context)
         message = build_message(to, str(subject), body)
-    try:
-        mail_backend().deliver(message)
-    except (OSError, smtplib.SMTPException):
-        log.exception("could not send the %s message", template)
-        return False
-    return True
+    return queue_message(message, template)

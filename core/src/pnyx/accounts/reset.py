@@ -1,9 +1,10 @@
 """Choosing a new password after forgetting it, by a single-use link that works one hour.
 
-The request form gives the same answer whether the address has an account or
-not. Resetting ends every session of the account (the intruder's too) and
-confirms the address, since following the link proved the mailbox is theirs;
-the person then signs in with the new password.
+The request form gives the same answer, in the same time, whether the address
+has an account or not: a background job looks it up and sends the link.
+Resetting ends every session of the account (the intruder's too) and confirms
+the address, since following the link proved the mailbox is theirs; the person
+then signs in with the new password.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from pnyx.accounts.tokens import Purpose, read_token
 from pnyx.action_log import log_action
 from pnyx.core_hooks import PUBLIC
 from pnyx.db import get_session
+from pnyx.jobs import enqueue
 from pnyx.models import User, utcnow
 from pnyx.passwords import hash_password
 from pnyx.ratelimit import by_address, by_submitted_email, rate_limit
@@ -46,9 +48,9 @@ def forgot_password() -> str | Response | tuple[str, int]:
             "pnyx/account/forgot_password.html", email=email, errors={"email": error}
         )
         return page, 400
-    user = find_user_by_email(email)
-    if user is not None and can_sign_in(user):
-        send_password_reset(user)
+    # The same work whoever asks: the job looks the address up, after the response,
+    # so the answer's timing cannot tell whether it has an account.
+    enqueue(password_reset_requested, email)
     flash(
         _("If %(email)s has an account, we sent it a link to choose a new password.", email=email),
         "success",
@@ -82,6 +84,13 @@ def reset_password(token: str) -> str | Response | tuple[str, int]:
     # the sender's account (login forgery), so the person signs in with the new password.
     flash(_("Your new password is saved. Sign in with it."), "success")
     return redirect(url_for("pnyx_auth.sign_in"))
+
+
+def password_reset_requested(email: str) -> None:
+    """The reset form's job: the address's owner, if any, gets a link."""
+    user = find_user_by_email(email)
+    if user is not None and can_sign_in(user):
+        send_password_reset(user)
 
 
 def set_new_password(user: User, password: str, action: str) -> None:

@@ -20,6 +20,7 @@ from pnyx.accounts.tokens import Purpose, TokenCheck, read_token
 from pnyx.action_log import log_action
 from pnyx.core_hooks import PUBLIC
 from pnyx.db import get_session
+from pnyx.jobs import enqueue
 from pnyx.models import User, utcnow
 from pnyx.passwords import hash_password
 from pnyx.ratelimit import by_address, by_submitted_email, rate_limit
@@ -100,9 +101,7 @@ def resend_confirmation() -> str | Response | tuple[str, int]:
     if error:
         page = render_template("pnyx/account/resend.html", email=email, errors={"email": error})
         return page, 400
-    user = find_user_by_email(email)
-    if user is not None and user.confirmed_at is None and can_sign_in(user):
-        send_confirmation(user)
+    enqueue(confirmation_requested, email)  # same work for every address (see reset.py)
     flash(
         _(
             "If %(email)s has an account waiting for confirmation, we sent it a new link.",
@@ -111,6 +110,13 @@ def resend_confirmation() -> str | Response | tuple[str, int]:
         "success",
     )
     return redirect(url_for("pnyx_auth.check_mailbox"))
+
+
+def confirmation_requested(email: str) -> None:
+    """The resend form's job: an unconfirmed account at ``email`` gets a new link."""
+    user = find_user_by_email(email)
+    if user is not None and user.confirmed_at is None and can_sign_in(user):
+        send_confirmation(user)
 
 
 @blueprint.route("/confirm-email/<token>", methods=["GET", "POST"])

@@ -31,6 +31,8 @@ FEATURES = (
     "action_log",
     "space_scope",
     "people_csv",
+    "exports",
+    "mails",
 )
 
 

@@ -1,7 +1,7 @@
 """The action log as CSV, streamed: memory stays flat however long the log is.
 
-Entries are read by batches (keyset on ``id``), each batch with the names it
-needs in three more queries, and written line by line as they are read. The
+Entries are read by batches (keyset on ``id``), each batch one query that joins
+the names it needs and returns flat rows, written as they are read. The
 lines are produced after the request has ended, outside any Flask context:
 everything language-dependent is decided beforehand (:class:`CsvLanguage`).
 """
@@ -15,13 +15,14 @@ from collections.abc import Iterator
 from typing import Any
 
 import attrs
-from sqlalchemy.orm import Session
+from sqlalchemy import Select
+from sqlalchemy.orm import Session, aliased
 
 from pnyx.action_log import VISIBILITIES
-from pnyx.admin.action_log_query import LogFilters, Names, filtered_query
-from pnyx.models import ActionLog, User
+from pnyx.admin.action_log_query import LogFilters, filtered_query
+from pnyx.models import ActionLog, Component, Space, User
 
-BATCH = 500
+BATCH = 5000
 COLUMNS = (
     "id",
     "time_utc",
@@ -51,11 +52,6 @@ class CsvLanguage:
     #: "Deleted participant", translated.
     deleted_participant: str
 
-    def person(self, user: User | None) -> str:
-        if user is None:
-            return ""
-        return self.deleted_participant if user.deleted_at is not None else user.name
-
     def text(self, value: dict[str, Any] | None) -> str:
         """A translated content field, as ``pnyx.i18n.translated`` would show it."""
         value = value or {}
@@ -71,28 +67,68 @@ def safe_cell(value: Any) -> str:
     return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
-def entry_row(entry: ActionLog, names: Names, language: CsvLanguage) -> list[str]:
-    actor = names.people.get(entry.actor_id) if entry.actor_id else None
-    operator = names.people.get(entry.operator_id) if entry.operator_id else None
-    space = names.spaces.get(entry.space_id) if entry.space_id else None
-    component = names.components.get(entry.component_id) if entry.component_id else None
+def _person(language: CsvLanguage, name: str | None, deleted: Any) -> str:
+    if name is None:
+        return ""
+    return language.deleted_participant if deleted is not None else name
+
+
+def entry_row(row: Any, language: CsvLanguage) -> list[str]:
+    """One CSV row from a flat row of :func:`rows_query` (no ORM object per entry)."""
     values = (
-        entry.id,
-        entry.created_at.isoformat(),
-        entry.action,
-        entry.actor_id,
-        language.person(actor),
-        entry.operator_id,
-        language.person(operator),
-        entry.resource_type,
-        entry.resource_id,
-        space.slug if space else "",
-        entry.component_id,
-        language.text(component.name) if component else "",
-        entry.visibility if entry.visibility in VISIBILITIES else "",
-        json.dumps(entry.extra, sort_keys=True, ensure_ascii=False) if entry.extra else "",
+        row.id,
+        row.created_at.isoformat(),
+        row.action,
+        row.actor_id,
+        _person(language, row.actor_name, row.actor_deleted_at),
+        row.operator_id,
+        _person(language, row.operator_name, row.operator_deleted_at),
+        row.resource_type,
+        row.resource_id,
+        row.space_slug or "",
+        row.component_id,
+        language.text(row.component_name) if row.component_id is not None else "",
+        row.visibility if row.visibility in VISIBILITIES else "",
+        json.dumps(row.extra, sort_keys=True, ensure_ascii=False) if row.extra else "",
     )
     return [safe_cell(value) for value in values]
+
+
+def rows_query(filters: LogFilters) -> Select[Any]:
+    """The matching entries with the names they point to, as flat rows, newest first.
+
+    One query per batch with outer joins (issue 13: loading whole people, spaces
+    and components per batch made 190 000 rows take 104 s).
+    """
+    actor, operator = aliased(User), aliased(User)
+    columns = (
+        ActionLog.id,
+        ActionLog.created_at,
+        ActionLog.action,
+        ActionLog.actor_id,
+        actor.name.label("actor_name"),
+        actor.deleted_at.label("actor_deleted_at"),
+        ActionLog.operator_id,
+        operator.name.label("operator_name"),
+        operator.deleted_at.label("operator_deleted_at"),
+        ActionLog.resource_type,
+        ActionLog.resource_id,
+        Space.slug.label("space_slug"),
+        ActionLog.component_id,
+        Component.name.label("component_name"),
+        ActionLog.visibility,
+        ActionLog.extra,
+    )
+    return (
+        filtered_query(filters)
+        .with_only_columns(*columns, maintain_column_froms=False)
+        .select_from(ActionLog)
+        .outerjoin(actor, actor.id == ActionLog.actor_id)
+        .outerjoin(operator, operator.id == ActionLog.operator_id)
+        .outerjoin(Space, Space.id == ActionLog.space_id)
+        .outerjoin(Component, Component.id == ActionLog.component_id)
+        .order_by(ActionLog.id.desc())
+    )
 
 
 def _line(row: list[str] | tuple[str, ...]) -> str:
@@ -110,15 +146,33 @@ def csv_lines(session: Session, filters: LogFilters, language: CsvLanguage) -> I
         session.close()
 
 
+def write_csv(session: Session, filters: LogFilters, language: CsvLanguage, out: Any) -> int:
+    """Write the whole CSV to the text file ``out``; return how many entries it holds."""
+    out.write(_line(COLUMNS))
+    count = 0
+    for chunk, rows in _entry_batches(session, filters, language):
+        out.write(chunk)
+        count += rows
+    return count
+
+
 def _entry_lines(session: Session, filters: LogFilters, language: CsvLanguage) -> Iterator[str]:
-    query = filtered_query(filters).order_by(ActionLog.id.desc()).limit(BATCH)
+    for chunk, _rows in _entry_batches(session, filters, language):
+        yield chunk
+
+
+def _entry_batches(
+    session: Session, filters: LogFilters, language: CsvLanguage
+) -> Iterator[tuple[str, int]]:
+    query = rows_query(filters).limit(BATCH)
     last_id: int | None = None
     while True:
         batch_query = query if last_id is None else query.where(ActionLog.id < last_id)
-        entries = list(session.scalars(batch_query))
-        if not entries:
+        rows = session.execute(batch_query).all()
+        if not rows:
             return
-        names = Names.of(session, entries)
-        yield "".join(_line(entry_row(entry, names, language)) for entry in entries)
-        # The session's identity map holds its objects weakly: written batches are freed.
-        last_id = entries[-1].id
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerows(entry_row(row, language) for row in rows)
+        yield buffer.getvalue(), len(rows)
+        last_id = rows[-1].id

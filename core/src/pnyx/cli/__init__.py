@@ -25,6 +25,7 @@ from pnyx.cli.plugins import plugins
 from pnyx.cli.serve import serve
 from pnyx.cli.steps import steps
 from pnyx.cli.users import users
+from pnyx.cli.worker import worker
 from pnyx.errors import StartupError
 from pnyx.personal_data.cli import personal_data
 
@@ -39,6 +40,7 @@ CORE_COMMANDS = (
     seed,
     demo,
     personal_data,
+    worker,
 )
 
 

@@ -1,5 +1,6 @@
 """The core's models. Plugins reach them through :mod:`pnyx.api`."""
 
+from pnyx.models.admin_export import AdminExport
 from pnyx.models.authorization import (
     Authorization,
     AuthorizationConflict,
@@ -11,6 +12,7 @@ from pnyx.models.component import Component
 from pnyx.models.data_export import DataExport
 from pnyx.models.import_key import ImportKey
 from pnyx.models.links import ActionLog, ResourceLink
+from pnyx.models.mail import OutgoingMail
 from pnyx.models.organization import Organization, SeedRecord
 from pnyx.models.space import Space, Step
 from pnyx.models.taxonomy import TaxonomyTerm
@@ -25,6 +27,7 @@ from pnyx.models.user import (
 
 __all__ = [
     "ActionLog",
+    "AdminExport",
     "Authorization",
     "AuthorizationConflict",
     "CensusEntry",
@@ -34,6 +37,7 @@ __all__ = [
     "Model",
     "Organization",
     "OrganizationRole",
+    "OutgoingMail",
     "ResourceLink",
     "SeedRecord",
     "Space",

@@ -41,6 +41,13 @@ class ActionLog(Model):
     """
 
     __tablename__ = "action_log"
+    # The admin page filters by person, space or component and pages newest first by id:
+    # (column, id) serves both without scanning the log (issue 13).
+    __table_args__ = (
+        Index("ix_action_log_actor_id_id", "actor_id", "id"),
+        Index("ix_action_log_space_id_id", "space_id", "id"),
+        Index("ix_action_log_component_id_id", "component_id", "id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)

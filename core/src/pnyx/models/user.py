@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from pnyx.models.base import JSONType, Model, utcnow
@@ -28,6 +28,8 @@ class User(Model):
     """A person with an account (or a managed participant without one)."""
 
     __tablename__ = "users"
+    #: The admin users list is ordered by name (then id): an index, not a sort of everyone.
+    __table_args__ = (Index("ix_users_name_id", "name", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str | None] = mapped_column(String(254), unique=True)

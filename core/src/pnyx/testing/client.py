@@ -27,6 +27,8 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.test import TestResponse
 
 from pnyx.db import get_database
+from pnyx.jobs import run_pending
+from pnyx.jobs.queues import ENVIRON_KEY as JOBS_KEY
 from pnyx.models import User, UserSession
 from pnyx.web.csrf import FIELD as CSRF_FIELD
 
@@ -71,10 +73,19 @@ class PnyxClient(FlaskClient):
         if has_app_context() and not self.preserve_context:
             # Without this, Flask would reuse the test's app context (and its
             # ``g``, user and database session) for the request.
-            response = contextvars.Context().run(super().open, *args, **kwargs)
+            response = contextvars.Context().run(self._open_and_close, *args, **kwargs)
         else:
-            response = super().open(*args, **kwargs)
+            response = self._open_and_close(*args, **kwargs)
         sync_after(session)
+        return response
+
+    def _open_and_close(self, *args: Any, **kwargs: Any) -> TestResponse:
+        # What a server does once it has sent the response: the inline jobs the
+        # request (and its redirects) enqueued run, before the test looks at them.
+        pending: list[Any] = []
+        kwargs["environ_overrides"] = {**kwargs.get("environ_overrides", {}), JOBS_KEY: pending}
+        response = super().open(*args, **kwargs)
+        run_pending(self.application, {JOBS_KEY: pending})
         return response
 
     def csrf_token(self) -> str:

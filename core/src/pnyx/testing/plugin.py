@@ -162,6 +162,8 @@ def app(
         "INSTANCE_PATH": str(tmp_path),
         "TESTING": True,
         "SECRET_KEY": SECRET_KEY,
+        # Jobs run in the test's process after each response, whatever the environment says.
+        "JOBS": "inline",
         **pnyx_config,
     }
     with entry_points_read_once():

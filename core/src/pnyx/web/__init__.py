@@ -17,6 +17,7 @@ from pnyx.theming import init_theming
 from pnyx.verification.setup import init_verification
 from pnyx.web import auth, public
 from pnyx.web.branding import init_branding
+from pnyx.web.caching import init_caching
 from pnyx.web.components import component_url, register_component_blueprints
 from pnyx.web.csrf import init_csrf
 from pnyx.web.errors import init_errors
@@ -50,6 +51,7 @@ def init_web(app: Flask, plugins: PluginSystem) -> None:
     init_branding(app)
     init_security(app)
     init_csrf(app)
+    init_caching(app)
     init_errors(app)
     auth.init_auth(app)
     app.register_blueprint(public.blueprint)

@@ -50,12 +50,16 @@ def space(**_values: str) -> str:
     return render_template(space_type.template, space=space, components=components)
 
 
-@blueprint.route("/locale", methods=["POST"])
+@blueprint.route("/locale", methods=["GET", "POST"])
 @requires(PUBLIC)
 def switch_locale() -> Response:
+    """The language switcher. Visitors use it as a GET form: it only sets the language
+    cookie, so anonymous pages need no session (nor CSRF token) and stay cacheable.
+    Signed-in people post it (with their token) and their account keeps the choice."""
     _default, available = organization_locales()
-    locale = request.form.get("locale", "")
-    response = redirect(safe_next(request.form.get("next")))
+    values = request.form if request.method == "POST" else request.args
+    locale = values.get("locale", "")
+    response = redirect(safe_next(values.get("next")))
     if locale in available:
         response.set_cookie(
             LOCALE_COOKIE,
@@ -65,7 +69,7 @@ def switch_locale() -> Response:
             httponly=True,
             secure=current_app.config["SESSION_COOKIE_SECURE"],  # True in production
         )
-        if g.user is not None:
+        if g.user is not None and request.method == "POST":
             g.user.locale = locale
             get_session().commit()
     return response
