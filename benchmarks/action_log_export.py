@@ -117,16 +117,23 @@ def load(app: Any, rows: int, rng: random.Random) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rows", type=int, default=190_000)
+    parser.add_argument("--reuse", action="store_true", help="keep the loaded database")
     args = parser.parse_args()
     url = os.environ.get("PNYX_BENCH_POSTGRES_URL", POSTGRES_URL)
-    wipe(url)
+    if not args.reuse:
+        wipe(url)
     instance = Path(tempfile.mkdtemp(prefix="pnyx-bench-"))
     app = create_app(
         {"DATABASE_URL": url, "INSTANCE_PATH": str(instance), "SECRET_KEY": "benchmark"}
     )
     started = time.perf_counter()
-    admin_id = load(app, args.rows, random.Random(13))
-    print(f"loaded {args.rows} rows in {time.perf_counter() - started:.1f} s")
+    if args.reuse:
+        with get_database(app).engine.begin() as connection:
+            connection.execute(text("DELETE FROM admin_exports"))
+            admin_id = connection.execute(select(User.id).order_by(User.id).limit(1)).scalar_one()
+    else:
+        admin_id = load(app, args.rows, random.Random(13))
+        print(f"loaded {args.rows} rows in {time.perf_counter() - started:.1f} s")
 
     with app.test_request_context():
         session = get_session()

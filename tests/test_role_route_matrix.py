@@ -96,6 +96,8 @@ EXCEPTIONS: dict[str, dict[str, Any]] = {
     "pnyx_health.healthz": dict.fromkeys(ROLES, 503),
     # No logo was uploaded: every name is unknown, whoever asks.
     "pnyx_branding.logo": dict.fromkeys(ROLES, 404),
+    # The language switch (a GET form for visitors) sets a cookie and goes back, for everyone.
+    "pnyx.switch_locale": dict.fromkeys(ROLES, 302),
     # An admin export's file is for the admin who asked: a made-up token is nobody's.
     "pnyx_admin.download_export": {"org_admin": 404},
 }
