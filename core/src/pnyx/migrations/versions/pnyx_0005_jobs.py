@@ -1,13 +1,8 @@
 """Background jobs: outgoing mails (what the mail job delivered or could not deliver) and
 administrators' exports (files built by a job).
 
-<<<<<<<< HEAD:core/src/pnyx/migrations/versions/pnyx_0005_jobs.py
 Revision ID: pnyx_0005
 Revises: pnyx_0004
-========
-Revision ID: pnyx_0004
-Revises: pnyx_0003
->>>>>>>> ca88ae2 (Core migrations renumbered after main's pnyx_0003 (mail opt-outs): jobs pnyx_0004, indexes pnyx_0005):core/src/pnyx/migrations/versions/pnyx_0004_jobs.py
 Create Date: 2026-12-06 22:40:00
 """
 
@@ -15,13 +10,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-<<<<<<<< HEAD:core/src/pnyx/migrations/versions/pnyx_0005_jobs.py
 revision = "pnyx_0005"
 down_revision = "pnyx_0004"
-========
-revision = "pnyx_0004"
-down_revision = "pnyx_0003"
->>>>>>>> ca88ae2 (Core migrations renumbered after main's pnyx_0003 (mail opt-outs): jobs pnyx_0004, indexes pnyx_0005):core/src/pnyx/migrations/versions/pnyx_0004_jobs.py
 branch_labels = None
 depends_on = None
 

@@ -1,25 +1,15 @@
 """Indexes for city-scale lists: the action log by person, space and component (newest
 first), the people by name.
 
-<<<<<<<< HEAD:core/src/pnyx/migrations/versions/pnyx_0006_indexes.py
 Revision ID: pnyx_0006
 Revises: pnyx_0005
-========
-Revision ID: pnyx_0005
-Revises: pnyx_0004
->>>>>>>> ca88ae2 (Core migrations renumbered after main's pnyx_0003 (mail opt-outs): jobs pnyx_0004, indexes pnyx_0005):core/src/pnyx/migrations/versions/pnyx_0005_indexes.py
 Create Date: 2026-12-06 23:30:00
 """
 
 from alembic import op
 
-<<<<<<<< HEAD:core/src/pnyx/migrations/versions/pnyx_0006_indexes.py
 revision = "pnyx_0006"
 down_revision = "pnyx_0005"
-========
-revision = "pnyx_0005"
-down_revision = "pnyx_0004"
->>>>>>>> ca88ae2 (Core migrations renumbered after main's pnyx_0003 (mail opt-outs): jobs pnyx_0004, indexes pnyx_0005):core/src/pnyx/migrations/versions/pnyx_0005_indexes.py
 branch_labels = None
 depends_on = None
 
