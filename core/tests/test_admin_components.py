@@ -150,9 +150,39 @@ def test_a_phase_gets_its_own_settings_and_can_give_them_back(
     assert not current_settings(keeper).get("items_enabled")  # Idées is the current phase
     page = client.get(settings_url(keeper, f"step-{vote.id}")).get_data(as_text=True)
     assert "has settings of its own" in page and "Add an item: <strong>allowed</strong>" in page
-    client.post_form(f"/admin/components/{keeper.id}/settings/steps/{vote.id}/reset")
+    # Issue 10 item 2: the reset sits below the form and asks first, naming what happens.
+    assert page.index("Save these settings") < page.index("/reset")
+    reset_url = f"/admin/components/{keeper.id}/settings/steps/{vote.id}/reset"
+    asked = client.post_form(reset_url)
+    assert asked.status_code == 200 and 'name="confirmed" value="yes"' in asked.get_data(
+        as_text=True
+    )
+    session.refresh(keeper)
+    assert str(vote.id) in keeper.settings["steps"]
+    client.post_form(reset_url, {"confirmed": "yes"})
     session.refresh(keeper)
     assert keeper.settings["steps"] == {}
+
+
+def test_switching_on_an_irreversible_setting_asks_first(client, session, keeper, admin) -> None:
+    """A field whose metadata has ``confirm`` (closing a vote) is saved after a confirmation
+    step that names its consequence and re-posts the same values."""
+    data = {**GLOBAL, "global.locked": "on"}
+    asked = client.post_form(settings_url(keeper, "global"), data)
+    page = asked.get_data(as_text=True)
+    assert asked.status_code == 200
+    assert "Nobody can add an item once it is locked." in page
+    assert 'name="global.locked" value="on"' in page
+    session.refresh(keeper)
+    assert not keeper.settings["global"]["locked"]
+    assert (
+        client.post_form(settings_url(keeper, "global"), {**data, "confirmed": "yes"}).status_code
+        == 302
+    )
+    session.refresh(keeper)
+    assert keeper.settings["global"]["locked"] is True
+    # Saving again with it already on asks nothing.
+    assert client.post_form(settings_url(keeper, "global"), data).status_code == 302
 
 
 def test_default_phase_settings_apply_to_phases_without_their_own(
@@ -165,7 +195,8 @@ def test_default_phase_settings_apply_to_phases_without_their_own(
 
 def test_delete_is_refused_while_the_type_says_so(client, session, keeper, admin) -> None:
     keeper_id = keeper.id
-    client.post_form(settings_url(keeper, "global"), {**GLOBAL, "global.locked": "true"})
+    locked = {**GLOBAL, "global.locked": "true", "confirmed": "yes"}
+    client.post_form(settings_url(keeper, "global"), locked)
     confirm = client.get(f"/admin/components/{keeper.id}/delete").get_data(as_text=True)
     assert "This keeper is locked." in confirm
     assert client.post_form(f"/admin/components/{keeper.id}/delete").status_code == 409

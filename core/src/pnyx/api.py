@@ -28,6 +28,7 @@ from sqlalchemy import select
 
 from pnyx import mail as _mail
 from pnyx.action_log import log_action
+from pnyx.confirm import confirm_first
 from pnyx.db import get_session as db_session
 from pnyx.errors import SettingsError, StartupError
 from pnyx.events import Event, publish_event
@@ -255,6 +256,7 @@ __all__ = [
     "component_of",
     "component_type",
     "component_url",
+    "confirm_first",
     "current_component",
     "current_settings",
     "current_space",

@@ -79,7 +79,7 @@ def test_amounts_rules_and_costs_freeze_once_a_ballot_exists(
     assert refused.status_code == 400 and "nor their costs changed" in refused.text
     assert budgets_client.post_form(edit, data={**project_data, "cost": "200"}).status_code == 303
     deleted = budgets_client.post_form(
-        f"{budgets_admin_url}{budget.id}/projects/{project.id}/delete"
+        f"{budgets_admin_url}{budget.id}/projects/{project.id}/delete", {"confirmed": "yes"}
     )
     assert deleted.status_code == 303
     assert session.get(Project, project.id) is not None
@@ -205,3 +205,22 @@ def test_project_descriptions_are_rich_text_with_a_preview(
     assert "<p>[x](javascript:alert(1))</p>" in page  # refused as a link, kept as text
     # Descriptions may come from residents' proposals: links keep nofollow ugc.
     assert '<a href="https://ville.example/parc" rel="nofollow ugc noopener">' in page
+
+
+def test_closing_the_vote_asks_for_confirmation_first(
+    budgets_client, budgets_component, admin, session
+):
+    """Issue 10 item 2: ticking "Voting is closed" in the current phase's settings saved at
+    once; now a confirmation step names what closing does, then the same values are saved."""
+    step = next(s for s in budgets_component.space.steps if s.active)
+    url = f"/admin/components/{budgets_component.id}/settings?tab=step-{step.id}"
+    data = {f"steps.{step.id}.votes_finished": "on"}
+    asked = budgets_client.post_form(url, data)
+    assert asked.status_code == 200
+    assert "every cast ballot is final" in asked.text
+    assert f'name="steps.{step.id}.votes_finished" value="on"' in asked.text
+    session.refresh(budgets_component)
+    assert str(step.id) not in (budgets_component.settings.get("steps") or {})
+    assert budgets_client.post_form(url, {**data, "confirmed": "yes"}).status_code == 302
+    session.refresh(budgets_component)
+    assert budgets_component.settings["steps"][str(step.id)]["votes_finished"] is True

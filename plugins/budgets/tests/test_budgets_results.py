@@ -105,7 +105,12 @@ def test_outcome_published_and_checkable(
     assert row.published_at is None and row.ballots_count == 4
     # computed, not published: still nothing public
     assert "not published yet" in budgets_client.get(f"{budgets_url}{budget.id}/results").text
-    budgets_client.post_form(f"{budgets_admin_url}{budget.id}/outcome/publish")
+    publish_url = f"{budgets_admin_url}{budget.id}/outcome/publish"
+    asked = budgets_client.post_form(publish_url)  # issue 10 item 2: it asks first
+    assert asked.status_code == 200 and "it can no longer be computed again" in asked.text
+    session.refresh(row)
+    assert row.published_at is None
+    budgets_client.post_form(publish_url, {"confirmed": "yes"})
     session.refresh(row)
     assert row.published_at is not None
     assert row.rule == "mes-add1" and row.summary["winners"] == [bikes.id, park.id]
@@ -143,7 +148,9 @@ def test_voters_check_their_ballot_and_read_their_share(
     close_voting(session, budgets_component)
     budgets_client.sign_in(make_user(roles=["admin"]))
     budgets_client.post_form(f"{budgets_admin_url}{budget.id}/outcome/compute")
-    budgets_client.post_form(f"{budgets_admin_url}{budget.id}/outcome/publish")
+    budgets_client.post_form(
+        f"{budgets_admin_url}{budget.id}/outcome/publish", {"confirmed": "yes"}
+    )
     budgets_client.sign_in(voters[3])  # chose the pool only
     receipt = budgets_client.get(f"{budgets_url}{budget.id}/receipt").text
     # Add1 raised every share to 899 €: one more euro and the pool would overspend

@@ -133,7 +133,12 @@ def test_delete(
     make_meeting: Callable[..., Meeting],
 ) -> None:
     meeting = make_meeting("Forum")
-    assert client.post_form(f"{admin_url}{meeting.id}/delete").status_code == 302
+    asked = client.post_form(f"{admin_url}{meeting.id}/delete")  # issue 10 item 2
+    assert asked.status_code == 200 and "Delete the meeting Forum?" in asked.text
+    assert '<button type="submit" class="danger">Yes, delete the meeting' in asked.text
+    assert session.scalar(select(func.count()).select_from(Meeting)) == 1
+    confirmed = client.post_form(f"{admin_url}{meeting.id}/delete", {"confirmed": "yes"})
+    assert confirmed.status_code == 302
     assert session.scalar(select(func.count()).select_from(Meeting)) == 0
 
 

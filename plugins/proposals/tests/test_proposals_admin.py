@@ -65,7 +65,10 @@ def test_merging_duplicates_moves_supports_once(
     support(session, duplicate, bob, cy)
 
     form = {"ids": [str(kept.id), str(duplicate.id)], "target": str(kept.id)}
-    client.post_form(f"{admin_url}merge", form)
+    asked = client.post_form(f"{admin_url}merge", form)  # issue 10 item 2: asks first
+    assert asked.status_code == 200 and "A merge cannot be undone." in asked.text
+    assert duplicate.merged_into_id is None
+    client.post_form(f"{admin_url}merge", {**form, "confirmed": "yes"})
 
     session.refresh(kept)
     session.refresh(duplicate)
@@ -87,8 +90,9 @@ def test_merging_needs_a_kept_proposal_among_the_ticked(
     admin: api.User,
 ) -> None:
     first, second = add_proposal("One"), add_proposal("Two")
-    client.post_form(f"{admin_url}merge", {"ids": [str(first.id)], "target": str(second.id)})
-    client.post_form(f"{admin_url}merge", {"ids": [str(first.id)], "target": str(first.id)})
+    for target in (second, first):
+        form = {"ids": [str(first.id)], "target": str(target.id), "confirmed": "yes"}
+        client.post_form(f"{admin_url}merge", form)
     assert session.scalar(select(func.count()).where(Proposal.merged_into_id.is_not(None))) == 0
 
 

@@ -131,7 +131,8 @@ def test_custom_states(
     css = client.get(f"{url}states.css")
     assert css.mimetype == "text/css"
     assert ".proposals-state-in_study { background: #1d4e89;" in css.text
-    client.post_form(f"{admin_url}states/{state.id}/delete")  # in use: refused
+    delete_url = f"{admin_url}states/{state.id}/delete"
+    client.post_form(delete_url, {"confirmed": "yes"})  # in use: refused
     assert session.scalar(select(CustomState)) is not None
 
 

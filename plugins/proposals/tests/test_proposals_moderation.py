@@ -101,7 +101,11 @@ def test_the_queue_hide_and_restore(
     assert "Reported one" in overview
     assert "/admin/proposals/moderation" in client.get(admin_url + "moderation").text  # menu
 
-    client.post_form(f"{admin_url}{reported.id}/hide")
+    asked = client.post_form(f"{admin_url}{reported.id}/hide")  # issue 10 item 2
+    assert asked.status_code == 200 and "Hide the proposal Reported one?" in asked.text
+    session.refresh(reported)
+    assert reported.hidden_at is None
+    client.post_form(f"{admin_url}{reported.id}/hide", {"confirmed": "yes"})
     session.refresh(reported)
     assert reported.hidden_at is not None
     assert client.get(f"{url}{reported.id}/").status_code == 200  # moderators still see it
@@ -128,7 +132,7 @@ def test_hiding_every_proposal_of_an_author(
     elsewhere = add_proposal("Two", author=spammer, target=other_component)
     innocent = add_proposal("Three", author=make_user())
     client.sign_in(moderator)
-    client.post_form(f"{admin_url}{first.id}/hide-author")
+    client.post_form(f"{admin_url}{first.id}/hide-author", {"confirmed": "yes"})
     hidden = session.scalars(select(Proposal.title).where(Proposal.hidden_at.is_not(None)))
     assert set(hidden) == {"One", "Two"}
     assert innocent.hidden_at is None and elsewhere.id
@@ -148,7 +152,7 @@ def test_space_moderators_hide_an_author_in_their_component_only(
     add_proposal("Two", author=spammer, target=make_component("proposals"))
     client.sign_in(make_user(space_roles={component.space: "moderator"}))
     assert client.get("/admin/proposals/moderation").status_code == 403
-    client.post_form(f"{admin_url}{first.id}/hide-author")
+    client.post_form(f"{admin_url}{first.id}/hide-author", {"confirmed": "yes"})
     hidden = session.scalars(select(Proposal.title).where(Proposal.hidden_at.is_not(None)))
     assert list(hidden) == ["One"]
 

@@ -19,6 +19,7 @@ from werkzeug.wrappers import Response
 
 from pnyx.admin import blueprint
 from pnyx.admin.editing import admin_component, log_admin, registry
+from pnyx.confirm import confirm_first
 from pnyx.core_hooks import ADMIN_SPACE
 from pnyx.db import get_session
 from pnyx.errors import SettingsError
@@ -100,9 +101,14 @@ def component_settings(component_id: int) -> tuple[str, int] | Response:
     form = Form(tab.schema, stored_values(component, tab), prefix=tab.prefix) if tab else None
     if request.method == "POST" and tab is not None and form is not None:
         raw = form.extract(request.form)
-        if save_level(component, component_type, tab, raw, form):
-            flash(_("The settings of “%(tab)s” are saved.", tab=tab.label), "success")
-            return redirect(settings_url(component, tab))
+        stored = validated_settings(component, component_type, tab, raw, form)
+        if stored is not None:
+            asked = confirm_switches(component, tab, raw)
+            if asked is not None:
+                return asked
+            if save_level(component, tab, stored, form):
+                flash(_("The settings of “%(tab)s” are saved.", tab=tab.label), "success")
+                return redirect(settings_url(component, tab))
     page = render_template(
         "pnyx/admin/component_settings.html",
         component=component,
@@ -131,12 +137,11 @@ def settings_url(component: Component, tab: Tab) -> str:
     return url_for("pnyx_admin.component_settings", component_id=component.id, tab=tab.key)
 
 
-def save_level(
+def validated_settings(
     component: Component, component_type: ComponentType, tab: Tab, raw: dict[str, Any], form: Form
-) -> bool:
-    """Validate this level alone, store it, log it; or put the errors on ``form`` (with
-    those the form found reading the submission)."""
-    session = get_session()
+) -> dict[str, Any] | None:
+    """The component's settings with this level replaced by ``raw`` validated alone; or
+    ``None`` with the errors on ``form`` (with those the form found reading the submission)."""
     stored = dict(component.settings or {})
     key = str(tab.step.id) if tab.step is not None else None
     try:
@@ -147,9 +152,34 @@ def save_level(
             stored["steps"] = {**(stored.get("steps") or {}), key: cleaned["steps"][key]}
     except SettingsError as error:
         form.set_errors(error.messages)
-        return False
-    if form.has_errors:
-        return False
+        return None
+    return None if form.has_errors else stored
+
+
+def confirm_switches(component: Component, tab: Tab, raw: dict[str, Any]) -> Any:
+    """Ask first when the submission switches on a setting whose field says, in its
+    ``confirm`` metadata, that switching it on cannot be undone (closing a vote)."""
+    before = stored_values(component, tab)
+    switched = [
+        (str(field.metadata.get("label", key)), str(field.metadata["confirm"]))
+        for key, field in tab.schema().fields.items()
+        if field.metadata.get("confirm") and raw.get(key) and not before.get(key)
+    ]
+    if not switched:
+        return None
+    labels, consequences = zip(*switched, strict=True)
+    where = _("Phase: %(title)s", title=tab.label) if tab.step is not None else tab.label
+    return confirm_first(
+        title=_("Switch on “%(settings)s” (%(where)s)?", settings="”, “".join(labels), where=where),
+        consequence=" ".join(consequences),
+        button=_("Yes, save these settings"),
+        cancel_url=settings_url(component, tab),
+    )
+
+
+def save_level(component: Component, tab: Tab, stored: dict[str, Any], form: Form) -> bool:
+    """Store the validated settings and log it; or put the errors on ``form``."""
+    session = get_session()
     try:
         component.settings = stored
         log_admin(
@@ -170,9 +200,32 @@ def save_level(
 
 @blueprint.post("/components/<int:component_id>/settings/steps/<int:step_id>/reset")
 @requires(ADMIN_SPACE)
-def component_settings_reset(component_id: int, step_id: int) -> Response:
-    """Give a phase back the settings for all phases."""
+def component_settings_reset(component_id: int, step_id: int) -> Response | tuple[str, int]:
+    """Give a phase back the settings for all phases (after a confirmation step: in the
+    current phase this changes at once what residents may do)."""
     component = admin_component(component_id)
+    step = get_session().get(Step, step_id)
+    if step is None or step.space_id != component.space_id:
+        abort(404)
+    url = url_for("pnyx_admin.component_settings", component_id=component.id, tab=f"step-{step_id}")
+    title = translated(step.title)
+    consequence = _(
+        "The settings of its own that this phase has are deleted; it then uses the settings "
+        "for all phases."
+    )
+    if step.active:
+        consequence += " " + _(
+            "It is the current phase: what residents may do in this component changes at once "
+            "(opening or closing a vote, for instance)."
+        )
+    asked = confirm_first(
+        title=_("Use the settings for all phases in the phase %(title)s?", title=title),
+        consequence=consequence,
+        button=_("Yes, use the settings for all phases"),
+        cancel_url=url,
+    )
+    if asked is not None:
+        return asked
     stored = dict(component.settings or {})
     own = dict(stored.get("steps") or {})
     if own.pop(str(step_id), None) is not None:
@@ -187,7 +240,6 @@ def component_settings_reset(component_id: int, step_id: int) -> Response:
         )
         session.commit()
         flash(_("This phase uses the settings for all phases again."), "success")
-    url = url_for("pnyx_admin.component_settings", component_id=component.id, tab=f"step-{step_id}")
     return redirect(url)
 
 

@@ -33,7 +33,10 @@ class GlobalSettings(Schema):
         metadata={"label": "Themes"},
     )
     intro = api.TranslatedText(multiline=True, metadata={"label": "Introduction"})
-    locked = fields.Boolean(load_default=False, metadata={"label": "Locked"})
+    locked = fields.Boolean(
+        load_default=False,
+        metadata={"label": "Locked", "confirm": "Nobody can add an item once it is locked."},
+    )
 
 
 class StepSettings(Schema):

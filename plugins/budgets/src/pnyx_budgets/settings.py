@@ -52,6 +52,12 @@ class StepSettings(Schema):
         load_default=False,
         metadata={
             "label": api._l("Voting is closed (ballots are final; counts may be shown)"),
+            # Asked before saving (pnyx.admin settings): closing a vote cannot be undone.
+            "confirm": api._l(
+                "In this phase nobody can vote, change or cancel a ballot any more; every cast "
+                "ballot is final and the counts can be computed. Once counts have been seen, "
+                "re-opening the vote would not be fair."
+            ),
         },
     )
     show_votes = fields.Boolean(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
-from werkzeug.wrappers import Response
 
 from pnyx import api
 from pnyx_budgets import followup
@@ -63,13 +62,21 @@ def follow_up(budget_id: int, project_id: int) -> Page:
 
 @blueprint.post("/<int:budget_id>/projects/<int:project_id>/timeline/delete")
 @api.requires(api.actions.ADMIN_SPACE)
-def delete_entry(budget_id: int, project_id: int) -> Response:
+def delete_entry(budget_id: int, project_id: int) -> Page:
     budget = load_budget(budget_id)
     project = load_project(budget, project_id)
     session = api.db_session()
     entry = session.get(TimelineEntry, api.as_int(request.form.get("entry_id")) or 0)
     if entry is None or entry.project_id != project.id:
         abort(404)
+    asked = api.confirm_first(
+        title=api._("Delete the timeline entry %(title)s?", title=api.translated(entry.title)),
+        consequence=api._("Residents no longer see this entry in the project's follow-up."),
+        button=api._("Yes, delete the entry"),
+        cancel_url=url_for("budgets_admin.follow_up", budget_id=budget.id, project_id=project.id),
+    )
+    if asked is not None:
+        return asked
     followup.delete_entry(session, entry)
     session.commit()
     flash(api._("The timeline entry is deleted."), "success")

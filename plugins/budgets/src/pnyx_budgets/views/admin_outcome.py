@@ -66,8 +66,20 @@ def compute(budget_id: int) -> Response:
 
 @blueprint.post("/<int:budget_id>/outcome/publish")
 @api.requires(api.actions.ADMIN_SPACE)
-def publish(budget_id: int) -> Response:
+def publish(budget_id: int) -> Response | tuple[str, int]:
     budget = load_budget(budget_id)
+    asked = api.confirm_first(
+        title=api._("Publish the outcome of %(title)s?", title=api.translated(budget.title)),
+        consequence=api._(
+            "Residents see the selected projects and the counts at once. A published outcome is "
+            "final: it can no longer be computed again nor withdrawn."
+        ),
+        button=api._("Yes, publish the outcome"),
+        cancel_url=url_for("budgets_admin.outcome", budget_id=budget.id),
+        danger=False,
+    )
+    if asked is not None:
+        return asked
     session = api.db_session()
     try:
         counting.publish(session, budget)

@@ -138,6 +138,17 @@ def edit_project(budget_id: int, project_id: int) -> Page:
 def delete_project(budget_id: int, project_id: int) -> Page:
     budget = load_budget(budget_id)
     project = load_project(budget, project_id)
+    asked = api.confirm_first(
+        title=api._("Delete the project %(title)s?", title=api.translated(project.title)),
+        consequence=api._(
+            "The project, its image and its follow-up are deleted for good; residents no longer "
+            "see it."
+        ),
+        button=api._("Yes, delete the project"),
+        cancel_url=url_for("budgets_admin.projects", budget_id=budget.id),
+    )
+    if asked is not None:
+        return asked
     session = api.db_session()
     try:
         changes.delete(session, budget, project)

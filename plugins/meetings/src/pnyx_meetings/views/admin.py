@@ -109,9 +109,21 @@ def duplicate(meeting_id: int) -> Response:
 
 @blueprint.post("/<int:meeting_id>/delete")
 @api.requires(api.actions.ADMIN_SPACE)
-def delete(meeting_id: int) -> Response:
+def delete(meeting_id: int) -> Page:
+    meeting = admin_meeting(meeting_id)
+    asked = api.confirm_first(
+        title=api._("Delete the meeting %(title)s?", title=api.translated(meeting.title)),
+        consequence=api._(
+            "The meeting, its agenda, its registrations and its minutes are deleted for good; "
+            "registered people are not told."
+        ),
+        button=api._("Yes, delete the meeting"),
+        cancel_url=url_for("meetings_admin.index"),
+    )
+    if asked is not None:
+        return asked
     session = api.db_session()
-    changes.delete(session, admin_meeting(meeting_id))
+    changes.delete(session, meeting)
     session.commit()
     flash(api._("The meeting is deleted."), "success")
     return redirect(url_for("meetings_admin.index"))

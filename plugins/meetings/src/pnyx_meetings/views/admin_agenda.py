@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
-from werkzeug.wrappers import Response
 
 from pnyx import api
 from pnyx_meetings import agenda, forms
@@ -85,9 +84,19 @@ def agenda_item_edit(meeting_id: int, item_id: int) -> Page:
 
 @blueprint.post("/<int:meeting_id>/agenda/<int:item_id>/delete")
 @api.requires(api.actions.ADMIN_SPACE)
-def agenda_item_delete(meeting_id: int, item_id: int) -> Response:
+def agenda_item_delete(meeting_id: int, item_id: int) -> Page:
     meeting = admin_meeting(meeting_id)
     item = agenda_item(meeting, item_id)
+    asked = api.confirm_first(
+        title=api._("Delete the agenda item %(title)s?", title=api.translated(item.title)),
+        consequence=api._("Its sub-items are deleted with it."),
+        button=api._("Yes, delete the item"),
+        cancel_url=url_for(
+            "meetings_admin.agenda_item_edit", meeting_id=meeting.id, item_id=item.id
+        ),
+    )
+    if asked is not None:
+        return asked
     session = api.db_session()
     _log("meetings.agenda_delete", meeting, item)
     for child in [i for i in meeting.agenda_items if i.parent_id == item.id]:

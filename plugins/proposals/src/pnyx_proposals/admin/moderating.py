@@ -36,8 +36,19 @@ def moderated(proposal_id: int) -> Proposal:
 
 @blueprint.post("/<int:proposal_id>/hide")
 @api.requires(MODERATE)
-def hide(proposal_id: int) -> Response:
+def hide(proposal_id: int) -> Response | tuple[str, int]:
     proposal = moderated(proposal_id)
+    asked = api.confirm_first(
+        title=api._("Hide the proposal %(title)s?", title=proposal.title),
+        consequence=api._(
+            "Residents no longer see it; its author is told. You can show it again from the "
+            "moderation queue."
+        ),
+        button=api._("Yes, hide the proposal"),
+        cancel_url=url_for("proposals_admin.moderation_queue"),
+    )
+    if asked is not None:
+        return asked
     if proposal.hidden_at is None:
         moderation.hide(api.db_session(), proposal)
         api.db_session().commit()
@@ -57,13 +68,25 @@ def restore(proposal_id: int) -> Response:
 
 @blueprint.post("/<int:proposal_id>/hide-author")
 @api.requires(MODERATE)
-def hide_author(proposal_id: int) -> Response:
+def hide_author(proposal_id: int) -> Response | tuple[str, int]:
     proposal = moderated(proposal_id)
     author = proposal.author
     if author is None:
         abort(404)
     user = api.current_user()
     everywhere = user is not None and (user.is_admin or user.has_role("moderator"))  # type: ignore[arg-type]
+    asked = api.confirm_first(
+        title=api._("Hide every proposal of %(name)s?", name=api.person_name(author)),
+        consequence=(
+            api._("Every proposal of this author on the whole site is hidden from residents.")
+            if everywhere
+            else api._("Every proposal of this author in this component is hidden from residents.")
+        ),
+        button=api._("Yes, hide their proposals"),
+        cancel_url=url_for("proposals_admin.moderation_queue"),
+    )
+    if asked is not None:
+        return asked
     scope = None if everywhere else [proposal.component_id]
     count = moderation.hide_author(api.db_session(), author, scope)
     api.db_session().commit()

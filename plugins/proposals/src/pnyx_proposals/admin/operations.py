@@ -62,13 +62,30 @@ def import_answers() -> Page:
 
 @blueprint.post("/merge")
 @api.requires(MANAGE)
-def merge_proposals() -> Response:
+def merge_proposals() -> Page:
     ids = [n for n in (api.as_int(v) for v in request.form.getlist("ids")) if n is not None]
     target = request.form.get("target", "").strip().lstrip("#")
     session = api.db_session()
     if api.as_int(target) not in ids:
         flash(api._("Tick the proposals to merge and give the number of the one to keep."), "error")
         return redirect(url_for("proposals_admin.index"))
+    asked = api.confirm_first(
+        title=api.ngettext(
+            "Merge %(num)d proposal into proposal #%(target)s?",
+            "Merge %(num)d proposals into proposal #%(target)s?",
+            len(ids) - 1,
+            target=target,
+        ),
+        consequence=api._(
+            "The other proposals leave the lists and point to proposal #%(target)s, which "
+            "receives their supports. A merge cannot be undone.",
+            target=target,
+        ),
+        button=api._("Yes, merge them"),
+        cancel_url=url_for("proposals_admin.index"),
+    )
+    if asked is not None:
+        return asked
     try:
         count = merge.merge(session, api.current_component(), ids, int(target))
     except merge.MergeRefusedError as refused:

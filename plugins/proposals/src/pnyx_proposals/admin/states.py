@@ -86,7 +86,7 @@ def add_state() -> Page:
 
 @blueprint.post("/states/<int:state_id>/delete")
 @api.requires(MANAGE)
-def delete_state(state_id: int) -> Response:
+def delete_state(state_id: int) -> Page:
     session = api.db_session()
     component = api.current_component()
     state = session.get(CustomState, state_id)
@@ -99,6 +99,14 @@ def delete_state(state_id: int) -> Response:
     if session.scalar(used):
         flash(api._("Proposals have this state: answer them otherwise first."), "error")
         return redirect(url_for("proposals_admin.states"))
+    asked = api.confirm_first(
+        title=api._("Delete the state %(label)s?", label=api.translated(state.label)),
+        consequence=api._("Staff can no longer give this answer to a proposal."),
+        button=api._("Yes, delete the state"),
+        cancel_url=url_for("proposals_admin.states"),
+    )
+    if asked is not None:
+        return asked
     api.log_action(
         session, "proposals.state_deleted", component=component, extra={"code": state.code}
     )
