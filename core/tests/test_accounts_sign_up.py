@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import html
+import re
 import time
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 from itsdangerous import TimestampSigner
@@ -32,6 +35,11 @@ def board(app, make_component):
     component = make_component("hello", settings={"default_step": {"posting_enabled": True}})
     with app.test_request_context():
         return component_url(component)
+
+
+def next_of(url: str) -> str:
+    """The ``next`` parameter of a link (HTML-escaped or not)."""
+    return parse_qs(urlsplit(html.unescape(url)).query)["next"][0]
 
 
 def find(session, email):
@@ -204,3 +212,35 @@ def test_signed_in_people_are_sent_to_their_account_from_sign_up(client, make_us
     client.sign_in(make_user())
     response = client.get("/sign-up")
     assert response.status_code == 302 and response.location == "/account"
+
+
+def test_sign_up_brings_the_person_back_where_they_were_going(client, session, outbox) -> None:
+    """Issue 10 item 7: "create an account" lost ``next``; the confirmation mail led home.
+    Now the links keep it, the mail carries it, and after the confirmation the sign-in
+    form (address filled in) leads back to where the person started."""
+    going_to = "/spaces/budget?tab=vote"
+    sign_up_url = "/sign-up?" + urlencode({"next": going_to})
+    sign_in = client.get("/sign-in?" + urlencode({"next": going_to})).text
+    assert next_of(re.search(r'href="(/sign-up[^"]*)"', sign_in)[1]) == going_to
+    sign_up = client.get(sign_up_url).text  # "I already have an account" keeps it too
+    assert next_of(re.search(r'href="(/sign-in[^"]*)">I already', sign_up)[1]) == going_to
+    response = client.post_form(sign_up_url, SIGN_UP)
+    assert response.status_code == 302 and next_of(response.location) == going_to
+    link = outbox.link("/confirm-email/")
+    assert next_of(link) == going_to
+
+    other_browser = client.application.test_client()
+    confirmed = other_browser.post_form(link, {})
+    assert confirmed.status_code == 302
+    assert confirmed.location.startswith("/sign-in?") and next_of(confirmed.location) == going_to
+    form = other_browser.get(confirmed.location).text
+    assert 'value="ada.lovelace@example.org"' in form
+    signed_in = other_browser.post_form(
+        confirmed.location, {"email": "ada.lovelace@example.org", "password": GOOD_PASSWORD}
+    )
+    assert signed_in.status_code == 302 and signed_in.location == going_to
+
+
+def test_a_foreign_next_is_not_carried_by_sign_up(client, outbox) -> None:
+    client.post_form("/sign-up?next=https://evil.example/", SIGN_UP)
+    assert "evil" not in outbox.link("/confirm-email/")

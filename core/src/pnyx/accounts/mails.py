@@ -18,8 +18,9 @@ def _hours(purpose: Purpose) -> int:
     return int(MAX_AGE[purpose].total_seconds() // 3600)
 
 
-def send_confirmation(user: User) -> bool:
-    """The link that confirms ``user``'s address."""
+def send_confirmation(user: User, next_path: str | None = None) -> bool:
+    """The link that confirms ``user``'s address; it leads on to ``next_path`` (a same-site
+    path checked by the caller), where the person was going when they signed up."""
     token = make_token(Purpose.CONFIRM_EMAIL, user)
     return send_mail(
         user.email or "",
@@ -27,7 +28,7 @@ def send_confirmation(user: User) -> bool:
         "confirm_email",
         locale=user.locale,
         user=user,
-        link=external_url("pnyx_auth.confirm_email", token=token),
+        link=external_url("pnyx_auth.confirm_email", token=token, next=next_path),
         hours=_hours(Purpose.CONFIRM_EMAIL),
     )
 

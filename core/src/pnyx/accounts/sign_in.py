@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 
-from flask import flash, g, redirect, render_template, request, url_for
+from flask import flash, g, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from werkzeug.wrappers import Response
@@ -20,6 +20,7 @@ from werkzeug.wrappers import Response
 from pnyx.accounts import backoff
 from pnyx.accounts.blueprint import blueprint
 from pnyx.accounts.forms import normalized_email, read_password_field
+from pnyx.accounts.returning import PREFILLED_EMAIL, next_path
 from pnyx.accounts.sessions import (
     find_user_by_email,
     password_matches,
@@ -43,12 +44,18 @@ def sign_in() -> str | Response | tuple[str, int]:
     if request.method == "GET":
         if g.user is not None:
             return redirect(safe_next(request.args.get("next")))
-        return render_template("pnyx/account/sign_in.html", errors={}, email="")
+        # Filled in once after an e-mail confirmation (pnyx.accounts.sign_up).
+        prefilled = session.pop(PREFILLED_EMAIL, "")
+        return render_template(
+            "pnyx/account/sign_in.html", errors={}, email=prefilled, next_path=next_path()
+        )
     wait = backoff.wait_seconds(email)
     if wait:
         # Not even checked: a guess made now tells nothing. The owner's way in is the link.
         errors = {"form": waiting_message(wait)}
-        page = render_template("pnyx/account/sign_in.html", errors=errors, email=email)
+        page = render_template(
+            "pnyx/account/sign_in.html", errors=errors, email=email, next_path=next_path()
+        )
         return page, 429
     user = find_user_by_email(email)
     matched = password_matches(user, read_password_field(request.form, "password"))
@@ -56,10 +63,16 @@ def sign_in() -> str | Response | tuple[str, int]:
         count_failure()
         backoff.record_failure(email)
         errors = {"form": _("The e-mail address or the password is not right.")}
-        return render_template("pnyx/account/sign_in.html", errors=errors, email=email), 400
+        page = render_template(
+            "pnyx/account/sign_in.html", errors=errors, email=email, next_path=next_path()
+        )
+        return page, 400
     if user.blocked or user.deleted_at is not None:
         errors = {"form": _("This account is blocked. Contact the organization to know why.")}
-        return render_template("pnyx/account/sign_in.html", errors=errors, email=email), 403
+        page = render_template(
+            "pnyx/account/sign_in.html", errors=errors, email=email, next_path=next_path()
+        )
+        return page, 403
     backoff.clear(email)
     sign_in_user(user)
     log_action(get_session(), "pnyx.account.signed_in", visibility="private")

@@ -7,7 +7,7 @@ these forms cannot be used to learn who has an account.
 
 from __future__ import annotations
 
-from flask import flash, g, redirect, render_template, request, url_for
+from flask import flash, g, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
@@ -15,6 +15,7 @@ from werkzeug.wrappers import Response
 from pnyx.accounts.blueprint import blueprint
 from pnyx.accounts.forms import SignUpForm, email_error, normalized_email, read_sign_up
 from pnyx.accounts.mails import send_account_exists, send_confirmation
+from pnyx.accounts.returning import PREFILLED_EMAIL, next_path
 from pnyx.accounts.sessions import can_sign_in, find_user_by_email
 from pnyx.accounts.tokens import Purpose, TokenCheck, read_token
 from pnyx.action_log import log_action
@@ -32,19 +33,24 @@ from pnyx.web.guards import requires
 @rate_limit("RATE_LIMIT_MAILS", by_submitted_email)
 @requires(PUBLIC)
 def sign_up() -> str | Response | tuple[str, int]:
+    going_to = next_path()
     if g.user is not None:
-        return redirect(url_for("pnyx_auth.account"))
+        return redirect(going_to or url_for("pnyx_auth.account"))
     if request.method == "GET":
-        return render_template("pnyx/account/sign_up.html", values=SignUpForm(), errors={})
+        return render_template(
+            "pnyx/account/sign_up.html", values=SignUpForm(), errors={}, next_path=going_to
+        )
     values, errors = read_sign_up(request.form)
     if errors:
-        page = render_template("pnyx/account/sign_up.html", values=values, errors=errors)
+        page = render_template(
+            "pnyx/account/sign_up.html", values=values, errors=errors, next_path=going_to
+        )
         return page, 400
     existing = find_user_by_email(values.email)
     if existing is None:
         user = create_account(values.email, values.name, values.password)
         if user is not None:
-            send_confirmation(user)
+            send_confirmation(user, going_to)
     else:
         # As slow as creating an account: the time of the answer tells nothing either.
         hash_password(values.password)
@@ -56,7 +62,7 @@ def sign_up() -> str | Response | tuple[str, int]:
         ),
         "success",
     )
-    return redirect(url_for("pnyx_auth.check_mailbox"))
+    return redirect(url_for("pnyx_auth.check_mailbox", next=going_to))
 
 
 def create_account(email: str, name: str, password: str) -> User | None:
@@ -85,7 +91,7 @@ def create_account(email: str, name: str, password: str) -> User | None:
 @blueprint.route("/check-your-mailbox")
 @requires(PUBLIC)
 def check_mailbox() -> str:
-    return render_template("pnyx/account/check_mailbox.html")
+    return render_template("pnyx/account/check_mailbox.html", next_path=next_path())
 
 
 @blueprint.route("/confirm-email", methods=["GET", "POST"])
@@ -139,11 +145,14 @@ def confirm_email(token: str) -> str | Response | tuple[str, int]:
     )
     get_session().commit()
     flash(_("Your e-mail address is confirmed. Welcome!"), "success")
+    going_to = next_path()
     if g.user is not None and g.user.id == user.id:
-        return redirect(url_for("pnyx.home"))
+        return redirect(going_to or url_for("pnyx.home"))
     # A link never signs anyone in: sent by someone else, it would sign the person in to
-    # the sender's account (login forgery).
-    return redirect(url_for("pnyx_auth.sign_in"))
+    # the sender's account (login forgery). The sign-in form comes with the address filled
+    # in (kept in the session, not in the URL), then leads where the person was going.
+    session[PREFILLED_EMAIL] = user.email
+    return redirect(url_for("pnyx_auth.sign_in", next=going_to))
 
 
 def invalid_link(check: TokenCheck, ask_again: str) -> tuple[str, int]:
