@@ -102,3 +102,42 @@ def test_next_activation_names_the_coming_phase_and_day(session, make_space) -> 
     activate_step(session, second)
     session.commit()
     assert next_activation(space, dt.date(2026, 3, 1)) is None
+
+
+def test_home_groups_spaces_as_open_upcoming_and_past_in_staff_order(
+    client, session, make_space
+) -> None:
+    """Issue 10 item 14: a finished space was listed under "Open spaces"; upcoming ones too."""
+    today = dt.date.today()
+    day = dt.timedelta(days=1)
+    make_space(title={"en": "Open B"}, position=2)
+    make_space(title={"en": "Open A"}, position=1)
+    make_space(
+        title={"en": "Finished"},
+        steps=[{"title": "Vote", "start_date": today - 60 * day, "end_date": today - 30 * day}],
+    )
+    make_space(
+        title={"en": "Coming"},
+        steps=[{"title": "Ideas", "start_date": today + 10 * day, "end_date": None}],
+        active=None,
+    )
+    page = client.get("/", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    open_now = page[page.index("Open now") : page.index("Upcoming")]
+    upcoming = page[page.index("Upcoming") : page.index("Past")]
+    past = page[page.index("Past") :]
+    assert open_now.index("Open A") < open_now.index("Open B")
+    assert "Finished" not in open_now and "Coming" not in open_now
+    assert "Coming" in upcoming and "Opens on" in upcoming
+    assert "Finished" in past
+
+
+def test_staff_order_the_spaces(client, session, make_space, make_user) -> None:
+    first = make_space(title={"en": "First"}, slug="first", position=0)
+    second = make_space(title={"en": "Second"}, slug="second", position=1)
+    client.sign_in(make_user(roles=["admin"]))
+    assert client.post_form("/admin/spaces/second/move", {"direction": "up"}).status_code == 302
+    session.refresh(first)
+    session.refresh(second)
+    assert second.position < first.position
+    page = client.get("/", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert page.index("Second") < page.index("First")

@@ -20,7 +20,14 @@ from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
 from pnyx.admin import blueprint
-from pnyx.admin.editing import link, log_admin, registry, render_form, submitted_for_saving
+from pnyx.admin.editing import (
+    link,
+    log_admin,
+    move_in,
+    registry,
+    render_form,
+    submitted_for_saving,
+)
 from pnyx.core_hooks import ADMIN, ADMIN_SPACE
 from pnyx.db import get_session
 from pnyx.forms import Form, TranslatedText
@@ -175,6 +182,22 @@ def space_edit() -> tuple[str, int] | Response:
             flash(_("The space is saved."), "success")
             return redirect(url_for("pnyx_admin.space", space_slug=space.slug))
     return render_form("pnyx/admin/space_form.html", form, space=space)
+
+
+@blueprint.post("/spaces/<space_slug>/move")
+@requires(ADMIN)
+def space_move() -> Response:
+    """Move a space up or down: the home page lists spaces in this order within each group
+    (open now, upcoming, past)."""
+    session = get_session()
+    ordered = list(
+        session.scalars(select(Space).order_by(Space.position, Space.id).with_for_update())
+    )
+    if move_in(ordered, g.space, request.form.get("direction", "")):
+        log_admin(session, "pnyx.space.move", ("space", g.space.id), space=g.space)
+        session.commit()
+    page = request.form.get("page", 1, type=int) or 1
+    return redirect(url_for("pnyx_admin.spaces", page=page if page > 1 else None))
 
 
 @blueprint.post("/spaces/<space_slug>/publish")

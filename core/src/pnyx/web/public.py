@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from flask import Blueprint, abort, current_app, g, redirect, render_template, request
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -12,6 +14,7 @@ from pnyx.db import get_session
 from pnyx.i18n import LOCALE_COOKIE, organization_locales
 from pnyx.models import Space
 from pnyx.permissions import visibility
+from pnyx.steps import OPEN, PAST, UPCOMING, space_state
 from pnyx.web.auth import safe_next
 from pnyx.web.components import load_space
 from pnyx.web.guards import requires
@@ -28,8 +31,11 @@ def home() -> str:
         .options(selectinload(Space.steps))
         .order_by(Space.position, Space.id)
     )
-    spaces = get_session().scalars(query).all()
-    return render_template("pnyx/home.html", spaces=spaces)
+    today = dt.date.today()
+    groups: dict[str, list[Space]] = {OPEN: [], UPCOMING: [], PAST: []}
+    for space in get_session().scalars(query):
+        groups[space_state(space, today)].append(space)
+    return render_template("pnyx/home.html", groups=groups, spaces=groups[OPEN])
 
 
 @blueprint.url_value_preprocessor
