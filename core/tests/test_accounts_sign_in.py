@@ -96,7 +96,7 @@ def test_the_sign_in_page_links_to_sign_up_and_reset(client) -> None:
 
 
 def test_the_user_menu_links_to_the_account_page(client, make_user) -> None:
-    assert 'href="/sign-up"' in client.get("/").text
+    assert 'href="/sign-up?next=/"' in client.get("/").text  # back here after sign-up
     client.sign_in(make_user())
     assert 'href="/account"' in client.get("/").text
 
