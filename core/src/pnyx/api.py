@@ -75,6 +75,9 @@ from pnyx.plugin_api import actions, links, verification
 from pnyx.plugin_api.deprecation import PnyxDeprecationWarning, resolve
 from pnyx.redirects import safe_next
 from pnyx.richtext import render_rich_text, rich_text_excerpt, rich_translated
+from pnyx.search import fold as fold_text
+from pnyx.search import folded, search_words, text_matches
+from pnyx.search import setup_postgresql as setup_search_postgresql
 from pnyx.settings import ResolvedSettings, validate_settings
 from pnyx.settings import current_settings as _current_settings
 from pnyx.toolkit.loading import get_or_404
@@ -264,6 +267,8 @@ __all__ = [
     "db_session",
     "decide",
     "enqueue",
+    "fold_text",
+    "folded",
     "format_currency",
     "format_date",
     "format_datetime",
@@ -295,7 +300,9 @@ __all__ = [
     "rich_text_excerpt",
     "rich_translated",
     "safe_next",
+    "search_words",
     "send_mail",
+    "setup_search_postgresql",
     "space_members",
     "space_of",
     "space_roles",
@@ -303,6 +310,7 @@ __all__ = [
     "taxonomy_terms",
     "term_field",
     "term_labels",
+    "text_matches",
     "translated",
     "upload_limit",
     "utcnow",

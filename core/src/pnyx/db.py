@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from pnyx.events import dispatch_committed, watch_session
 from pnyx.jobs.runner import IN_JOB
+from pnyx.search import register_sqlite_function
 from pnyx.settings import watch_settings
 
 WRITE_OPTION = "pnyx_writes"
@@ -47,6 +48,8 @@ def make_engine(url: str) -> Engine:
         return create_engine(url, pool_pre_ping=True)
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
     event.listen(engine, "connect", _sqlite_pragmas)
+    # Accent- and case-insensitive search (pnyx.search).
+    event.listen(engine, "connect", register_sqlite_function)
 
     @event.listens_for(engine, "connect")
     def _no_pysqlite_begin(dbapi_connection: Any, _record: Any) -> None:

@@ -91,6 +91,25 @@ def test_theme_state_and_text_filters(
     assert shown(client, f"{url}?q=Hidden") == []
 
 
+def test_text_search_forgives_accents_and_case(
+    client: PnyxClient, url: str, add_proposal: Callable[..., Proposal]
+) -> None:
+    """Issue 10 item 6: ``velo``, ``VÉLO`` and ``vélo`` found 0, 0 and 3 proposals."""
+    found = {
+        add_proposal("Piste cyclable", body="Un vélo pour tous").id,
+        add_proposal("VÉLOS PARTAGÉS").id,
+        add_proposal("Garage à vélo").id,
+        add_proposal("Œuvre d’art au carrefour").id,
+    }
+    add_proposal("Jardin partagé")
+    velo = found - {max(found)}
+    for query in ("velo", "VÉLO", "vélo", "Velo", "VELO"):
+        assert set(shown(client, f"{url}?q={query}")) == velo, query
+    assert len(shown(client, f"{url}?q=oeuvre")) == 1
+    assert len(shown(client, f"{url}?q=ŒUVRE")) == 1
+    assert len(shown(client, f"{url}?q=partages")) == 1  # "PARTAGÉS", not "partagé"
+
+
 def test_sorts(client: PnyxClient, url: str, catalogue: dict[str, Proposal]) -> None:
     order = [catalogue[k].id for k in ("nowhere", "amboise", "district", "tours")]
     assert shown(client, f"{url}?sort=recent") == order

@@ -71,6 +71,11 @@ def table_owners(
     return owner
 
 
+def is_search_index(name: str | None) -> bool:
+    """Indexes named ``ix_<table>_search`` serve text search (docs/decisions.md)."""
+    return bool(name) and name.startswith("ix_") and name.endswith("_search")  # type: ignore[union-attr]
+
+
 def migration_options(
     history: History, plugins: Mapping[str, PluginInfo], installed: Iterable[str]
 ) -> dict[str, Any]:
@@ -86,6 +91,10 @@ def migration_options(
     def include_object(
         obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
     ) -> bool:
+        if type_ == "index" and reflected and compare_to is None and is_search_index(name):
+            # PostgreSQL-only trigram indexes on folded text (pnyx.search), created by
+            # migrations; SQLite has none, so models do not declare them.
+            return False
         table = name if type_ == "table" else getattr(getattr(obj, "table", None), "name", None)
         return table is None or owner(table) == history.name
 

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import attrs
-from sqlalchemy import BigInteger, ColumnElement, Select, and_, cast, exists, func, or_, select
+from sqlalchemy import BigInteger, ColumnElement, Select, and_, cast, exists, func, select
 from sqlalchemy.orm import defer, joinedload, selectinload
 
 from pnyx import api
@@ -110,18 +110,15 @@ def has_theme(term_id: int) -> ColumnElement[bool]:
     )
 
 
+def searched_text() -> ColumnElement[str]:
+    """What text search looks in: the title and the body's text (indexed on PostgreSQL by
+    ``ix_proposals_proposals_search``, on this same expression folded)."""
+    return Proposal.title + " " + Proposal.summary
+
+
 def matches(text: str) -> ColumnElement[bool]:
-    """Every word appears in the title or the body's text (case-insensitive)."""
-    conditions = []
-    for word in text.split()[:8]:
-        pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        conditions.append(
-            or_(
-                Proposal.title.ilike(pattern, escape="\\"),
-                Proposal.summary.ilike(pattern, escape="\\"),
-            )
-        )
-    return and_(*conditions)
+    """Every word appears in the title or the body's text, whatever the accents and case."""
+    return api.text_matches(searched_text(), text)
 
 
 def sorted_by(query: Select[tuple[Proposal]], filters: Filters) -> Select[tuple[Proposal]]:
