@@ -195,3 +195,24 @@ def test_phase_state_follows_dates_when_no_phase_is_active(make_space) -> None:
     assert phase_state(second, space, today) == UPCOMING
     second.active = True
     assert phase_state(second, space, today + dt.timedelta(days=1)) == CURRENT
+
+
+def test_the_phase_box_says_when_the_next_phase_opens(client, make_space, make_component) -> None:
+    """Issue 10 item 9: a vote not open yet did not say when it opens."""
+    import datetime as dt
+
+    from pnyx.models import Step
+
+    opens = dt.date.today() + dt.timedelta(days=12)
+    space = make_space(steps=0)
+    space.steps.extend(
+        [
+            Step(position=0, title={"en": "Ideas"}, active=True),
+            Step(position=1, title={"en": "Vote"}, start_date=opens),
+        ]
+    )
+    make_component(space, "shell", name={"en": "Vote"})
+    component = space.components[0]
+    page = english(client, component_page(client, component))
+    assert "Next phase: Vote, from" in page
+    assert '<details class="disclosure possible-actions-box"' in page  # folds on phones

@@ -60,6 +60,7 @@ from pnyx.manifests import (
     ExportDefinition,
     MenuLink,
     ResourceType,
+    SearchResult,
     Snippet,
     SpaceType,
     StatDefinition,
@@ -78,6 +79,7 @@ from pnyx.richtext import render_rich_text, rich_text_excerpt, rich_translated
 from pnyx.search import fold as fold_text
 from pnyx.search import folded, search_words, text_matches
 from pnyx.search import setup_postgresql as setup_search_postgresql
+from pnyx.search import translations as searchable_translations
 from pnyx.settings import ResolvedSettings, validate_settings
 from pnyx.settings import current_settings as _current_settings
 from pnyx.toolkit.loading import get_or_404
@@ -238,6 +240,7 @@ __all__ = [
     "ResolvedSettings",
     "ResourceType",
     "RowError",
+    "SearchResult",
     "SettingsError",
     "Snippet",
     "Space",
@@ -301,6 +304,7 @@ __all__ = [
     "rich_translated",
     "safe_next",
     "search_words",
+    "searchable_translations",
     "send_mail",
     "setup_search_postgresql",
     "space_members",

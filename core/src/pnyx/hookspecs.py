@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from pnyx.manifests import (
         ComponentType,
         MenuLink,
+        SearchResult,
         Snippet,
         SpaceType,
         VerificationHandler,
@@ -230,6 +231,35 @@ def menu_links(menu: str, user: User | None) -> list[MenuLink] | None:
         def menu_links(menu, user):
             if menu == "main":
                 return [api.MenuLink(label="Meetings", endpoint="meetings_directory.index")]
+    """
+
+
+@hookspec
+def search_resources(text: str, user: Any, limit: int) -> list[SearchResult] | None:
+    """Return at most ``limit`` of this plugin's resources matching ``text``, best first.
+
+    Called by the site-wide search page (``/search?q=``) with the search box's
+    words. Match with :func:`pnyx.api.text_matches`, which forgives accents and
+    case the same way on every database. Leave out what your own rules hide
+    (drafts, hidden or withdrawn content); the core then drops every result
+    whose space or component ``user`` may not see. Results of every plugin are
+    shown grouped by ``kind``. An exception is logged and the plugin's results
+    are left out.
+
+    Example::
+
+        @api.hookimpl
+        def search_resources(text, limit):
+            query = select(Message).where(api.text_matches(Message.body, text))
+            return [
+                api.SearchResult(
+                    kind=api._("Message"),
+                    title=message.body[:80],
+                    url=api.component_url(message.component),
+                    component=message.component,
+                )
+                for message in api.db_session().scalars(query.limit(limit))
+            ]
     """
 
 

@@ -250,6 +250,21 @@ class MenuLink:
 
 
 @attrs.frozen
+class SearchResult:
+    """One thing a plugin found for the site-wide search (``search_resources``)."""
+
+    #: What kind of thing it is, as people call it ("Proposal", "Meeting").
+    kind: str
+    title: str
+    #: Its page.
+    url: str
+    #: The component it belongs to: the core leaves out what the person may not see.
+    component: Any
+    #: A few words of its text, shown under the title.
+    excerpt: str = ""
+
+
+@attrs.frozen
 class Snippet:
     """Markup a plugin inserts into a named slot of a core template."""
 

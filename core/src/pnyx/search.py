@@ -12,6 +12,7 @@ in the searched text.
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from typing import Any
 
@@ -20,6 +21,8 @@ from sqlalchemy import ColumnElement, and_, event, func, literal, text
 from pnyx.models import Model
 
 FOLD_FUNCTION = "pnyx_fold"
+#: The texts of a translated field (``{locale: text}``) joined, for searching.
+TRANSLATIONS_FUNCTION = "pnyx_translations"
 #: Letters NFKD leaves whole, written out as unaccent writes them.
 LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "ø": "o"})
 #: At most this many words are searched (each adds a condition).
@@ -55,6 +58,13 @@ def setup_postgresql(connection: Any) -> str:
             f'"{unaccent}".unaccent(\'"{unaccent}".unaccent\'::regdictionary, $1)) $$'
         )
     )
+    connection.execute(
+        text(
+            f"CREATE OR REPLACE FUNCTION {TRANSLATIONS_FUNCTION}(jsonb) RETURNS text"
+            " LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$ SELECT"
+            " coalesce(string_agg(value, ' '), '') FROM jsonb_each_text($1) $$"
+        )
+    )
     return f'"{schemas["pg_trgm"]}".gin_trgm_ops'
 
 
@@ -67,6 +77,24 @@ def fold(text: str) -> str:
 def folded(expression: Any) -> ColumnElement[str]:
     """The SQL expression ``expression`` folded (to index, or to search in)."""
     return func.pnyx_fold(expression)
+
+
+def translations(column: Any) -> ColumnElement[str]:
+    """Every translation of a ``{locale: text}`` column, joined: search in it with
+    ``text_matches(translations(Meeting.title), text)``."""
+    return func.pnyx_translations(column)
+
+
+def _joined_translations(value: Any) -> str | None:
+    if value is None:
+        return None
+    try:
+        loaded = json.loads(value)
+    except (TypeError, ValueError):
+        return str(value)
+    if isinstance(loaded, dict):
+        return " ".join(str(v) for v in loaded.values() if isinstance(v, str))
+    return str(loaded)
 
 
 def _like_pattern(word: str) -> str:
@@ -92,9 +120,12 @@ def search_words(text: str | None) -> str:
 
 
 def register_sqlite_function(dbapi_connection: Any, _record: Any) -> None:
-    """Give a SQLite connection ``pnyx_fold`` (deterministic: usable in indexes)."""
+    """Give a SQLite connection ``pnyx_fold`` and ``pnyx_translations``."""
     dbapi_connection.create_function(
         FOLD_FUNCTION, 1, lambda v: None if v is None else fold(str(v)), deterministic=True
+    )
+    dbapi_connection.create_function(
+        TRANSLATIONS_FUNCTION, 1, _joined_translations, deterministic=True
     )
 
 

@@ -128,3 +128,23 @@ def test_budgets_index(
     session.commit()
     assert count_queries(budgets_url) == with_one
     print("queries per page (budgets index):", with_one)
+
+
+def test_project_list_text_search_and_sort(
+    budgets_client, budgets_url, budgets_make_budget, budgets_make_project
+):
+    """Issue 10 item 6: the projects list had no text search nor sorting."""
+    budget = budgets_make_budget(amount=10_000_000)
+    budgets_make_project(budget, cost=5_000, title="Parking à VÉLOS")
+    budgets_make_project(budget, cost=9_000, title="Jardin", description={"en": "Un vélo-cargo"})
+    budgets_make_project(budget, cost=1_000, title="Bancs")
+    url = f"{budgets_url}{budget.id}/"
+    for query in ("velo", "Vélo", "VELOS"):
+        page = budgets_client.get(f"{url}?q={query}", headers={"Accept-Language": "en"}).text
+        found = {title for title in ("Parking à VÉLOS", "Jardin", "Bancs") if title in page}
+        expected = {"Parking à VÉLOS"} if query == "VELOS" else {"Parking à VÉLOS", "Jardin"}
+        assert found == expected, query
+    page = budgets_client.get(f"{url}?sort=dearest", headers={"Accept-Language": "en"}).text
+    assert page.index("Jardin") < page.index("Parking à VÉLOS") < page.index("Bancs")
+    page = budgets_client.get(f"{url}?sort=cheapest", headers={"Accept-Language": "en"}).text
+    assert page.index("Bancs") < page.index("Parking à VÉLOS") < page.index("Jardin")

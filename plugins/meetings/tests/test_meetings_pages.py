@@ -118,6 +118,18 @@ def test_filters_by_type_territory_and_theme(
     assert "In Tours" in hybrid and "About mobility" not in hybrid
 
 
+def test_text_search_forgives_accents_and_case(
+    client: PnyxClient, base_url: str, make_meeting: Callable[..., Meeting]
+) -> None:
+    """Issue 10 item 6: the meetings list had no text search."""
+    make_meeting("Atelier VÉLO", description={"fr": "Réparer son vélo"})
+    make_meeting("Conseil de quartier", address="3 rue de l’Église")
+    for query in ("velo", "Vélo", "VELO"):
+        page = client.get(f"{base_url}?q={query}").text
+        assert "Atelier VÉLO" in page and "Conseil de quartier" not in page, query
+    assert "Conseil de quartier" in client.get(f"{base_url}?q=eglise").text
+
+
 def test_filters_by_dates(
     client: PnyxClient,
     base_url: str,
@@ -186,3 +198,10 @@ def test_home_and_space_pages_show_upcoming_meetings_and_latest_minutes(
     assert (
         "Latest minutes" in space and "We agreed on benches." in space and "12 attendees" in space
     )
+
+
+def test_an_empty_list_says_nothing_is_planned_yet(client: PnyxClient, base_url: str) -> None:
+    """Issue 10 item 9: an empty list said "No meeting matches." without any filter."""
+    page = client.get(base_url).text
+    assert "No meeting is planned yet." in page and "No meeting matches." not in page
+    assert "No meeting matches." in client.get(f"{base_url}?q=nothing").text

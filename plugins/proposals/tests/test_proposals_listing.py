@@ -219,3 +219,15 @@ def test_hidden_supports_cannot_be_sorted_on(
     page = client.get(f"{url}?sort=most_supported&seed=3").text
     assert "Most supported" not in page and " supports" not in page
     assert shown(client, f"{url}?sort=most_supported&seed=3") == shown(client, f"{url}?seed=3")
+
+
+def test_an_empty_list_invites_the_first_proposal(
+    client: PnyxClient, url: str, make_user: Callable[..., api.User]
+) -> None:
+    """Issue 10 item 9: an empty list said "No proposal matches." to everyone."""
+    anonymous = client.get(url).text
+    assert "No proposal yet." in anonymous and "Be the first" not in anonymous
+    client.sign_in(make_user())
+    page = client.get(url).text
+    assert "Be the first: write a proposal" in page
+    assert "No proposal matches." in client.get(f"{url}?q=nothing").text

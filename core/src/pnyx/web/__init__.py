@@ -15,7 +15,7 @@ from pnyx.plugin_system import PluginSystem
 from pnyx.templating import init_templating
 from pnyx.theming import init_theming
 from pnyx.verification.setup import init_verification
-from pnyx.web import auth, public
+from pnyx.web import auth, public, search
 from pnyx.web.branding import init_branding
 from pnyx.web.caching import init_caching
 from pnyx.web.components import component_url, register_component_blueprints
@@ -55,6 +55,7 @@ def init_web(app: Flask, plugins: PluginSystem) -> None:
     init_errors(app)
     auth.init_auth(app)
     app.register_blueprint(public.blueprint)
+    app.register_blueprint(search.blueprint)
     init_admin(app)
     init_personal_data(app)
     init_verification(app)

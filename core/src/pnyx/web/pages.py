@@ -21,6 +21,7 @@ from pnyx.i18n import translated
 from pnyx.manifests import Audience
 from pnyx.models import Component, Space, Step
 from pnyx.permissions import Decision, decide
+from pnyx.steps import next_activation
 from pnyx.web.guards import current_path
 
 log = logging.getLogger(__name__)
@@ -118,10 +119,17 @@ def is_current_url(url: str) -> bool:
     return url == request.path
 
 
+def coming_phase(space: Space) -> tuple[Step, dt.date] | None:
+    """The phase that will become current next by its dates, and when: the phase box says
+    it ("Next phase: Vote, from 5 January"), so a vote not open yet says when it opens."""
+    return next_activation(space, dt.date.today())
+
+
 def init_pages(app: Flask) -> None:
     globals_: dict[str, Any] = {
         "phase_state": phase_state,
         "component_actions": component_actions,
+        "coming_phase": coming_phase,
         "fix_url": fix_url,
         "space_statistics": space_statistics,
         "is_current_url": is_current_url,

@@ -19,6 +19,7 @@ from pnyx_budgets import (
     demo_links,
     exports,
     resources,
+    search,
     userdata,
     vote_mail,
     vote_status,
@@ -90,6 +91,11 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(format_money, "budgets_money")
     app.add_template_global(vote_status.vote_status, "budgets_vote_status")
     api.register_optional_mail(app, vote_mail.VOTE_RECEIPT, vote_mail.LABEL)
+
+
+@api.hookimpl
+def search_resources(text: str, limit: int) -> list[api.SearchResult]:
+    return search.search(text, limit)
 
 
 @api.hookimpl

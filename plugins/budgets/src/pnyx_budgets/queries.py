@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
@@ -32,13 +33,21 @@ class ProjectFilter:
     theme_id: int | None = None
     max_cost: int | None = None
     selected_only: bool = False
+    #: Words to find in the title or description (accents and case do not matter).
+    text: str = ""
+    #: One of :data:`SORTS`.
+    sort: str = "position"
 
     @property
     def active(self) -> bool:
-        return any(
+        return bool(self.text) or any(
             v not in (None, False)
             for v in (self.territory_id, self.theme_id, self.max_cost, self.selected_only)
         )
+
+
+#: The orders of the project list: as staff arranged them, cheapest or dearest first.
+SORTS = ("position", "cheapest", "dearest")
 
 
 def filtered_projects(budget_id: int, wanted: ProjectFilter) -> Select[tuple[Project]]:
@@ -54,6 +63,13 @@ def filtered_projects(budget_id: int, wanted: ProjectFilter) -> Select[tuple[Pro
         query = query.where(Project.cost <= wanted.max_cost)
     if wanted.selected_only:
         query = query.where(Project.selection == "selected")
+    if wanted.text:
+        searched = (
+            api.searchable_translations(Project.title)
+            + " "
+            + api.searchable_translations(Project.description)
+        )
+        query = query.where(api.text_matches(searched, wanted.text))
     return query
 
 
@@ -62,9 +78,17 @@ def projects_page(budget_id: int, wanted: ProjectFilter) -> api.Page[Project]:
     query = (
         filtered_projects(budget_id, wanted)
         .options(joinedload(Project.territory), selectinload(Project.themes))
-        .order_by(Project.position, Project.id)
+        .order_by(*project_order(wanted.sort))
     )
     return api.paginate(query)
+
+
+def project_order(sort: str) -> tuple[Any, ...]:
+    if sort == "cheapest":
+        return (Project.cost, Project.id)
+    if sort == "dearest":
+        return (Project.cost.desc(), Project.id)
+    return (Project.position, Project.id)
 
 
 def budgets_of(session: Session, component_id: int) -> list[Budget]:

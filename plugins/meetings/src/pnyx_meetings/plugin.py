@@ -12,7 +12,7 @@ from flask import Blueprint, Flask, render_template
 from sqlalchemy.orm import Session
 
 from pnyx import api
-from pnyx_meetings import labels, queries, resources, stats, userdata
+from pnyx_meetings import labels, queries, resources, search, stats, userdata
 from pnyx_meetings.models import Meeting
 from pnyx_meetings.seed import seed
 from pnyx_meetings.settings import GlobalSettings, StepSettings
@@ -81,6 +81,11 @@ def menu_links(menu: str) -> list[api.MenuLink] | None:
     if menu == "main":
         return [api.MenuLink(label=api._l("Meetings"), endpoint="meetings_directory.index")]
     return None
+
+
+@api.hookimpl
+def search_resources(text: str, limit: int) -> list[api.SearchResult]:
+    return search.search(text, limit)
 
 
 @api.hookimpl

@@ -34,6 +34,8 @@ class Filters:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     page: int = 1
+    #: Words to find in the title, description or place (accents and case do not matter).
+    text: str = ""
 
     def args(self, **changes: Any) -> dict[str, Any]:
         """Query-string arguments for a link to these filters (with ``changes``)."""
@@ -44,6 +46,7 @@ class Filters:
             "theme": self.theme_id,
             "from": self.date_from.isoformat() if self.date_from else None,
             "to": self.date_to.isoformat() if self.date_to else None,
+            "q": self.text or None,
             "page": self.page if self.page > 1 else None,
         }
         values.update(changes)
@@ -56,7 +59,12 @@ class Filters:
     @property
     def active(self) -> bool:
         return bool(
-            self.kind or self.territory_id or self.theme_id or self.date_from or self.date_to
+            self.kind
+            or self.territory_id
+            or self.theme_id
+            or self.date_from
+            or self.date_to
+            or self.text
         )
 
 
@@ -73,6 +81,7 @@ def parse_filters(args: Mapping[str, str]) -> Filters:
         date_from=_date(args.get("from"), api._("From")),
         date_to=_date(args.get("to"), api._("To")),
         page=api.read_int(args, "page", 1, label=api._("page"), maximum=api.MAX_PAGE) or 1,
+        text=api.search_words(args.get("q")),
     )
 
 
@@ -134,7 +143,23 @@ def filtered(query: Select[tuple[Meeting]], filters: Filters) -> Select[tuple[Me
         last = filters.date_to or dt.date(9998, 12, 31)
         start, end = zones.local_day_bounds(first, last)
         query = query.where(Meeting.start_at < end, Meeting.end_at >= start)
+    if filters.text:
+        query = query.where(api.text_matches(searched_text(), filters.text))
     return query
+
+
+def searched_text() -> Any:
+    """What text search looks in: every translation of the title, description and place,
+    and the address (also used by the site-wide search)."""
+    return (
+        api.searchable_translations(Meeting.title)
+        + " "
+        + api.searchable_translations(Meeting.description)
+        + " "
+        + api.searchable_translations(Meeting.location)
+        + " "
+        + Meeting.address
+    )
 
 
 def territory_and_below(term_id: int) -> list[int]:

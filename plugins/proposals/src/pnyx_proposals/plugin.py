@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pnyx import api
-from pnyx_proposals import events, exports, home, links, personal_data
+from pnyx_proposals import events, exports, home, links, personal_data, search
 from pnyx_proposals.admin import blueprint as admin_blueprint
 from pnyx_proposals.admin.overview import admin_menu
 from pnyx_proposals.admin.overview import blueprint as moderation_blueprint
@@ -89,6 +89,11 @@ def render_slot(name: str, context: dict[str, Any]) -> api.Snippet | None:
 @api.hookimpl
 def menu_links(menu: str, user: api.User | None) -> list[api.MenuLink] | None:
     return admin_menu(user) if menu == "admin" else None
+
+
+@api.hookimpl
+def search_resources(text: str, limit: int) -> list[api.SearchResult]:
+    return search.search(text, limit)
 
 
 @api.hookimpl

@@ -51,6 +51,8 @@ def read_filter(budget: Budget) -> queries.ProjectFilter:
         theme_id=api.int_arg("theme", label=api._("Theme")),
         max_cost=max_cost,
         selected_only=args.get("selected") == "1",
+        text=api.search_words(args.get("q")),
+        sort=args.get("sort") if args.get("sort") in queries.SORTS else "position",
     )
 
 
