@@ -12,7 +12,7 @@ from flask_babel import force_locale
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pnyx.events import publish_event
+from pnyx.events import dispatch_committed, publish_event
 from pnyx.models import (
     Component,
     Organization,
@@ -29,8 +29,25 @@ from pnyx.passwords import hash_password
 from pnyx.settings import validate_settings
 
 DEMO_SPACE = "budget-participatif"
+PRACTICE_SPACE = "espace-d-essai"
 #: Published after demo data was seeded; payload ``{"plugins": [names seeded now]}``.
 DEMO_SEEDED = "pnyx.demo_seeded"
+
+
+#: The demo's terms of use (staff edit them in the organization settings).
+DEMO_TERMS = {
+    "fr": "La plateforme de participation de la Ville de Démo est ouverte à toute personne qui "
+    "habite, travaille ou étudie sur son territoire.\n\nVos contributions sont publiques et "
+    "signées du nom que vous choisissez. Restez courtois : les contenus injurieux ou hors sujet "
+    "sont masqués par la modération.\n\nVos données personnelles servent uniquement à la "
+    "participation ; vous pouvez les télécharger ou supprimer votre compte à tout moment depuis "
+    "« Mon compte ».",
+    "en": "Demo City's participation platform is open to anyone who lives, works or studies "
+    "in its territory.\n\nWhat you contribute is public and signed with the name you choose. "
+    "Stay courteous: insulting or off-topic content is hidden by moderators.\n\nYour personal "
+    "data serve participation only; you can download it or delete your account at any time "
+    'from "My account".',
+}
 
 
 @attrs.frozen
@@ -59,7 +76,8 @@ def seed_demo(session: Session, today: dt.date | None = None) -> list[str]:
     for plugin_name, component_type in _component_types_by_plugin(plugins):
         if plugin_name in done or component_type.seed is None or space is None:
             continue
-        component = add_component(session, space, component_type)
+        where = space if component_type.demo_public else practice_space(session)
+        component = add_component(session, where, component_type)
         component_type.seed(session, component)
         seeded.append(plugin_name)
     for name in seeded:
@@ -69,7 +87,31 @@ def seed_demo(session: Session, today: dt.date | None = None) -> list[str]:
         # plugins' (minutes to proposals, projects to proposals) do it on this event.
         publish_event(session, DEMO_SEEDED, {"plugins": seeded})
     session.commit()
+    # Deliver the event now: `pnyx demo` serves from inside this application context, whose
+    # end (where events are otherwise delivered) comes only when the server stops.
+    dispatch_committed(session)
     return seeded
+
+
+def practice_space(session: Session) -> Space:
+    """The unpublished space where tutorial examples go: staff try them, residents do not
+    see them (issue 10 item 13)."""
+    found = session.scalar(select(Space).where(Space.slug == PRACTICE_SPACE))
+    if found is None:
+        found = Space(
+            type="process",
+            slug=PRACTICE_SPACE,
+            title={"fr": "Espace d’essai (non publié)", "en": "Practice space (unpublished)"},
+            description={
+                "fr": "Les exemples du tutoriel, pour l’équipe seulement.",
+                "en": "The tutorial's examples, for staff only.",
+            },
+            published=False,
+            position=1,
+        )
+        session.add(found)
+        session.flush()
+    return found
 
 
 def _component_types_by_plugin(plugins):  # type: ignore[no-untyped-def]
@@ -108,6 +150,7 @@ def seed_core(session: Session, today: dt.date) -> None:
             name={"fr": "Ville de Démo", "en": "Demo City", "co": "Cità di Demo"},
             default_locale="fr",
             available_locales=["fr", "en", "co"],
+            terms=DEMO_TERMS,
         )
     )
     for account in DEMO_ACCOUNTS:

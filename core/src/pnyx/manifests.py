@@ -156,6 +156,10 @@ class ComponentType:
     stats: tuple[StatDefinition, ...] = attrs.field(default=(), converter=_tuple)
     #: ``(session, component) -> None``: creates demo content for a component.
     seed: Callable[..., None] | None = None
+    #: Whether ``pnyx demo`` shows it to residents. A tutorial's example (the ``hello``
+    #: board) says ``False``: its demo component goes to an unpublished practice space
+    #: that only staff see.
+    demo_public: bool = True
     #: ``(session, component) -> str | None``: a reason why the component cannot be deleted.
     deletion_blocker: Callable[..., str | None] | None = None
     #: One sentence for admins choosing a component type: what it is for.

@@ -88,6 +88,35 @@ def test_a_restricted_online_link_is_for_registered_people(
     assert "visio.example.org" in client.get(f"{url}.ics").text
 
 
+def test_with_registration_on_the_online_link_is_for_registered_people_only(
+    client: PnyxClient,
+    base_url: str,
+    make_meeting: Callable[..., Meeting],
+    make_user: Callable[..., api.User],
+) -> None:
+    """Issue 10 item 13: a "public" link was shown to everyone although the meeting takes
+    registrations (the demo's workshop); a seat is what the link gives."""
+    meeting = make_meeting(
+        "Hybrid",
+        kind=Kind.HYBRID,
+        online_url="https://visio.example.org/hall",
+        online_access=OnlineAccess.PUBLIC,
+        registrations_enabled=True,
+    )
+    open_to_all = make_meeting(
+        "Open",
+        kind=Kind.ONLINE,
+        online_url="https://visio.example.org/open",
+        online_access=OnlineAccess.PUBLIC,
+    )
+    url = f"{base_url}meetings/{meeting.id}"
+    assert "visio.example.org" not in client.get(url).text
+    assert "visio.example.org/open" in client.get(f"{base_url}meetings/{open_to_all.id}").text
+    client.sign_in(make_user())
+    client.post_form(f"{url}/register")
+    assert "https://visio.example.org/hall" in client.get(url).text
+
+
 def test_filters_by_type_territory_and_theme(
     client: PnyxClient,
     session: Session,

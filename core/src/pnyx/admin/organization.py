@@ -155,6 +155,17 @@ def organization_schema() -> Schema:
                     ),
                 },
             ),
+            "terms": TranslatedText(
+                multiline=True,
+                max_length=20_000,
+                metadata={
+                    "label": _l("Terms of use"),
+                    "description": _l(
+                        "Shown at /terms and linked from the sign-up form, where people accept "
+                        "them. Separate paragraphs with an empty line."
+                    ),
+                },
+            ),
         },
         name="OrganizationSettings",
     )
@@ -170,6 +181,7 @@ def organization_values(organization: Organization | None) -> dict[str, Any]:
             "default_locale": config["DEFAULT_LOCALE"],
             "time_zone": config["TIME_ZONE"],
             "primary_color": DEFAULT_PRIMARY_COLOR,
+            "terms": {},
         }
     return {
         "name": organization.name,
@@ -177,6 +189,7 @@ def organization_values(organization: Organization | None) -> dict[str, Any]:
         "default_locale": organization.default_locale,
         "time_zone": organization.time_zone,
         "primary_color": organization.primary_color,
+        "terms": organization.terms or {},
     }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import String
+from sqlalchemy import String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from pnyx.models.base import JSONType, Model, utcnow
@@ -25,6 +25,9 @@ class Organization(Model):
     primary_color: Mapped[str] = mapped_column(String(7), default="#1d4e89")
     #: File name of the logo in ``<instance>/uploads/`` (made from its content), if any.
     logo: Mapped[str | None] = mapped_column(String(100))
+    #: Translated terms of use, written by staff, shown at ``/terms`` and linked from the
+    #: sign-up form's checkbox.
+    terms: Mapped[dict[str, Any]] = mapped_column(default=dict, server_default=text("'{}'"))
 
 
 class SeedRecord(Model):

@@ -11,8 +11,9 @@ from werkzeug.wrappers import Response
 
 from pnyx.core_hooks import PUBLIC, VIEW
 from pnyx.db import get_session
-from pnyx.i18n import LOCALE_COOKIE, organization_locales
+from pnyx.i18n import LOCALE_COOKIE, organization_locales, translated
 from pnyx.models import Space
+from pnyx.organization import current_organization
 from pnyx.permissions import visibility
 from pnyx.steps import OPEN, PAST, UPCOMING, space_state
 from pnyx.web.auth import safe_next
@@ -36,6 +37,15 @@ def home() -> str:
     for space in get_session().scalars(query):
         groups[space_state(space, today)].append(space)
     return render_template("pnyx/home.html", groups=groups, spaces=groups[OPEN])
+
+
+@blueprint.route("/terms")
+@requires(PUBLIC)
+def terms() -> str:
+    """The terms of use staff wrote (admin: organization settings)."""
+    organization = current_organization()
+    text = translated(organization.terms) if organization is not None else ""
+    return render_template("pnyx/terms.html", text=text)
 
 
 @blueprint.url_value_preprocessor

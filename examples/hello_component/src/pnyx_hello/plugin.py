@@ -28,6 +28,8 @@ def register_component_types() -> list[api.ComponentType]:
             step_settings=StepSettings,
             public_blueprint=blueprint,
             seed=seed,
+            # A tutorial's example: not shown to the demo's residents.
+            demo_public=False,
         )
     ]
 

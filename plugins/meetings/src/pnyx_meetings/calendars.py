@@ -45,7 +45,11 @@ def location_text(meeting: Meeting, with_link: bool) -> str:
 
 
 def may_show_link(meeting: Meeting, registered: bool) -> bool:
-    return meeting.online_access == OnlineAccess.PUBLIC or registered
+    """Whether the online link may be shown: to registered people only when the meeting
+    takes registrations (a seat is what the link gives), else as staff chose."""
+    if registered:
+        return True
+    return meeting.online_access == OnlineAccess.PUBLIC and not meeting.registrations_enabled
 
 
 def to_event(meeting: Meeting, registered: bool = False) -> ical.Event:

@@ -12,7 +12,7 @@ from flask import Blueprint, Flask, render_template
 from sqlalchemy.orm import Session
 
 from pnyx import api
-from pnyx_meetings import labels, queries, resources, search, stats, userdata
+from pnyx_meetings import demo_links, labels, queries, resources, search, stats, userdata
 from pnyx_meetings.models import Meeting
 from pnyx_meetings.seed import seed
 from pnyx_meetings.settings import GlobalSettings, StepSettings
@@ -130,3 +130,9 @@ def register_importers() -> list[api.Importer]:
     from pnyx_meetings.importer import IMPORTER
 
     return [IMPORTER]
+
+
+@api.hookimpl
+def on_event(event: api.Event) -> None:
+    if event.name == "pnyx.demo_seeded":
+        demo_links.link_demo_minutes()

@@ -61,11 +61,33 @@ IDEAS = (
     ("Un festival des cultures du monde", "culture"),
     ("Récupérer l'eau de pluie des bâtiments publics", "environment"),
 )
-BODY = (
-    "## Pourquoi\n\nBeaucoup d'habitants le demandent depuis longtemps.\n\n"
-    "## Ce que je propose\n\n- un premier essai pendant six mois ;\n- un bilan avec les "
-    "habitants ;\n- puis, si c'est concluant, la **généralisation**.\n"
+#: Why, then how: combined with each idea's title and commune, so no two demo proposals
+#: read the same (issue 10 item 13).
+REASONS = (
+    "Beaucoup d'habitants le demandent depuis longtemps",
+    "Les familles du quartier n'ont rien de tel à moins de vingt minutes",
+    "Le conseil de quartier l'a retenu parmi ses priorités de l'année",
+    "Les associations locales sont prêtes à s'en occuper",
+    "Les enfants des écoles voisines en profiteraient chaque jour",
+    "Ce serait utile aux personnes âgées comme aux plus jeunes",
 )
+PLANS = (
+    "un premier essai pendant six mois, puis un bilan avec les habitants",
+    "une réunion publique pour choisir l'emplacement, puis les travaux au printemps",
+    "un chantier participatif avec les volontaires du quartier",
+    "une installation provisoire cet été, rendue définitive si elle plaît",
+)
+
+
+def body_of(number: int, title: str, commune: str) -> str:
+    """A short Markdown text of its own for the demo proposal ``number``."""
+    reason = REASONS[number % len(REASONS)]
+    plan = PLANS[(number // len(REASONS) + number) % len(PLANS)]
+    return (
+        f"## Pourquoi\n\n{reason} : à {commune}, « {title.lower()} » changerait le "
+        f"quotidien.\n\n## Ce que je propose\n\n- {plan} ;\n- un point d'étape publié "
+        "sur la plateforme ;\n- puis, si c'est concluant, la **généralisation**.\n"
+    )
 
 
 def seed(session: Session, component: api.Component) -> None:
@@ -87,13 +109,15 @@ def seed(session: Session, component: api.Component) -> None:
     now = api.utcnow()
     proposals = []
     for number, (title, theme_code) in enumerate(IDEAS):
+        commune = communes[number % len(communes)]
+        body = body_of(number, title, api.translated(commune.name))
         proposal = Proposal(
             component_id=component.id,
             author_id=people[number % len(people)].id,
             title=title,
-            body=BODY,
-            summary=plain_text(BODY),
-            territory_id=communes[number % len(communes)].id,
+            body=body,
+            summary=plain_text(body),
+            territory_id=commune.id,
             themes=[themes[theme_code]],
             created_at=now - dt.timedelta(days=60 - number),
             published_at=now - dt.timedelta(days=59 - number),

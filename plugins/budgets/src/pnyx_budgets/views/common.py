@@ -34,6 +34,14 @@ def load_project(budget: Budget, project_id: int) -> Project:
     )
 
 
+def communes(territories: list[Any]) -> list[Any]:
+    """The territories for the "Commune" filter: a top-level territory that contains
+    others (a département) is not offered as a commune (issue 10 item 13); communes, their
+    districts and lone top-level territories are."""
+    parents = {option.term.parent_id for option in territories}
+    return [o for o in territories if not (o.depth == 0 and o.id in parents)]
+
+
 def read_filter(budget: Budget) -> queries.ProjectFilter:
     """The list's filters from the query string; an unreadable value is a 400 that says which
     (issue 10: a filter is reported, never silently ignored)."""

@@ -13,6 +13,7 @@ from werkzeug.wrappers import Response
 from pnyx import api
 from pnyx_budgets import images, queries, resources
 from pnyx_budgets.views.common import (
+    communes,
     counts_for,
     load_budget,
     load_project,
@@ -49,7 +50,7 @@ def budget(budget_id: int) -> str:
         projects=projects,
         wanted=wanted,
         counts=counts_for(found),
-        territories=api.taxonomy_terms("territory"),
+        territories=communes(api.taxonomy_terms("territory")),
         themes=api.taxonomy_terms("theme"),
         results_shown=results_visible(found, outcome),
         max_cost_typed=request.args.get("max_cost", ""),
