@@ -25,11 +25,11 @@ def link_demo_minutes() -> int:
     query = select(Meeting.id).join(Minutes, Minutes.meeting_id == Meeting.id)
     for meeting_id in session.scalars(query.where(Minutes.published.is_(True))):
         source = ("meetings_meeting", meeting_id)
-        if api.linked_ids(session, minutes_form.PROPOSAL_LINK, source=source):
+        if api.links.linked_ids(session, minutes_form.PROPOSAL_LINK, source=source):
             continue
         for proposal_id in proposals:
             target = (minutes_form.PROPOSAL_TYPE, proposal_id)
-            api.link_resources(session, minutes_form.PROPOSAL_LINK, source, target)
+            api.links.link(session, minutes_form.PROPOSAL_LINK, source, target)
             linked += 1
     session.commit()
     return linked
