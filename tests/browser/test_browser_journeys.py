@@ -116,3 +116,13 @@ def test_on_a_phone_the_folded_filters_find_accented_words(
     assert page.locator("main details:has(form[role=search])").get_attribute("open") is not None
     problems = axe_problems(page, "filtered list")
     assert not problems, "\n".join(problems)
+
+
+def test_new_pages_are_axe_clean(new_context: Any) -> None:
+    """The site-wide search (with results) and the terms of use page, at 320 and 1280 px."""
+    page = new_context(locale="fr", axe=True).new_page()
+    problems = []
+    for path in ("/search?q=velo", "/terms", "/search"):
+        page.goto(path)
+        problems += axe_problems(page, path)
+    assert not problems, "\n".join(problems)

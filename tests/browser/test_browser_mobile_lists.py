@@ -23,7 +23,8 @@ FIRST_ITEM = "main .cards > li, main table tbody tr, main ol.messages > li"
 def list_pages(app: Any) -> list[str]:
     with app.test_request_context():
         components = get_session().query(Component).filter(Component.published.is_(True))
-        urls = [component_url(component) for component in components]
+        # What residents reach: published components of published spaces.
+        urls = [component_url(c) for c in components if c.space.published]
     return [*sorted({url for url in urls if url}), "/meetings/"]
 
 
