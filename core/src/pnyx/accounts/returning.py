@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask import request
 
-from pnyx.accounts.sessions import safe_next
+from pnyx.redirects import safe_next
 
 #: Session key of the address the sign-in form shows once, after a confirmation.
 PREFILLED_EMAIL = "pnyx.sign_in_email"
@@ -13,8 +13,4 @@ PREFILLED_EMAIL = "pnyx.sign_in_email"
 
 def next_path() -> str | None:
     """Where the person was going (``?next=``, same-site paths only), or ``None``."""
-    wanted = request.args.get("next")
-    if not wanted:
-        return None
-    followed = safe_next(wanted)
-    return followed if followed == wanted else None
+    return safe_next(request.args.get("next"), "") or None
