@@ -1,7 +1,7 @@
 """The organization's terms of use, written by staff (issue 10 item 13).
 
-Revision ID: pnyx_0005
-Revises: pnyx_0004
+Revision ID: pnyx_0007
+Revises: pnyx_0006
 Create Date: 2026-12-06 23:20:00
 """
 
@@ -9,8 +9,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-revision = "pnyx_0005"
-down_revision = "pnyx_0004"
+revision = "pnyx_0007"
+down_revision = "pnyx_0006"
 branch_labels = None
 depends_on = None
 
