@@ -108,7 +108,12 @@ def published(client, url, admin_url, session, component, make_user, budget, par
     session.commit()
     client.sign_in(make_user(roles=["admin"]))
     assert client.post_form(f"{admin_url}{budget.id}/outcome/compute").status_code == 303
-    assert client.post_form(f"{admin_url}{budget.id}/outcome/publish").status_code == 303
+    assert (
+        client.post_form(
+            f"{admin_url}{budget.id}/outcome/publish", {"confirmed": "yes"}
+        ).status_code
+        == 303
+    )
 
 
 def test_the_admin_outcome_page_speaks_in_words_and_currency(
