@@ -8,6 +8,9 @@ STAMP := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
 # Test processes (pytest-xdist): one per core of a CI machine; `make test TEST_WORKERS=0` runs in one.
 TEST_WORKERS ?= 2
+# On PostgreSQL one process: the kit's schema per session holds the unaccent/pg_trgm extensions,
+# which a second process's session would drop with its schema.
+PG_TEST_WORKERS ?= 0
 MESSAGES_ARGS ?=
 
 .PHONY: install browser-deps demo test test-postgresql lint format messages translations clean
@@ -40,7 +43,7 @@ test: $(STAMP)
 # The suite again on PostgreSQL (CI runs it against the server at 127.0.0.1:5432).
 test-postgresql: $(STAMP)
 	PNYX_TEST_DATABASE_URL=$${PNYX_TEST_DATABASE_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test} \
-		$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+		$(BIN)/pytest -n $(PG_TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
