@@ -3,55 +3,15 @@ the sign-in pages, the account and the admin area (with the tutorial's plugin en
 
 from __future__ import annotations
 
-import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
 
 from pnyx.testing.crawl import Page, crawl, fetch
+from pnyx.testing.language import ENGLISH_WORDS, PageText
 
 CORE_FRENCH = Path(__file__).parents[1] / "src/pnyx/translations/fr/LC_MESSAGES/messages.po"
-#: Attributes a person reads or hears (screen readers).
-READ_ATTRIBUTES = ("aria-label", "title", "alt", "placeholder")
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
-#: Words that are English and never French: one of them in a French page is a string
-#: that escaped translation (not wrapped in ``_()``, or translated too early).
-ENGLISH_WORDS = re.compile(r"\b(the|your|you|with|this|is|are|and|of|for|not)\b", re.IGNORECASE)
-
-
-class PageText(HTMLParser):
-    """The text of a page a person reads (and hears), in the page's language: parts
-    marked as another language (a language's own name, content in English) are left out."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.languages: list[str] = [""]
-        self.hidden = 0  # inside <script> or <style>
-        self.texts: list[str] = []
-
-    @property
-    def page_language(self) -> str:
-        return self.languages[1] if len(self.languages) > 1 else ""
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        language = values.get("lang") or self.languages[-1]
-        if language == self.page_language or tag == "html":
-            self.texts += [values[a] or "" for a in READ_ATTRIBUTES if values.get(a)]
-        if tag not in VOID:
-            self.languages.append(language)
-            self.hidden += tag in ("script", "style")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag not in VOID and len(self.languages) > 1:
-            self.languages.pop()
-            self.hidden -= tag in ("script", "style")
-
-    def handle_data(self, data: str) -> None:
-        if self.languages[-1] == self.page_language and not self.hidden and data.strip():
-            self.texts.append(" ".join(data.split()))
 
 
 def english_msgids() -> tuple[set[str], list[str]]:
