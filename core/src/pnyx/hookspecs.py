@@ -52,7 +52,11 @@ def register_space_types() -> list[SpaceType]:
     """Return the space types this plugin adds (the core adds ``process``).
 
     Called once in ``create_app``. Results of every plugin are concatenated;
-    two plugins returning the same name stop start-up.
+    two plugins returning the same name stop start-up. The type's own record of
+    a space lives in the plugin's tables and reaches the core through the
+    manifest: ``page_context`` (space page variables), ``admin_blueprint``
+    (admin pages scoped to one space), ``is_member`` (members besides role
+    holders) and ``members_only`` (everyone reads, members take part).
 
     Example::
 

@@ -176,10 +176,27 @@ class SpaceType:
     label: str
     #: Whether spaces of this type have phases (steps).
     has_steps: bool = True
-    #: Template for the space page; receives ``space``.
+    #: Template for the space page; receives ``space``, ``components`` and what
+    #: ``page_context`` returns.
     template: str = "pnyx/space.html"
     #: One sentence for admins choosing a space type: what it is for.
     description: str = ""
+    #: ``(space) -> dict``: more variables for the space page's template (the type's own
+    #: record of the space: an assembly's members, its parent, its children).
+    page_context: Callable[..., Mapping[str, Any]] | None = None
+    #: Flask blueprint of the type's own admin pages for one space, mounted at
+    #: ``/admin/spaces/<space_slug>/<type>``; the core loads ``g.space`` and links its
+    #: ``index`` view from the space's admin page. Views declare ``api.actions.ADMIN_SPACE``
+    #: so the space's own admins manage it.
+    admin_blueprint: Any = None
+    #: ``(user, space) -> bool``: who, besides the people holding a role in the space, is a
+    #: member of it (an assembly's members): members see a private space and pass actions
+    #: whose audience is ``space_member``. Called at most once per person, space and request.
+    is_member: Callable[..., bool] | None = None
+    #: ``(space) -> bool``: whether only members take part in this space ("private but
+    #: transparent": everyone reads it, members act). When true, actions whose audience is
+    #: ``signed_in`` or ``space_member`` are refused to non-members, with a reason.
+    members_only: Callable[..., bool] | None = None
 
 
 class VerificationStatus(enum.StrEnum):

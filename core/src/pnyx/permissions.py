@@ -85,6 +85,44 @@ def holds_space_role(user: User, space: Space | None, roles: frozenset[str]) -> 
     return any(r.space_id == space.id and r.role in roles for r in space_roles(user))
 
 
+def space_type_of(space: Space | None) -> Any:
+    """The registered type of ``space`` (``None`` for an unknown type or no space)."""
+    return None if space is None else _registry().space_types.get(space.type)
+
+
+def is_space_member(user: User | None, space: Space | None) -> bool:
+    """Role holders, and the people the space's type counts as members (``is_member``)."""
+    if user is None or space is None:
+        return False
+    if has_space_role(user, space):
+        return True
+    space_type = space_type_of(space)
+    if space_type is None or space_type.is_member is None:
+        return False
+    cache = g.setdefault("pnyx_space_members", {})
+    key = (user.id, space.id)
+    if key not in cache:
+        cache[key] = bool(space_type.is_member(user, space))
+    return cache[key]
+
+
+def members_only(space: Space | None) -> bool:
+    """Whether the space's type says only its members take part in it now."""
+    space_type = space_type_of(space)
+    if space_type is None or space_type.members_only is None:
+        return False
+    return bool(space_type.members_only(space))
+
+
+def not_a_member_of_members_only(user: User, target: Any) -> bool:
+    space = space_of(target)
+    return members_only(space) and not is_space_member(user, space)
+
+
+#: Audiences of the actions that are taking part (refused to non-members of a members-only
+#: space); staff audiences follow their own rules.
+PARTICIPATION_AUDIENCES = frozenset({Audience.SIGNED_IN, Audience.SPACE_MEMBER})
+
 SPACE_ADMIN_ROLES = frozenset({"admin"})
 SPACE_MODERATOR_ROLES = frozenset({"admin", "moderator"})
 
@@ -113,7 +151,7 @@ def visibility(user: User | None, target: Any) -> Decision:
     if space is not None and not has_space_role(user, space):
         if not space.published:
             return Decision(False, str(_l("This space is not published yet.")))
-        if space.private:
+        if space.private and not is_space_member(user, space):
             return Decision(False, str(_l("This space is private.")), "sign_in" if not user else "")
     component = component_of(target)
     if component is not None and not component.published and not has_space_role(user, space):
@@ -152,8 +190,10 @@ def audience(action: Action, user: User | None, target: Any) -> Decision:
         return Decision(False, str(reason), "confirm_email")
     if action.audience == Audience.ADMIN and not user.is_admin:
         return Decision(False, str(_l("Only administrators can do this.")))
-    if action.audience == Audience.SPACE_MEMBER and not has_space_role(user, space_of(target)):
+    if action.audience == Audience.SPACE_MEMBER and not is_space_member(user, space_of(target)):
         return Decision(False, str(_l("Only members of this space can do this.")))
+    if action.audience in PARTICIPATION_AUDIENCES and not_a_member_of_members_only(user, target):
+        return Decision(False, str(_l("Only members of this space can take part in it.")))
     if action.audience == Audience.USER_MANAGER and not is_user_manager(user):
         return Decision(False, str(_l("Only user managers can do this.")))
     if action.audience == Audience.SPACE_ADMIN and not runs_space(user, target):

@@ -54,6 +54,8 @@ class Registry:
         for item in items:
             self._claim("space type", item.name, plugin)
             self.space_types[item.name] = item
+            if item.admin_blueprint is not None:
+                self._claim("blueprint", item.admin_blueprint.name, plugin)
 
     def add_component_types(self, plugin: str, items: Iterable[ComponentType]) -> None:
         for item in items:

@@ -33,6 +33,10 @@ from pnyx.steps import activate_due_step
 
 PUBLIC_PREFIX = "/spaces/<space_slug>/{type}/<int:component_id>"
 ADMIN_PREFIX = "/admin/spaces/<space_slug>/{type}/<int:component_id>"
+#: Where a space type's own admin pages are mounted (``SpaceType.admin_blueprint``).
+SPACE_TYPE_ADMIN_PREFIX = "/admin/spaces/<space_slug>/{type}"
+#: ``app.extensions`` key: names of the space types' admin blueprints.
+SPACE_TYPE_BLUEPRINTS = "pnyx.space_type_blueprints"
 #: ``app.extensions`` key: blueprint name → the component type it serves.
 TYPES_BY_BLUEPRINT = "pnyx.component_blueprints"
 
@@ -50,8 +54,16 @@ def register_component_blueprints(app: Flask, registry: Registry) -> None:
                 app.register_blueprint(blueprint, url_prefix=url_prefix)
                 types_by_blueprint[blueprint.name] = component_type.name
     app.extensions[TYPES_BY_BLUEPRINT] = types_by_blueprint
+    space_type_blueprints = set()
+    for space_type in registry.space_types.values():
+        if space_type.admin_blueprint is not None:
+            url_prefix = SPACE_TYPE_ADMIN_PREFIX.format(type=space_type.name)
+            app.register_blueprint(space_type.admin_blueprint, url_prefix=url_prefix)
+            space_type_blueprints.add(space_type.admin_blueprint.name)
+    app.extensions[SPACE_TYPE_BLUEPRINTS] = space_type_blueprints
     app.url_value_preprocessor(pull_space_and_component)
     app.url_defaults(keep_space_and_component)
+    app.url_defaults(keep_space)
     # Registered after the accounts' ``load_user``: app-level functions run before any
     # blueprint's, so no plugin code sees a request for a space it may not show.
     app.before_request(hide_invisible)
@@ -97,6 +109,14 @@ def keep_space_and_component(endpoint: str, values: dict[str, Any]) -> None:
     if endpoint.split(".")[0] in _blueprints_of(component):
         values.setdefault("space_slug", component.space.slug)
         values["component_id"] = component.id
+
+
+def keep_space(endpoint: str, values: dict[str, Any]) -> None:
+    """Links between a space type's admin pages keep the current space."""
+    space = g.get("space")
+    blueprints = current_app.extensions[SPACE_TYPE_BLUEPRINTS]
+    if space is not None and endpoint.split(".")[0] in blueprints:
+        values.setdefault("space_slug", space.slug)
 
 
 def _blueprints_of(component: Component) -> set[str]:

@@ -63,7 +63,10 @@ def space(**_values: str) -> str:
     if space_type is None:
         abort(404)
     components = [c for c in space.components if visibility(g.user, c)]
-    return render_template(space_type.template, space=space, components=components)
+    context = dict(space_type.page_context(space)) if space_type.page_context else {}
+    return render_template(
+        space_type.template, space=space, components=components, space_type=space_type, **context
+    )
 
 
 @blueprint.route("/locale", methods=["GET", "POST"])
