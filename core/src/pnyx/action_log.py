@@ -1,4 +1,8 @@
-"""Writing the action log, in the same transaction as the change it records."""
+"""Writing the action log, in the same transaction as the change it records.
+
+An action of a component also asks for its stored figures to be counted again
+(:mod:`pnyx.counters`).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from typing import Any
 from flask import g, has_request_context
 from sqlalchemy.orm import Session
 
+from pnyx.counters import counters_changed
 from pnyx.models import ActionLog, Component
 
 VISIBILITIES = ("public", "admin", "private")
@@ -42,4 +47,7 @@ def log_action(
         extra=extra or {},
     )
     session.add(entry)
+    if component is not None:
+        # What changed in a component may change its participation figures.
+        counters_changed(component.id)
     return entry

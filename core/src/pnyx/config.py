@@ -58,6 +58,8 @@ DEFAULTS: dict[str, Any] = {
     "JOBS_QUEUE": "pnyx",
     "JOBS_RETRY_INTERVALS": (10, 60, 300, 900, 3600),
     "JOBS_FAILURE_TTL": 30 * 24 * 3600,
+    # Stored participation figures older than this are recomputed by a job (docs/performance.md).
+    "STATS_MAX_AGE_SECONDS": 3600,
     "RATE_LIMIT_SIGN_IN": "10/minute;50/hour",
     "RATE_LIMIT_FORMS": "10/minute;50/hour",
     "RATE_LIMIT_MAILS": "5/hour",

@@ -16,8 +16,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pnyx import api
+from pnyx.models import StatCounter
 from pnyx.testing import PnyxClient
 from pnyx.testing.client import TEST_SESSION
+from pnyx_proposals import stats
 from pnyx_proposals.models import Proposal, Support
 
 THREADS = 24
@@ -178,3 +180,43 @@ def test_the_proposal_limit_holds_under_parallel_publishing(
         Proposal.author_id == ada.id, Proposal.published_at.is_not(None)
     )
     assert session.scalar(published) == 2
+
+
+def test_stored_figures_equal_a_recount_after_parallel_supports(
+    app: Flask,
+    session: Session,
+    url: str,
+    component: api.Component,
+    add_proposal: Callable[..., Proposal],
+    make_user: Callable[..., api.User],
+    detached: None,
+) -> None:
+    """Each support's refresh job runs after its own commit, serialized by a lock on the
+    component: whatever the order, the last one stores a count that includes every support."""
+    proposals = [add_proposal(f"Proposal {n}") for n in range(3)]
+    people = [make_user() for _ in range(THREADS)]
+    clients = []
+    for person in people:
+        client: PnyxClient = app.test_client()  # type: ignore[assignment]
+        client.sign_in(person)
+        clients.append((client, client.csrf_token()))
+    barrier = threading.Barrier(len(clients))
+
+    def run(n: int) -> None:
+        client, token = clients[n]
+        barrier.wait()
+        path = f"{url}{proposals[n % 3].id}/support"
+        assert client.post(path, data={"csrf_token": token}).status_code == 302
+
+    threads = [threading.Thread(target=run, args=(n,)) for n in range(len(clients))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    session.expire_all()
+    rows = session.scalars(select(StatCounter).where(StatCounter.component_id == component.id))
+    figures = {row.name: row.value for row in rows}
+    recount = {stat.name: stat.compute(session, component) for stat in stats.STATS}
+    assert figures["proposals_supports"] == THREADS
+    assert figures == recount

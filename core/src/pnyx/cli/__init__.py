@@ -23,6 +23,7 @@ from pnyx.cli.imports import export_group, import_command
 from pnyx.cli.init import init
 from pnyx.cli.plugins import plugins
 from pnyx.cli.serve import serve
+from pnyx.cli.stats import stats
 from pnyx.cli.steps import steps
 from pnyx.cli.users import users
 from pnyx.cli.worker import worker
@@ -37,6 +38,7 @@ CORE_COMMANDS = (
     plugins,
     serve,
     steps,
+    stats,
     seed,
     demo,
     personal_data,

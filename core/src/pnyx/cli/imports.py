@@ -10,6 +10,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from pnyx.cli.users import console
+from pnyx.counters import refresh_counters
 from pnyx.db import get_session
 from pnyx.importing.manifest import ImportContext, Importer
 from pnyx.importing.people_export import export_people
@@ -99,6 +100,8 @@ def import_command(
         raise click.ClickException(
             f"{len(result.errors)} line(s) with errors in {file.name}: nothing was imported."
         )
+    if context.component is not None and result.created:
+        refresh_counters(context.component.id)  # its space page shows the new figures
     click.echo(
         f"{result.rows} rows: {result.created} created, "
         f"{result.unchanged} already imported (unchanged)."

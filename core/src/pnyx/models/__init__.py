@@ -15,6 +15,7 @@ from pnyx.models.links import ActionLog, ResourceLink
 from pnyx.models.mail import OutgoingMail
 from pnyx.models.organization import Organization, SeedRecord
 from pnyx.models.space import Space, Step
+from pnyx.models.stat_counter import StatCounter
 from pnyx.models.taxonomy import TaxonomyTerm
 from pnyx.models.user import (
     OrganizationRole,
@@ -42,6 +43,7 @@ __all__ = [
     "SeedRecord",
     "Space",
     "SpaceRole",
+    "StatCounter",
     "Step",
     "TaxonomyTerm",
     "User",

@@ -16,7 +16,7 @@ from flask import Flask, current_app, g, request, url_for
 from flask_babel import gettext
 from werkzeug.routing import BuildError
 
-from pnyx.db import get_session
+from pnyx.counters import figures_of
 from pnyx.i18n import translated
 from pnyx.manifests import Audience
 from pnyx.models import Component, Space, Step
@@ -92,25 +92,23 @@ def fix_url(decision: Decision) -> str | None:
 
 
 def space_statistics(space: Space, components: list[Component]) -> list[tuple[str, int]]:
-    """``(label, figure)`` for each statistic the space's visible components declare.
+    """``(label, figure)`` for each statistic the space's visible components declare,
+    read from the stored counters (:mod:`pnyx.counters`): a view recounts nothing.
 
     A failing statistic is logged and left out: the space page must still show.
     """
     registry = current_app.extensions["pnyx.plugins"].registry
+    stored = figures_of(components)
     figures = []
     for component in components:
         component_type = registry.component_type(component.type)
         for stat in component_type.stats if component_type else ():
-            try:
-                value = stat.compute(get_session(), component)
-            except Exception:
-                log.exception("statistic %s of component %s failed", stat.name, component.id)
-                get_session().rollback()
+            if stat.name not in stored[component.id]:
                 continue
             label = gettext(
                 "%(label)s: %(text)s", label=translated(component.name), text=stat.label
             )
-            figures.append((label, value))
+            figures.append((label, stored[component.id][stat.name]))
     return figures
 
 
