@@ -83,6 +83,8 @@ class Meeting(api.Model):
     __table_args__ = (
         # Lists read a component's meetings by start time (upcoming / past / a month).
         Index("ix_meetings_meetings_component_start", "component_id", "start_at"),
+        # Upcoming meetings across every component (home page, directory): end_at >= now.
+        Index("ix_meetings_meetings_end", "end_at"),
         CheckConstraint("end_at >= start_at", name="ends_after_start"),
         CheckConstraint("capacity >= 0 AND reserved_seats >= 0", name="seats_not_negative"),
     )

@@ -59,6 +59,8 @@ class Proposal(api.Model):
         ),
         Index("ix_proposals_proposals_supported", "component_id", "supports_count"),
         Index("ix_proposals_proposals_territory", "territory_id"),
+        # The home page's "latest proposals" across every component, newest first.
+        Index("ix_proposals_proposals_published", "published_at", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
