@@ -15,9 +15,9 @@ from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
 from pnyx.admin import blueprint
-from pnyx.admin.users import page_number
 from pnyx.core_hooks import ADMIN, ADMIN_SPACE
 from pnyx.db import get_session
+from pnyx.inputs import page_arg as page_number
 from pnyx.models import Space, SpaceRole, User, UserSpaceRole
 from pnyx.navigation import admin_link
 from pnyx.roles import RoleChangeError, grant_space_role, revoke_space_role, space_role_labels
