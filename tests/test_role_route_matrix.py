@@ -32,6 +32,7 @@ from pnyx.models import (
     ActionLog,
     DataExport,
     OutgoingMail,
+    SpaceGroup,
     TaxonomyTerm,
     User,
     UserSpaceRole,
@@ -155,6 +156,8 @@ def seed(session: Session, make_user: Callable[..., User], make_space, make_comp
     session.add(space_role)
     territory = TaxonomyTerm(kind="territory", code="2A004", name={"fr": "Ajaccio"})
     session.add(territory)
+    group = SpaceGroup(slug="matrix-group", title={"fr": "Budget participatif"})
+    session.add(group)
     report = {"kind": "territory", "file": "communes.csv", **ImportReport(created=1).as_dict()}
     taxonomy_import = ActionLog(action=IMPORT_ACTION, extra=report)
     session.add(taxonomy_import)
@@ -206,6 +209,8 @@ def seed(session: Session, make_user: Callable[..., User], make_space, make_comp
             "log_id": taxonomy_import.id,
             "name": "logo.png",
             "mail_id": undelivered.id,
+            "group_id": group.id,
+            "group_slug": group.slug,
         },
     }
 

@@ -84,4 +84,8 @@ def menu_links(menu: str, user: object) -> list[MenuLink] | None:
     from pnyx.assisted.menu import staff_links
 
     links = [*(staff_links(menu, user) or []), *space_staff_links(menu, user)]  # type: ignore[arg-type]
+    if menu == "main":  # every published space, by state: /spaces
+        links.append(
+            MenuLink(label=_l("Participatory spaces"), endpoint="pnyx_spaces.index", priority=10)
+        )
     return links or None

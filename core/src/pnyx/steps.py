@@ -81,25 +81,3 @@ def activate_due_step(session: Session, space: Space, today: dt.date) -> Step | 
         return None
     activate_step(session, step)
     return step
-
-
-#: A space's state on the home page.
-OPEN, UPCOMING, PAST = "open", "upcoming", "past"
-
-
-def space_state(space: Space, today: dt.date) -> str:
-    """``open``, ``upcoming`` or ``past``, from its phases' dates.
-
-    Upcoming: every dated phase starts after today. Past: every phase has an
-    end date and the last one has gone by (a phase without an end, such as
-    the follow-up of the winning projects, keeps the space open). Otherwise,
-    and for spaces without phases, open.
-    """
-    steps = space.steps
-    starts = [s.start_date for s in steps if s.start_date is not None]
-    if starts and min(starts) > today and not any(s.start_date is None for s in steps):
-        return UPCOMING
-    ends = [s.end_date for s in steps]
-    if steps and all(end is not None for end in ends) and max(ends) < today:  # type: ignore[type-var]
-        return PAST
-    return OPEN

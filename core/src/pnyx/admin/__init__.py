@@ -23,6 +23,7 @@ FEATURES = (
     "taxonomy",
     "taxonomy_import",
     "spaces",
+    "space_groups",
     "steps",
     "components",
     "component_settings",

@@ -33,8 +33,9 @@ from pnyx.db import get_session
 from pnyx.forms import Form, TranslatedText
 from pnyx.i18n import translated
 from pnyx.inputs import page_arg
-from pnyx.models import Space
+from pnyx.models import Space, SpaceGroup, TaxonomyTerm
 from pnyx.navigation import admin_link
+from pnyx.toolkit.taxonomy import term_field
 from pnyx.web.guards import requires
 
 admin_link(lambda: _("Spaces"), "pnyx_admin.spaces")
@@ -80,7 +81,60 @@ def space_fields() -> dict[str, fields.Field]:
                 "description": _l("Only people who hold a role in the space see it."),
             },
         ),
+        **listing_fields(),
     }
+
+
+def listing_fields() -> dict[str, fields.Field]:
+    """Where residents find the space: its group, mark, territory and themes."""
+    groups = list(get_session().scalars(select(SpaceGroup).order_by(SpaceGroup.position)))
+    return {
+        "group_id": fields.Integer(
+            load_default=None,
+            allow_none=True,
+            validate=validate.OneOf(
+                [group.id for group in groups], labels=[translated(g.title) for g in groups]
+            ),
+            metadata={
+                "label": _l("Group"),
+                "description": _l("The editions of a budget, a year's consultations..."),
+            },
+        ),
+        "highlighted": fields.Boolean(
+            load_default=False,
+            metadata={
+                "label": _l("Highlighted"),
+                "description": _l("Shown first in the lists of spaces, with a mark."),
+            },
+        ),
+        "territory_id": term_field("territory", _l("Territory"), space=None),
+        "theme_ids": term_field(
+            "theme",
+            _l("Themes"),
+            many=True,
+            space=None,  # every theme: this is where the space's own are chosen
+            description=_l(
+                "The themes its components offer. None checked: every theme of the organization."
+            ),
+        ),
+    }
+
+
+def apply_space_form(space: Space, data: dict[str, Any]) -> None:
+    """Set the space's fields from a valid form (the themes from their ids)."""
+    data = dict(data)
+    wanted = set(data.pop("theme_ids", None) or ())
+    for key, value in data.items():
+        setattr(space, key, value)
+    session = get_session()
+    with session.no_autoflush:  # the slug is checked before anything is written
+        terms = list(session.scalars(select(TaxonomyTerm).where(TaxonomyTerm.id.in_(wanted))))
+    space.themes = sorted(terms, key=lambda term: (term.position, term.id))
+
+
+def space_values(space: Space) -> dict[str, Any]:
+    keys = ("slug", "title", "description", "private", "group_id", "highlighted", "territory_id")
+    return {**{k: getattr(space, k) for k in keys}, "theme_ids": [t.id for t in space.themes]}
 
 
 def new_space_schema() -> Schema:
@@ -118,7 +172,8 @@ def spaces() -> str:
 def space_new() -> tuple[str, int] | Response:
     form = Form(new_space_schema(), {"type": "process"})
     if submitted_for_saving(form):
-        space = Space(**form.data, published=False, position=next_space_position())
+        space = Space(type=form.data["type"], published=False, position=next_space_position())
+        apply_space_form(space, {k: v for k, v in form.data.items() if k != "type"})
         if save_space(space, form, "pnyx.space.create"):
             flash(
                 _("The space is created. Add its phases and components, then publish it."),
@@ -173,11 +228,9 @@ def space() -> str:
 @requires(ADMIN)
 def space_edit() -> tuple[str, int] | Response:
     space: Space = g.space
-    values = {k: getattr(space, k) for k in ("slug", "title", "description", "private")}
-    form = Form(edit_space_schema(), values)
+    form = Form(edit_space_schema(), space_values(space))
     if submitted_for_saving(form):
-        for key, value in form.data.items():
-            setattr(space, key, value)
+        apply_space_form(space, form.data)
         if save_space(space, form, "pnyx.space.update"):
             flash(_("The space is saved."), "success")
             return redirect(url_for("pnyx_admin.space", space_slug=space.slug))

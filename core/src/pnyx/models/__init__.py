@@ -14,7 +14,8 @@ from pnyx.models.import_key import ImportKey
 from pnyx.models.links import ActionLog, ResourceLink
 from pnyx.models.mail import OutgoingMail
 from pnyx.models.organization import Organization, SeedRecord
-from pnyx.models.space import Space, Step
+from pnyx.models.space import Space, Step, space_themes
+from pnyx.models.space_group import SpaceGroup
 from pnyx.models.stat_counter import StatCounter
 from pnyx.models.taxonomy import TaxonomyTerm
 from pnyx.models.user import (
@@ -42,6 +43,7 @@ __all__ = [
     "ResourceLink",
     "SeedRecord",
     "Space",
+    "SpaceGroup",
     "SpaceRole",
     "StatCounter",
     "Step",
@@ -51,5 +53,6 @@ __all__ = [
     "UserSession",
     "UserSpaceRole",
     "VerificationSetting",
+    "space_themes",
     "utcnow",
 ]

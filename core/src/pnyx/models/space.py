@@ -12,6 +12,24 @@ from pnyx.models.base import Model, utcnow
 
 if TYPE_CHECKING:
     from pnyx.models.component import Component
+    from pnyx.models.space_group import SpaceGroup
+    from pnyx.models.taxonomy import TaxonomyTerm
+
+
+class SpaceTheme(Model):
+    """A theme a space offers (none: every theme of the organization), see docs/spaces.md."""
+
+    __tablename__ = "space_themes"
+
+    space_id: Mapped[int] = mapped_column(
+        ForeignKey("spaces.id", ondelete="CASCADE"), primary_key=True
+    )
+    term_id: Mapped[int] = mapped_column(
+        ForeignKey("taxonomy_terms.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+space_themes = SpaceTheme.__table__
 
 
 class Space(Model):
@@ -28,6 +46,20 @@ class Space(Model):
     private: Mapped[bool] = mapped_column(default=False)
     position: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    #: The group it belongs to (a budget's editions), if any.
+    group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("space_groups.id", ondelete="SET NULL"), index=True
+    )
+    #: Shown first in the listings, with a mark.
+    highlighted: Mapped[bool] = mapped_column(default=False, server_default=text("false"))
+    #: The territory it concerns (a commune, a district), for the listing's filter.
+    territory_id: Mapped[int | None] = mapped_column(
+        ForeignKey("taxonomy_terms.id", ondelete="SET NULL"), index=True
+    )
+    group: Mapped[SpaceGroup | None] = relationship(back_populates="spaces")
+    themes: Mapped[list[TaxonomyTerm]] = relationship(
+        secondary=space_themes, order_by="TaxonomyTerm.position, TaxonomyTerm.id"
+    )
     steps: Mapped[list[Step]] = relationship(
         back_populates="space", order_by="Step.position", cascade="all, delete-orphan"
     )

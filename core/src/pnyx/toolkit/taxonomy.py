@@ -21,7 +21,7 @@ from sqlalchemy import Select, select
 
 from pnyx.db import get_session
 from pnyx.i18n import translated
-from pnyx.models import TaxonomyTerm
+from pnyx.models import Space, TaxonomyTerm
 
 
 @attrs.frozen
@@ -55,23 +55,63 @@ def _all_terms() -> list[TaxonomyTerm]:
     return g.pnyx_taxonomy_terms
 
 
+class _Current:
+    """The default of ``space``: the space of the page being served, if any."""
+
+    def __repr__(self) -> str:
+        return "CURRENT_SPACE"
+
+
+CURRENT_SPACE: Any = _Current()
+
+
 def taxonomy_terms(
-    kind: str, *, under: str | None = None, codes: Iterable[str] = ()
+    kind: str,
+    *,
+    under: str | None = None,
+    codes: Iterable[str] = (),
+    space: Space | None = CURRENT_SPACE,
 ) -> list[TermOption]:
     """The terms of ``kind`` (``territory``, ``theme``) in tree order, depth first.
 
     ``under``: only the term with this code and the terms below it (an unknown
     code gives an empty list, so a mistyped setting shows no choice rather than
     every territory). ``codes``: only the terms with these codes (their
-    children are not added). Both are how a component or a space narrows the
+    children are not added). Both are how a component narrows the
     organization's taxonomy; without them every term of the kind is given.
+
+    Themes are also narrowed to those ``space`` offers (by default the space
+    of the page being served): when staff chose themes for a space, its
+    components offer only those and the terms below them (docs/spaces.md).
+    ``space=None`` gives every theme (the admin form choosing them).
     """
     terms = [term for term in _all_terms() if term.kind == kind]
+    if kind == "theme":
+        terms = _offered_by(terms, g.get("space") if space is CURRENT_SPACE else space)
     wanted = set(codes)
     if wanted:
         terms = [term for term in terms if term.code in wanted]
     roots = [term for term in terms if term.code == under] if under else None
     return list(_tree(terms, roots))
+
+
+def _offered_by(terms: list[TaxonomyTerm], space: Space | None) -> list[TaxonomyTerm]:
+    """The themes a space offers: those chosen and the terms below them (all, if none)."""
+    chosen = {term.id for term in space.themes} if space is not None else set()
+    if not chosen:
+        return terms
+    parents = {term.id: term.parent_id for term in _all_terms()}
+
+    def offered(term_id: int | None) -> bool:
+        seen = set()
+        while term_id is not None and term_id not in seen:
+            if term_id in chosen:
+                return True
+            seen.add(term_id)
+            term_id = parents.get(term_id)
+        return False
+
+    return [term for term in terms if offered(term.id)]
 
 
 def _tree(terms: list[TaxonomyTerm], roots: list[TaxonomyTerm] | None) -> Iterator[TermOption]:
@@ -100,15 +140,17 @@ def term_field(
     under: str | None = None,
     codes: Iterable[str] = (),
     description: Any = None,
+    space: Space | None = CURRENT_SPACE,
 ) -> fields.Field:
     """A marshmallow field choosing terms of ``kind`` (as narrowed by ``under`` and ``codes``).
 
     One term id (``fields.Integer``, ``None`` when left empty unless ``required``),
     or with ``many=True`` a list of ids drawn as checkboxes. The choices are
     read when the field is made: build the schema inside the request (a
-    function returning the schema class), not at import time.
+    function returning the schema class), not at import time. Themes are those
+    the current space offers, as in :func:`taxonomy_terms` (``space``).
     """
-    options = taxonomy_terms(kind, under=under, codes=codes)
+    options = taxonomy_terms(kind, under=under, codes=codes, space=space)
     choice = validate.OneOf(
         [option.id for option in options], labels=[option.indented_label for option in options]
     )

@@ -12,6 +12,7 @@ from pnyx.assisted.setup import init_assisted
 from pnyx.inputs import init_inputs
 from pnyx.personal_data import init_personal_data
 from pnyx.plugin_system import PluginSystem
+from pnyx.spaces import views as spaces_views
 from pnyx.templating import init_templating
 from pnyx.theming import init_theming
 from pnyx.verification.setup import init_verification
@@ -55,6 +56,7 @@ def init_web(app: Flask, plugins: PluginSystem) -> None:
     init_errors(app)
     auth.init_auth(app)
     app.register_blueprint(public.blueprint)
+    app.register_blueprint(spaces_views.blueprint)
     app.register_blueprint(search.blueprint)
     init_admin(app)
     init_personal_data(app)

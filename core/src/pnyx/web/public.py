@@ -2,41 +2,36 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from flask import Blueprint, abort, current_app, g, redirect, render_template, request
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
 
 from pnyx.core_hooks import PUBLIC, VIEW
 from pnyx.db import get_session
 from pnyx.i18n import LOCALE_COOKIE, organization_locales, translated
-from pnyx.models import Space
 from pnyx.organization import current_organization
 from pnyx.permissions import visibility
-from pnyx.steps import OPEN, PAST, UPCOMING, space_state
+from pnyx.spaces.listing import SpaceFilters, spaces_in, state_counts
+from pnyx.spaces.state import OPEN, PAST, STATES, UPCOMING
 from pnyx.web.auth import safe_next
 from pnyx.web.components import load_space
 from pnyx.web.guards import requires
 
 blueprint = Blueprint("pnyx", __name__)
 
+#: How many spaces of each state the home page shows (the rest: on /spaces).
+HOME_LIMITS = {OPEN: 6, UPCOMING: 3, PAST: 3}
+
 
 @blueprint.route("/")
 @requires(PUBLIC)
 def home() -> str:
-    query = (
-        select(Space)
-        .where(Space.published.is_(True), Space.private.is_(False))
-        .options(selectinload(Space.steps))
-        .order_by(Space.position, Space.id)
-    )
-    today = dt.date.today()
-    groups: dict[str, list[Space]] = {OPEN: [], UPCOMING: [], PAST: []}
-    for space in get_session().scalars(query):
-        groups[space_state(space, today)].append(space)
-    return render_template("pnyx/home.html", groups=groups, spaces=groups[OPEN])
+    filters = SpaceFilters()
+    counts = state_counts(filters)
+    groups = {
+        state: spaces_in(state, filters, HOME_LIMITS[state]) if counts[state] else []
+        for state in STATES
+    }
+    return render_template("pnyx/home.html", groups=groups, counts=counts, spaces=groups[OPEN])
 
 
 @blueprint.route("/terms")

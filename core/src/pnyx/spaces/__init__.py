@@ -1,0 +1,1 @@
+"""Spaces as residents find them: their state, the listing, groups of spaces."""
