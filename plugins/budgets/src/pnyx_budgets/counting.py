@@ -45,8 +45,11 @@ class CountingError(Exception):
     """The outcome cannot be computed or published; the message says why."""
 
 
-def compute(session: Session, budget: Budget) -> Outcome:
-    """Count the budget's ballots with its rule; replaces an unpublished outcome."""
+def compute(session: Session, budget: Budget, by_id: int | None = None) -> Outcome:
+    """Count the budget's ballots with its rule; replaces an unpublished outcome.
+
+    ``by_id``: who asked (the signed-in person by default; a job passes it).
+    """
     row = session.scalar(select(Outcome).where(Outcome.budget_id == budget.id).with_for_update())
     if row is not None and row.published_at is not None:
         raise CountingError(api._("The outcome is published: it can no longer change."))
@@ -67,12 +70,13 @@ def compute(session: Session, budget: Budget) -> Outcome:
     row.summary = summary_of(counted, result)
     row.certificate = certificate
     row.computed_at = api.utcnow()
-    row.computed_by_id = getattr(api.current_user(), "id", None)
+    row.computed_by_id = by_id if by_id is not None else getattr(api.current_user(), "id", None)
     api.log_action(
         session,
         "budgets.outcome_computed",
         resource=(BUDGET_RESOURCE, budget.id),
         component=budget.component,
+        actor_id=row.computed_by_id,
         extra={"rule": row.rule, "ballots": row.ballots_count},
     )
     return row

@@ -23,6 +23,7 @@ from sqlalchemy import (
     Index,
     String,
     Table,
+    Text,
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -96,6 +97,9 @@ class Budget(api.Model):
     threshold: Mapped[int | None]
     seed: Mapped[str] = mapped_column(String(64), default="pnyx")
     created_at: Mapped[dt.datetime] = mapped_column(default=api.utcnow)
+    #: Set while a job computes the outcome (:mod:`.outcome_job`); why the last one failed.
+    outcome_requested_at: Mapped[dt.datetime | None]
+    outcome_error: Mapped[str | None] = mapped_column(Text)
 
     component: Mapped[api.Component] = relationship()
     territory: Mapped[api.TaxonomyTerm | None] = relationship()

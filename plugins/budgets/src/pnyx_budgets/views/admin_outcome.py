@@ -11,7 +11,7 @@ from flask import Response, abort, flash, redirect, render_template, url_for
 from sqlalchemy import select
 
 from pnyx import api
-from pnyx_budgets import admin_stats, counting, exports, outcome_words
+from pnyx_budgets import admin_stats, counting, exports, outcome_job, outcome_words
 from pnyx_budgets.models import Outcome, Project
 from pnyx_budgets.settings import voting_closed
 from pnyx_budgets.views.admin import blueprint
@@ -52,15 +52,16 @@ def compute(budget_id: int) -> Response:
     if not voting_closed(budget.component):
         flash(api._("Close voting first (in the current phase's settings)."), "error")
         return redirect(url_for("budgets_admin.outcome", budget_id=budget.id), 303)
-    session = api.db_session()
-    try:
-        counting.compute(session, budget)
-    except counting.CountingError as error:
-        session.rollback()
-        flash(str(error), "error")
+    row = outcome_row(budget.id)
+    if row is not None and row.published_at is not None:
+        flash(api._("The outcome is published: it can no longer change."), "error")
         return redirect(url_for("budgets_admin.outcome", budget_id=budget.id), 303)
-    session.commit()
-    flash(api._("The outcome is computed. Check it, then publish it."), "success")
+    outcome_job.request_outcome(api.db_session(), budget)
+    api.db_session().commit()
+    flash(
+        api._("The outcome is being computed. Reload this page in a moment to check it."),
+        "success",
+    )
     return redirect(url_for("budgets_admin.outcome", budget_id=budget.id), 303)
 
 
