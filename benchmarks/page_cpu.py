@@ -1,0 +1,159 @@
+"""CPU per anonymous page, against a trivial one-row Flask + SQLAlchemy page (issue 13 item 4).
+
+Builds a demo instance (SQLite in a temporary folder, every installed plugin, the demo data
+of ``pnyx demo``), then requests each anonymous page ``--requests`` times through the WSGI
+app (no network, no server: this is the application's own CPU) and prints the CPU time per
+request (``time.process_time``: what the process spent, not what it waited), next to the same
+measure for a trivial Flask app that reads one row with SQLAlchemy, and their ratio. CPU time
+is what a loaded machine does not inflate much (wall time it does), so the ratio stays
+meaningful on a shared machine.
+
+    .venv/bin/python benchmarks/page_cpu.py                     # every page, 200 requests each
+    .venv/bin/python benchmarks/page_cpu.py --profile /spaces/demo   # cProfile of one page
+
+Loops are bounded; nothing leaves the process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import pstats
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+from sqlalchemy import Integer, String, create_engine, select
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+
+from pnyx import create_app
+from pnyx.db import get_session
+from pnyx.demo import seed_demo
+from pnyx.migrate import upgrade
+from pnyx.testing.client import PnyxClient
+
+WARM_UP = 10
+
+
+def demo_app(instance: Path) -> Flask:
+    app = create_app(
+        {
+            "DATABASE_URL": f"sqlite:///{instance / 'bench.sqlite'}",
+            "INSTANCE_PATH": str(instance),
+            "SECRET_KEY": "benchmark-only-secret-key-0123456789",
+            "PLUGINS": os.environ.get("PNYX_PLUGINS", "*"),
+        }
+    )
+    # The kit's client closes each response, as a server does: inline jobs then run.
+    app.test_client_class = PnyxClient
+    with app.app_context():
+        upgrade(app)
+        seed_demo(get_session())
+    return app
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Row(Base):
+    __tablename__ = "rows"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    text: Mapped[str] = mapped_column(String(40))
+
+
+def baseline_app(instance: Path) -> Flask:
+    """The trivial page issue 13 compares with: one row read with SQLAlchemy, a template."""
+    engine = create_engine(f"sqlite:///{instance / 'baseline.sqlite'}")
+    Base.metadata.create_all(engine)
+    with Session(engine) as session:
+        session.add(Row(id=1, text="hello"))
+        session.commit()
+    app = Flask("baseline")
+
+    @app.get("/")
+    def page() -> str:
+        with Session(engine) as session:
+            row = session.scalar(select(Row).where(Row.id == 1))
+        return f"<!doctype html><title>Hello</title><p>{row.text if row else ''}</p>"
+
+    return app
+
+
+def anonymous_pages(app: Flask) -> list[str]:
+    """Home, the demo space, and every published component's first page."""
+    from pnyx.models import Component, Space
+
+    with app.app_context():
+        session = get_session()
+        space = session.scalar(select(Space).where(Space.published.is_(True)).order_by(Space.id))
+        pages = ["/", "/spaces/" + space.slug] if space else ["/"]
+        components = session.scalars(
+            select(Component).where(Component.published.is_(True), Component.space_id == space.id)
+        ).all()
+        pages += [f"/spaces/{space.slug}/{c.type}/{c.id}/" for c in components]
+    return pages
+
+
+def cpu_per_request(get: Callable[[], Any], requests: int) -> tuple[float, float]:
+    """(median CPU ms, median wall ms) of ``requests`` calls after a warm-up."""
+    for _ in range(WARM_UP):
+        get()
+    cpu, wall = [], []
+    for _ in range(requests):
+        c0, w0 = time.process_time(), time.perf_counter()
+        get()
+        cpu.append((time.process_time() - c0) * 1000)
+        wall.append((time.perf_counter() - w0) * 1000)
+    return statistics.median(cpu), statistics.median(wall)
+
+
+def fetch(client: Any, path: str) -> Callable[[], Any]:
+    def get() -> Any:
+        response = client.get(path)
+        assert response.status_code == 200, (path, response.status_code)
+        return response
+
+    return get
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--requests", type=int, default=200, help="requests per page")
+    parser.add_argument("--profile", metavar="PATH", help="print a cProfile of this page")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        instance = Path(folder)
+        app = demo_app(instance)
+        client = app.test_client()
+        if args.profile:
+            get = fetch(client, args.profile)
+            for _ in range(WARM_UP):
+                get()
+            profiler = cProfile.Profile()
+            profiler.enable()
+            for _ in range(args.requests):
+                get()
+            profiler.disable()
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(45)
+            return
+        base_cpu, base_wall = cpu_per_request(
+            fetch(baseline_app(instance).test_client(), "/"), args.requests
+        )
+        print(f"load average {os.getloadavg()[0]:.1f}; {args.requests} requests per page")
+        print(f"{'page':<45} {'CPU ms':>8} {'wall ms':>8} {'× baseline CPU':>15}")
+        print(
+            f"{'baseline (one row, Flask + SQLAlchemy)':<45} {base_cpu:8.2f} {base_wall:8.2f} {1:15.1f}"
+        )
+        for path in anonymous_pages(app):
+            cpu, wall = cpu_per_request(fetch(client, path), args.requests)
+            print(f"{path:<45} {cpu:8.2f} {wall:8.2f} {cpu / base_cpu:15.1f}")
+
+
+if __name__ == "__main__":
+    main()
