@@ -147,9 +147,8 @@ def main() -> None:
         )
         print(f"load average {os.getloadavg()[0]:.1f}; {args.requests} requests per page")
         print(f"{'page':<45} {'CPU ms':>8} {'wall ms':>8} {'× baseline CPU':>15}")
-        print(
-            f"{'baseline (one row, Flask + SQLAlchemy)':<45} {base_cpu:8.2f} {base_wall:8.2f} {1:15.1f}"
-        )
+        baseline = "baseline (one row, Flask + SQLAlchemy)"
+        print(f"{baseline:<45} {base_cpu:8.2f} {base_wall:8.2f} {1:15.1f}")
         for path in anonymous_pages(app):
             cpu, wall = cpu_per_request(fetch(client, path), args.requests)
             print(f"{path:<45} {cpu:8.2f} {wall:8.2f} {cpu / base_cpu:15.1f}")
