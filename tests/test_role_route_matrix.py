@@ -31,6 +31,7 @@ from pnyx.manifests import Audience
 from pnyx.models import (
     ActionLog,
     DataExport,
+    HomePageBlock,
     OutgoingMail,
     SpaceGroup,
     TaxonomyTerm,
@@ -157,7 +158,8 @@ def seed(session: Session, make_user: Callable[..., User], make_space, make_comp
     territory = TaxonomyTerm(kind="territory", code="2A004", name={"fr": "Ajaccio"})
     session.add(territory)
     group = SpaceGroup(slug="matrix-group", title={"fr": "Budget participatif"})
-    session.add(group)
+    hero = HomePageBlock(block="hero", position=0, settings={"title": {"fr": "Bienvenue"}})
+    session.add_all([group, hero])
     report = {"kind": "territory", "file": "communes.csv", **ImportReport(created=1).as_dict()}
     taxonomy_import = ActionLog(action=IMPORT_ACTION, extra=report)
     session.add(taxonomy_import)
@@ -211,6 +213,7 @@ def seed(session: Session, make_user: Callable[..., User], make_space, make_comp
             "mail_id": undelivered.id,
             "group_id": group.id,
             "group_slug": group.slug,
+            "position": hero.position,
         },
     }
 

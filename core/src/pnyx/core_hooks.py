@@ -7,7 +7,15 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 
 from pnyx.hookspecs import hookimpl
-from pnyx.manifests import Action, Audience, AuthorizationHandler, MenuLink, SpaceType
+from pnyx.manifests import (
+    Action,
+    Audience,
+    AuthorizationHandler,
+    HomeBlock,
+    MenuLink,
+    Snippet,
+    SpaceType,
+)
 
 #: Reading a published space, component or resource.
 VIEW = "pnyx.view"
@@ -89,3 +97,20 @@ def menu_links(menu: str, user: object) -> list[MenuLink] | None:
             MenuLink(label=_l("Participatory spaces"), endpoint="pnyx_spaces.index", priority=10)
         )
     return links or None
+
+
+@hookimpl
+def register_home_blocks() -> list[HomeBlock]:
+    from pnyx.home.blocks import CORE_BLOCKS
+
+    return list(CORE_BLOCKS)
+
+
+@hookimpl
+def render_slot(name: str, context: dict[str, Any]) -> Snippet | None:
+    """The core's home blocks (the welcome banner, the spaces by state)."""
+    if name != "home.block":
+        return None
+    from pnyx.home.blocks import render_core_block
+
+    return render_core_block(context["block"], context.get("settings") or {}, context["index"])

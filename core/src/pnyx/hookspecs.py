@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from pnyx.importing import Importer
     from pnyx.manifests import (
         ComponentType,
+        HomeBlock,
         MenuLink,
         SearchResult,
         Snippet,
@@ -110,6 +111,29 @@ def register_authorization_handlers() -> list[VerificationHandler]:
         @api.hookimpl
         def register_verification_handlers():  # the new name: rename the function
             return [membership_card_handler]
+    """
+
+
+@hookspec
+def register_home_blocks() -> list[HomeBlock]:
+    """Return the blocks this plugin offers for the home page (``api.HomeBlock``).
+
+    Called once in ``create_app``. Each block's name must start with the
+    plugin's name. Staff choose and order blocks in *Admin › Home page*; until
+    they do, the home page shows the core's blocks and every block whose
+    ``default`` is true. A placed block is drawn through the ``render_slot``
+    hook, slot ``home.block`` (docs/slots.md, docs/spaces.md).
+
+    Example::
+
+        @api.hookimpl
+        def register_home_blocks():
+            return [api.HomeBlock("meetings.upcoming", api._l("Upcoming meetings"))]
+
+        @api.hookimpl
+        def render_slot(name, context):
+            if name == "home.block" and context["block"] == "meetings.upcoming":
+                return api.Snippet(api.Markup(render_template("meetings/home_block.html")))
     """
 
 
@@ -206,7 +230,7 @@ def permission_check(user: User | None, action: str, target: Any) -> bool | None
 def render_slot(name: str, context: dict[str, Any]) -> Snippet | list[Snippet] | None:
     """Return markup for the named insertion point of a core template.
 
-    Called each time a template renders ``{{ slot("home.after_spaces") }}``;
+    Called each time a template renders ``{{ slot("space.after_components") }}``;
     ``context`` holds what the template offers (for example ``space``). Return
     ``None`` for slots you do not fill. Snippets of every plugin are joined by
     ascending ``priority``. The list of slots is in ``docs/slots.md``. An
@@ -216,8 +240,8 @@ def render_slot(name: str, context: dict[str, Any]) -> Snippet | list[Snippet] |
 
         @api.hookimpl
         def render_slot(name, context):
-            if name == "home.after_spaces":
-                return api.Snippet(Markup(render_template("meetings/upcoming.html")))
+            if name == "space.after_components":
+                return api.Snippet(Markup(render_template("meetings/latest_minutes.html")))
     """
 
 

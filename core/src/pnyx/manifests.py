@@ -295,6 +295,29 @@ class Snippet:
     priority: int = 100
 
 
+@attrs.frozen
+class HomeBlock:
+    """A block staff may place on the home page (``register_home_blocks``).
+
+    The home page renders each placed block through the ``render_slot`` hook,
+    slot ``home.block``, with ``context={"block": name, "settings": {...}}``:
+    the plugin that declared the block returns its ``api.Snippet`` (or ``None``
+    when it has nothing to show, such as no upcoming meeting).
+    """
+
+    #: The block's name, starting with the plugin's (``meetings.upcoming``).
+    name: str
+    #: What staff pick in the home page's admin (``Upcoming meetings``).
+    label: str
+    #: One sentence for staff: what the block shows.
+    description: str = ""
+    #: ``() -> marshmallow.Schema``: the block's settings (a hero's text, how many items);
+    #: the admin form is drawn from it (docs/forms.md). ``None``: no settings.
+    settings_schema: Callable[[], Any] | None = None
+    #: Whether the home page shows it until staff compose the page themselves.
+    default: bool = True
+
+
 #: The names before Pnyx 1.0, for the core's own modules (plugins get a DeprecationWarning
 #: through ``pnyx.api``).
 AuthorizationStatus = VerificationStatus

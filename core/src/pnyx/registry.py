@@ -13,7 +13,7 @@ from typing import Any
 import attrs
 
 from pnyx.errors import StartupError
-from pnyx.manifests import Action, AuthorizationHandler, ComponentType, SpaceType
+from pnyx.manifests import Action, AuthorizationHandler, ComponentType, HomeBlock, SpaceType
 
 #: The core's own names are not prefixed by a plugin name.
 CORE = "pnyx"
@@ -33,6 +33,8 @@ class Registry:
     blueprints: list[Any] = attrs.field(factory=list)
     #: ``pnyx import`` importers by name (``people``, ``<plugin>:<kind>``).
     importers: dict[str, Any] = attrs.field(factory=dict)
+    #: Blocks staff may place on the home page, in declaration (load) order.
+    home_blocks: dict[str, HomeBlock] = attrs.field(factory=dict)
     #: Which plugin declared each name, for error messages.
     owners: dict[str, str] = attrs.field(factory=dict)
 
@@ -77,6 +79,11 @@ class Registry:
         for item in items:
             self._claim("authorization handler", item.name, plugin)
             self.authorization_handlers[item.name] = item
+
+    def add_home_blocks(self, plugin: str, items: Iterable[HomeBlock]) -> None:
+        for item in items:
+            self._claim("home block", item.name, plugin)
+            self.home_blocks[item.name] = item
 
     def add_blueprints(self, plugin: str, items: Iterable[Any]) -> None:
         for item in items:

@@ -24,6 +24,7 @@ FEATURES = (
     "taxonomy_import",
     "spaces",
     "space_groups",
+    "home",
     "steps",
     "components",
     "component_settings",

@@ -10,6 +10,7 @@ from pnyx.models.authorization import (
 from pnyx.models.base import Model, utcnow
 from pnyx.models.component import Component
 from pnyx.models.data_export import DataExport
+from pnyx.models.home_block import HomePageBlock
 from pnyx.models.import_key import ImportKey
 from pnyx.models.links import ActionLog, ResourceLink
 from pnyx.models.mail import OutgoingMail
@@ -35,6 +36,7 @@ __all__ = [
     "CensusEntry",
     "Component",
     "DataExport",
+    "HomePageBlock",
     "ImportKey",
     "Model",
     "Organization",

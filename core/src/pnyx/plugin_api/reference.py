@@ -30,6 +30,7 @@ DOCUMENTED: tuple[tuple[str, type], ...] = (
     ("api.StatDefinition", manifests.StatDefinition),
     ("api.MenuLink", manifests.MenuLink),
     ("api.Snippet", manifests.Snippet),
+    ("api.HomeBlock", manifests.HomeBlock),
     ("api.verification.Handler", manifests.VerificationHandler),
     ("api.verification.Result", manifests.VerificationResult),
     ("api.TermOption", TermOption),

@@ -7,31 +7,21 @@ from werkzeug.wrappers import Response
 
 from pnyx.core_hooks import PUBLIC, VIEW
 from pnyx.db import get_session
+from pnyx.home.composition import shown_blocks
 from pnyx.i18n import LOCALE_COOKIE, organization_locales, translated
 from pnyx.organization import current_organization
 from pnyx.permissions import visibility
-from pnyx.spaces.listing import SpaceFilters, spaces_in, state_counts
-from pnyx.spaces.state import OPEN, PAST, STATES, UPCOMING
 from pnyx.web.auth import safe_next
 from pnyx.web.components import load_space
 from pnyx.web.guards import requires
 
 blueprint = Blueprint("pnyx", __name__)
 
-#: How many spaces of each state the home page shows (the rest: on /spaces).
-HOME_LIMITS = {OPEN: 6, UPCOMING: 3, PAST: 3}
-
 
 @blueprint.route("/")
 @requires(PUBLIC)
 def home() -> str:
-    filters = SpaceFilters()
-    counts = state_counts(filters)
-    groups = {
-        state: spaces_in(state, filters, HOME_LIMITS[state]) if counts[state] else []
-        for state in STATES
-    }
-    return render_template("pnyx/home.html", groups=groups, counts=counts, spaces=groups[OPEN])
+    return render_template("pnyx/home.html", blocks=shown_blocks())
 
 
 @blueprint.route("/terms")

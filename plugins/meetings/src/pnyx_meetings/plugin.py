@@ -88,9 +88,24 @@ def search_resources(text: str, limit: int) -> list[api.SearchResult]:
     return search.search(text, limit)
 
 
+#: The home page block of the coming meetings (placed by staff: Admin › Home page).
+HOME_BLOCK = "meetings.upcoming"
+
+
+@api.hookimpl
+def register_home_blocks() -> list[api.HomeBlock]:
+    return [
+        api.HomeBlock(
+            HOME_BLOCK,
+            api._l("Upcoming meetings"),
+            description=api._l("The next meetings of every space, with a link to the agenda."),
+        )
+    ]
+
+
 @api.hookimpl
 def render_slot(name: str, context: dict[str, Any]) -> api.Snippet | None:
-    if name == "home.after_spaces":
+    if name == "home.block" and context["block"] == HOME_BLOCK:
         meetings = queries.upcoming_in(None, UPCOMING_IN_SLOT)
         taken = queries.seat_counts(meetings)
         html = render_template("meetings/slot_upcoming.html", meetings=meetings, taken=taken)

@@ -74,10 +74,25 @@ def register_blueprints() -> list[Blueprint]:
     return [moderation_blueprint]
 
 
+#: The home page block of the latest proposals (placed by staff: Admin › Home page).
+HOME_BLOCK = "proposals.latest"
+
+
+@api.hookimpl
+def register_home_blocks() -> list[api.HomeBlock]:
+    return [
+        api.HomeBlock(
+            HOME_BLOCK,
+            api._l("Latest proposals"),
+            description=api._l("The newest proposals of the public spaces."),
+        )
+    ]
+
+
 @api.hookimpl
 def render_slot(name: str, context: dict[str, Any]) -> api.Snippet | None:
-    """On the home page: the latest proposals of the open spaces."""
-    if name != "home.after_spaces":
+    """On the home page (its block): the latest proposals of the public spaces."""
+    if name != "home.block" or context["block"] != HOME_BLOCK:
         return None
     latest = home.latest_proposals(limit=5)
     if not latest:
