@@ -1,7 +1,7 @@
 """Writing the action log, in the same transaction as the change it records.
 
-An action of a component also asks for its stored figures to be counted again
-(:mod:`pnyx.counters`).
+The log also tells :mod:`pnyx.counters` which components changed since their figures
+were counted.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from typing import Any
 from flask import g, has_request_context
 from sqlalchemy.orm import Session
 
-from pnyx.counters import counters_changed
 from pnyx.models import ActionLog, Component
 
 VISIBILITIES = ("public", "admin", "private")
@@ -47,7 +46,4 @@ def log_action(
         extra=extra or {},
     )
     session.add(entry)
-    if component is not None:
-        # What changed in a component may change its participation figures.
-        counters_changed(component.id)
     return entry

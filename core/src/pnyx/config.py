@@ -58,7 +58,9 @@ DEFAULTS: dict[str, Any] = {
     "JOBS_QUEUE": "pnyx",
     "JOBS_RETRY_INTERVALS": (10, 60, 300, 900, 3600),
     "JOBS_FAILURE_TTL": 30 * 24 * 3600,
-    # Stored participation figures older than this are recomputed by a job (docs/performance.md).
+    # Stored participation figures (docs/performance.md): recounted by a job when shown, once
+    # something changed and they are older than the debounce, or in any case after the max age.
+    "STATS_DEBOUNCE_SECONDS": 30,
     "STATS_MAX_AGE_SECONDS": 3600,
     "RATE_LIMIT_SIGN_IN": "10/minute;50/hour",
     "RATE_LIMIT_FORMS": "10/minute;50/hour",

@@ -1,15 +1,18 @@
 """Stored participation figures: space pages read them instead of recounting.
 
-Each :class:`~pnyx.manifests.StatDefinition` of a component is computed by a job and
-stored in ``stat_counters``. Any action logged for a component (a support, a ballot, a
-registration, a moderation...) asks for that job once per request, after the commit;
-figures older than ``STATS_MAX_AGE_SECONDS`` are refreshed the same way when shown, and
-``pnyx stats rebuild`` recomputes everything (after a bulk import, for instance).
+Each :class:`~pnyx.manifests.StatDefinition` of a component is counted by a job and
+stored in ``stat_counters`` with the id of the component's newest action-log entry at that
+moment. Showing the figures costs two small queries (the stored figures; the newest log
+entry of each component, from its index); when a component logged something since its
+figures were counted, and they are older than ``STATS_DEBOUNCE_SECONDS``, the page shows
+them and asks for a recount after the response. Writes (a support, a ballot...) do no extra
+work at all, and a burst of them costs one recount, not one each. Figures older than
+``STATS_MAX_AGE_SECONDS`` are recounted in any case, and ``pnyx stats rebuild`` recounts
+everything (after a bulk import, for instance).
 
-Refreshes of one component are serialized (a row lock on the component, or SQLite's
-single writer) and read the data only once they hold it, so the last one to store its
-figures has counted every write committed before it started: concurrent writes cannot
-leave a stale figure behind.
+Recounts of one component are serialized (a row lock on the component, or SQLite's single
+writer) and read the log's high-water mark before counting, once they hold the lock: a
+write they did not see has a newer log entry, which asks for the next recount.
 """
 
 from __future__ import annotations
@@ -19,27 +22,27 @@ import logging
 from collections.abc import Iterable
 
 from flask import current_app, g, has_app_context
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from pnyx.db import get_session
 from pnyx.jobs import enqueue, job
 from pnyx.jobs.queues import PENDING
-from pnyx.models import Component, StatCounter, utcnow
+from pnyx.models import ActionLog, Component, StatCounter, utcnow
 
 log = logging.getLogger(__name__)
 
-#: ``g`` key: components whose figures this request already asked to refresh.
+#: ``g`` key: components whose figures this request already asked to recount.
 MARKED = "pnyx_counters_marked"
 
 Figures = dict[str, int]
 
 
-def counters_changed(component_id: int) -> None:
-    """Recompute ``component_id``'s figures after the current request (or job) ends.
+def request_recount(component_id: int) -> None:
+    """Recount ``component_id``'s figures after the current request (or job) ends.
 
-    Commands (imports, seeding) do not: they run ``pnyx stats rebuild`` when done, since a
-    job started before their commit would count without their rows.
+    Commands (imports, seeding) call :func:`refresh_counters` after their commit instead:
+    a job started before it would count without their rows.
     """
     if not has_app_context() or g.get(PENDING) is None:
         return
@@ -53,12 +56,13 @@ def counters_changed(component_id: int) -> None:
 def refresh_counters(component_id: int) -> None:
     """Count ``component_id``'s figures again and store them."""
     session = get_session()
-    # Taken before counting: see the module's docstring.
+    # Taken before reading anything: see the module's docstring.
     component = session.scalar(
         select(Component).where(Component.id == component_id).with_for_update()
     )
     if component is not None:
-        store(session, component, compute(session, component))
+        log_id = _newest_log_ids(session, [component_id]).get(component_id, 0)
+        store(session, component, compute(session, component), log_id)
     session.commit()
 
 
@@ -74,42 +78,65 @@ def compute(session: Session, component: Component) -> Figures:
     return figures
 
 
-def store(session: Session, component: Component, figures: Figures) -> None:
+def store(session: Session, component: Component, figures: Figures, log_id: int) -> None:
     session.execute(delete(StatCounter).where(StatCounter.component_id == component.id))
     now = utcnow()
     session.add_all(
-        StatCounter(component_id=component.id, name=name, value=value, computed_at=now)
+        StatCounter(
+            component_id=component.id, name=name, value=value, computed_at=now, log_id=log_id
+        )
         for name, value in figures.items()
     )
     session.flush()
 
 
 def figures_of(components: Iterable[Component]) -> dict[int, Figures]:
-    """The figures of ``components`` in one query; missing ones are counted now (once)."""
+    """The stored figures of ``components``; missing ones are counted now (and stored by a
+    job), changed or old ones are shown as stored and recounted after the response."""
     components = list(components)
+    ids = [c.id for c in components]
     session = get_session()
-    rows = session.scalars(
-        select(StatCounter).where(StatCounter.component_id.in_([c.id for c in components]))
-    )
     stored: dict[int, list[StatCounter]] = {}
-    for row in rows:
+    for row in session.scalars(select(StatCounter).where(StatCounter.component_id.in_(ids))):
         stored.setdefault(row.component_id, []).append(row)
-    oldest_allowed = utcnow() - dt.timedelta(seconds=current_app.config["STATS_MAX_AGE_SECONDS"])
+    newest = _newest_log_ids(session, ids) if stored else {}
     result: dict[int, Figures] = {}
     for component in components:
         counters = stored.get(component.id, [])
         figures = {row.name: row.value for row in counters}
         if any(stat.name not in figures for stat in _definitions(component)):
             figures = compute(session, component)
-            counters_changed(component.id)
-        elif any(row.computed_at < oldest_allowed for row in counters):
-            counters_changed(component.id)
+            request_recount(component.id)
+        elif _stale(counters, newest.get(component.id, 0)):
+            request_recount(component.id)
         result[component.id] = figures
     return result
 
 
+def _stale(counters: list[StatCounter], newest_log_id: int) -> bool:
+    if not counters:
+        return False
+    config = current_app.config
+    computed_at = min(row.computed_at for row in counters)
+    age = utcnow() - computed_at
+    changed = newest_log_id > min(row.log_id for row in counters)
+    if changed and age >= dt.timedelta(seconds=config["STATS_DEBOUNCE_SECONDS"]):
+        return True
+    return age >= dt.timedelta(seconds=config["STATS_MAX_AGE_SECONDS"])
+
+
+def _newest_log_ids(session: Session, component_ids: list[int]) -> dict[int, int]:
+    """Each component's newest action-log id (``ix_action_log_component_id_id``)."""
+    query = (
+        select(ActionLog.component_id, func.max(ActionLog.id))
+        .where(ActionLog.component_id.in_(component_ids))
+        .group_by(ActionLog.component_id)
+    )
+    return {component_id: newest for component_id, newest in session.execute(query)}
+
+
 def rebuild(session: Session) -> int:
-    """Recompute every component's figures (``pnyx stats rebuild``); returns how many."""
+    """Recount every component's figures (``pnyx stats rebuild``); returns how many."""
     ids = list(session.scalars(select(Component.id).order_by(Component.id)))
     for component_id in ids:
         refresh_counters(component_id)

@@ -23,3 +23,6 @@ class StatCounter(Model):
     name: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[int] = mapped_column(BigInteger)
     computed_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    #: The component's newest action-log entry when the figure was counted: a newer one
+    #: means something changed since.
+    log_id: Mapped[int] = mapped_column(BigInteger, default=0)

@@ -21,6 +21,7 @@ def upgrade() -> None:
         sa.Column("name", sa.String(length=80), nullable=False),
         sa.Column("value", sa.BigInteger(), nullable=False),
         sa.Column("computed_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("log_id", sa.BigInteger(), nullable=False),
         sa.ForeignKeyConstraint(
             ["component_id"],
             ["components.id"],
