@@ -32,7 +32,8 @@ def declared_names(decl: PluginDeclarations) -> Iterator[tuple[str, str]]:
     for blueprint in decl.all_blueprints:
         yield "blueprint", blueprint.name
     for command in decl.commands:
-        yield "CLI command group", command
+        # `pnyx mutual-aid ...`: a command line reads better with a hyphen.
+        yield "CLI command group", command.replace("-", "_")
     for table in decl.tables():
         yield "table", table.name
 

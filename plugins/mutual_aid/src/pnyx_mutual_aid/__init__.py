@@ -1,0 +1,1 @@
+"""Mutual aid: a Pnyx plugin (component type ``mutual_aid``)."""
