@@ -75,6 +75,7 @@ from pnyx.permissions import space_roles as _space_roles
 from pnyx.personal_data.names import person_name
 from pnyx.plugin_api import actions, links, verification
 from pnyx.plugin_api.deprecation import PnyxDeprecationWarning, resolve
+from pnyx.ratelimit import rate_limit
 from pnyx.redirects import safe_next
 from pnyx.richtext import render_rich_text, rich_text_excerpt, rich_translated
 from pnyx.search import fold as fold_text
@@ -297,6 +298,7 @@ __all__ = [
     "parse_int",
     "person_name",
     "publish_event",
+    "rate_limit",
     "read_int",
     "register_optional_mail",
     "render_rich_text",

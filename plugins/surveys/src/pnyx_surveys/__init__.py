@@ -1,0 +1,1 @@
+"""Surveys: a Pnyx plugin (component type ``surveys``): questionnaires, answers, results."""

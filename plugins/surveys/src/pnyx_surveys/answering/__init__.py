@@ -1,0 +1,1 @@
+"""Answering a questionnaire, page by page, on the server."""

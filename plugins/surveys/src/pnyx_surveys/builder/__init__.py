@@ -1,0 +1,1 @@
+"""The staff\x27s questionnaire builder."""

@@ -1,0 +1,86 @@
+"""The hook implementations: what the ``surveys`` plugin brings to Pnyx.
+
+The entry point ``surveys = "pnyx_surveys.plugin"`` names this module; the core
+registers it when ``PNYX_PLUGINS`` lists ``surveys``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from pnyx import api
+from pnyx_surveys import (  # noqa: F401 (the view modules attach their routes when imported)
+    export_views,
+    moderation_views,
+    personal_data,
+    views,
+)
+from pnyx_surveys.answering import views as answering_views  # noqa: F401
+from pnyx_surveys.blueprints import admin, public
+from pnyx_surveys.builder import question_views, views as builder_views  # noqa: F401
+from pnyx_surveys.models import COMPONENT_OWNER, Questionnaire, Submission
+from pnyx_surveys.permissions import ACTIONS, rules
+from pnyx_surveys.seed import seed
+from pnyx_surveys.settings import GlobalSettings, StepSettings
+from pnyx_surveys.stats import STATS
+
+#: Answers per minute and hour from one person or (hashed) address; each page sent counts.
+DEFAULT_RATE_LIMIT = "60/minute;600/hour"
+
+
+def deletion_blocker(session: Session, component: api.Component) -> str | None:
+    """A survey that holds answers is not deleted (unpublish it instead)."""
+    query = (
+        select(func.count())
+        .select_from(Submission)
+        .join(Questionnaire, Questionnaire.id == Submission.questionnaire_id)
+        .where(Questionnaire.owner_type == COMPONENT_OWNER, Questionnaire.owner_id == component.id)
+    )
+    if session.scalar(query):
+        return str(api._("People have answered this survey: unpublish it instead."))
+    return None
+
+
+@api.hookimpl
+def register_component_types() -> list[api.ComponentType]:
+    return [
+        api.ComponentType(
+            name="surveys",
+            label=api._l("Survey"),
+            description=api._l(
+                "A questionnaire residents answer once, with public results (a consultation)."
+            ),
+            actions=ACTIONS,
+            global_settings=GlobalSettings,
+            step_settings=StepSettings,
+            public_blueprint=public,
+            admin_blueprint=admin,
+            stats=STATS,
+            seed=seed,
+            deletion_blocker=deletion_blocker,
+        )
+    ]
+
+
+@api.hookimpl
+def init_app(app: Flask) -> None:
+    app.config.setdefault("SURVEYS_RATE_LIMIT_ANSWERS", DEFAULT_RATE_LIMIT)
+
+
+@api.hookimpl
+def permission_check(user: api.User | None, action: str, target: Any) -> bool | None:
+    return rules.check(user, action, target)
+
+
+@api.hookimpl
+def export_user_data(user: api.User) -> dict[str, Any] | None:
+    return personal_data.export(api.db_session(), user)
+
+
+@api.hookimpl
+def delete_user_data(user: api.User, session: Session) -> None:
+    personal_data.delete_data(session, user)
