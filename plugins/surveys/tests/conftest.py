@@ -47,8 +47,13 @@ def urls(app: Flask, component: api.Component) -> Callable[..., str]:
 
 
 def add_question(
-    session: Session, section: Section, kind: str, text: str, choices: tuple[str, ...] = (),
-    rows: tuple[str, ...] = (), **fields: Any,
+    session: Session,
+    section: Section,
+    kind: str,
+    text: str,
+    choices: tuple[str, ...] = (),
+    rows: tuple[str, ...] = (),
+    **fields: Any,
 ) -> Question:
     question = Question(
         questionnaire_id=section.questionnaire_id,
@@ -73,12 +78,18 @@ def conditional_survey(session: Session, component: api.Component) -> dict[str, 
     second = Section(questionnaire_id=questionnaire.id, position=1)
     questionnaire.sections.append(second)
     session.flush()
-    mode = add_question(session, first, kinds.SINGLE, "How do you travel?", ("Car", "Bike"),
-                        mandatory=True)
-    parking = add_question(session, second, kinds.SHORT_TEXT, "Where do you park?",
-                           mandatory=True)
+    mode = add_question(
+        session, first, kinds.SINGLE, "How do you travel?", ("Car", "Bike"), mandatory=True
+    )
+    parking = add_question(session, second, kinds.SHORT_TEXT, "Where do you park?", mandatory=True)
     parking.condition_question_id = mode.id
     parking.condition_choice_id = mode.choices[0].id
     remark = add_question(session, second, kinds.LONG_TEXT, "A remark?")
     session.commit()
     return {"questionnaire": questionnaire, "mode": mode, "parking": parking, "remark": remark}
+
+
+@pytest.fixture
+def new_question() -> Callable[..., Question]:
+    """``new_question(session, section, kind, text, choices, rows, **fields)``."""
+    return add_question

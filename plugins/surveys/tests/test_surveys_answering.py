@@ -18,8 +18,11 @@ def _count(session: Session, model: Any) -> int:
 
 
 def test_a_driver_is_asked_where_they_park_and_the_answers_are_saved(
-    client: PnyxClient, session: Session, make_user: Callable[..., api.User],
-    urls: Callable[..., str], conditional_survey: dict[str, Any],
+    client: PnyxClient,
+    session: Session,
+    make_user: Callable[..., api.User],
+    urls: Callable[..., str],
+    conditional_survey: dict[str, Any],
 ) -> None:
     mode, parking = conditional_survey["mode"], conditional_survey["parking"]
     client.sign_in(make_user())
@@ -43,7 +46,9 @@ def test_a_driver_is_asked_where_they_park_and_the_answers_are_saved(
 
 
 def test_a_cyclist_is_not_asked_where_they_park(
-    client: PnyxClient, make_user: Callable[..., api.User], urls: Callable[..., str],
+    client: PnyxClient,
+    make_user: Callable[..., api.User],
+    urls: Callable[..., str],
     conditional_survey: dict[str, Any],
 ) -> None:
     mode = conditional_survey["mode"]
@@ -61,7 +66,9 @@ def test_a_cyclist_is_not_asked_where_they_park(
 
 
 def test_a_missing_mandatory_answer_is_explained_next_to_the_question(
-    client: PnyxClient, make_user: Callable[..., api.User], urls: Callable[..., str],
+    client: PnyxClient,
+    make_user: Callable[..., api.User],
+    urls: Callable[..., str],
     conditional_survey: dict[str, Any],
 ) -> None:
     client.sign_in(make_user())
@@ -72,7 +79,9 @@ def test_a_missing_mandatory_answer_is_explained_next_to_the_question(
 
 
 def test_previous_goes_back_with_the_answers_kept(
-    client: PnyxClient, make_user: Callable[..., api.User], urls: Callable[..., str],
+    client: PnyxClient,
+    make_user: Callable[..., api.User],
+    urls: Callable[..., str],
     conditional_survey: dict[str, Any],
 ) -> None:
     mode = conditional_survey["mode"]
@@ -86,8 +95,11 @@ def test_previous_goes_back_with_the_answers_kept(
 
 
 def test_a_second_answer_set_is_refused(
-    client: PnyxClient, session: Session, make_user: Callable[..., api.User],
-    urls: Callable[..., str], conditional_survey: dict[str, Any],
+    client: PnyxClient,
+    session: Session,
+    make_user: Callable[..., api.User],
+    urls: Callable[..., str],
+    conditional_survey: dict[str, Any],
 ) -> None:
     mode = conditional_survey["mode"]
     client.sign_in(make_user())
@@ -100,25 +112,35 @@ def test_a_second_answer_set_is_refused(
 
 
 def test_answers_can_be_changed_when_the_survey_allows_it(
-    client: PnyxClient, session: Session, make_user: Callable[..., api.User],
-    urls: Callable[..., str], component: api.Component, conditional_survey: dict[str, Any],
+    client: PnyxClient,
+    session: Session,
+    make_user: Callable[..., api.User],
+    urls: Callable[..., str],
+    component: api.Component,
+    conditional_survey: dict[str, Any],
 ) -> None:
     component.settings = {"global": {"editable_answers": True}}
     session.commit()
     mode, remark = conditional_survey["mode"], conditional_survey["remark"]
     client.sign_in(make_user())
     bike = str(mode.choices[1].id)
-    client.post_form(urls("surveys.answer"), {"page": "1", f"q{mode.id}": bike, f"q{remark.id}": "First"})
+    client.post_form(
+        urls("surveys.answer"), {"page": "1", f"q{mode.id}": bike, f"q{remark.id}": "First"}
+    )
     form = client.get(urls("surveys.answer_form")).text
     assert f'value="{bike}" checked' in form  # the stored answers fill the form
-    client.post_form(urls("surveys.answer"), {"page": "1", f"q{mode.id}": bike, f"q{remark.id}": "Second"})
+    client.post_form(
+        urls("surveys.answer"), {"page": "1", f"q{mode.id}": bike, f"q{remark.id}": "Second"}
+    )
     page = client.get(urls("surveys.index")).text
     assert "Second" in page and "First" not in page and "Change my answers" in page
     assert _count(session, Submission) == 1
 
 
 def test_anonymous_people_are_sent_to_sign_in_unless_the_survey_allows_them(
-    client: PnyxClient, urls: Callable[..., str], conditional_survey: dict[str, Any],
+    client: PnyxClient,
+    urls: Callable[..., str],
+    conditional_survey: dict[str, Any],
 ) -> None:
     page = client.get(urls("surveys.index")).text
     assert "Sign in to answer this survey." in page
@@ -126,8 +148,12 @@ def test_anonymous_people_are_sent_to_sign_in_unless_the_survey_allows_them(
 
 
 def test_answering_closes_with_the_phase(
-    client: PnyxClient, session: Session, make_user: Callable[..., api.User],
-    urls: Callable[..., str], component: api.Component, conditional_survey: dict[str, Any],
+    client: PnyxClient,
+    session: Session,
+    make_user: Callable[..., api.User],
+    urls: Callable[..., str],
+    component: api.Component,
+    conditional_survey: dict[str, Any],
 ) -> None:
     component.settings = {"default_step": {"answers_enabled": False}}
     session.commit()

@@ -42,8 +42,12 @@ def detached(app: Flask, session: Session) -> Iterator[None]:
 
 
 def test_twenty_parallel_submissions_by_one_person_make_one_answer_set(
-    app: Flask, session: Session, make_user: Callable[..., api.User],
-    urls: Callable[..., str], conditional_survey: dict[str, Any], detached: None,
+    app: Flask,
+    session: Session,
+    make_user: Callable[..., api.User],
+    urls: Callable[..., str],
+    conditional_survey: dict[str, Any],
+    detached: None,
 ) -> None:
     mode, remark = conditional_survey["mode"], conditional_survey["remark"]
     ada = make_user()

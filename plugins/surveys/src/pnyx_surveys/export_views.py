@@ -34,7 +34,7 @@ def export_json() -> Response:
     return _export("json")
 
 
-def _export(format: str) -> Response:  # noqa: A002
+def _export(format: str) -> Response:
     if request.args.get("personal") == "1" and not personal_allowed():
         abort(403, description=api._("Only organization admins may export respondents' names."))
     session = api.db_session()

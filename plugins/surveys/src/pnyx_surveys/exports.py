@@ -49,12 +49,18 @@ def _question_columns(number: int, question: Question, label: Callable[[Any], st
     qid = question.id
     if question.kind == kinds.RANKING:
         return [
-            (f"{head} [{names[c.id]}]", _pick(qid, lambda a, cid=c.id: a[3] if a[1] == cid else None))
+            (
+                f"{head} [{names[c.id]}]",
+                _pick(qid, lambda a, cid=c.id: a[3] if a[1] == cid else None),
+            )
             for c in question.choices_of("choice")
         ]
     if question.kind == kinds.MATRIX:
         return [
-            (f"{head} [{names[r.id]}]", _pick(qid, lambda a, rid=r.id: names.get(a[1]) if a[2] == rid else None))
+            (
+                f"{head} [{names[r.id]}]",
+                _pick(qid, lambda a, rid=r.id: names.get(a[1]) if a[2] == rid else None),
+            )
             for r in question.choices_of("row")
         ]
     if question.kind in (kinds.SINGLE, kinds.MULTIPLE):
@@ -131,9 +137,13 @@ def _answers_of(session: Session, ids: list[int]) -> dict[int, dict[int, list[tu
         Answer.date,
     ).where(Answer.submission_id.in_(ids))
     found: dict[int, dict[int, list[tuple[Any, ...]]]] = defaultdict(lambda: defaultdict(list))
-    for submission_id, question_id, choice_id, row_id, rank, text, number, date in session.execute(query):
+    for submission_id, question_id, choice_id, row_id, rank, text, number, date in session.execute(
+        query
+    ):
         # (question, choice, row, rank, text, number, date): what the column readers take.
-        found[submission_id][question_id].append((question_id, choice_id, row_id, rank, text, number, date))
+        found[submission_id][question_id].append(
+            (question_id, choice_id, row_id, rank, text, number, date)
+        )
     return found
 
 

@@ -179,9 +179,7 @@ class Answer(api.Model):
     submission_id: Mapped[int] = mapped_column(
         ForeignKey("surveys_submissions.id", ondelete="CASCADE"), index=True
     )
-    question_id: Mapped[int] = mapped_column(
-        ForeignKey("surveys_questions.id", ondelete="CASCADE")
-    )
+    question_id: Mapped[int] = mapped_column(ForeignKey("surveys_questions.id", ondelete="CASCADE"))
     choice_id: Mapped[int | None] = mapped_column(
         ForeignKey("surveys_choices.id", ondelete="CASCADE")
     )

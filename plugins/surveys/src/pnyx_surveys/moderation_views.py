@@ -51,4 +51,6 @@ def publish_text(answer_id: int) -> Response:
     else:
         flash(api._("The answer is withdrawn from the results."), "success")
     show = request.form.get("show", "waiting")
-    return redirect(url_for("surveys_admin.texts_moderation", show=show if show in FILTERS else None))
+    return redirect(
+        url_for("surveys_admin.texts_moderation", show=show if show in FILTERS else None)
+    )

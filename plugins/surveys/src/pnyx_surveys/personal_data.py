@@ -52,7 +52,5 @@ def _rows(session: Session, user: api.User) -> Iterator[dict[str, Any]]:
 def delete_data(session: Session, user: api.User) -> None:
     """Delete the person's texts, detach their answer sets (the caller's transaction)."""
     mine = select(Submission.id).where(Submission.user_id == user.id)
-    session.execute(
-        delete(Answer).where(Answer.submission_id.in_(mine), Answer.text.is_not(None))
-    )
+    session.execute(delete(Answer).where(Answer.submission_id.in_(mine), Answer.text.is_not(None)))
     session.execute(update(Submission).where(Submission.user_id == user.id).values(user_id=None))

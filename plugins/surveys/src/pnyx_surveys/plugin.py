@@ -13,21 +13,16 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pnyx import api
-from pnyx_surveys import (  # noqa: F401 (the view modules attach their routes when imported)
-    export_views,
-    moderation_views,
-    personal_data,
-    views,
-)
-from pnyx_surveys.answering import views as answering_views  # noqa: F401
+from pnyx_surveys import personal_data, routes
 from pnyx_surveys.blueprints import admin, public
-from pnyx_surveys.builder import question_views, views as builder_views  # noqa: F401
 from pnyx_surveys.models import COMPONENT_OWNER, Questionnaire, Submission
 from pnyx_surveys.permissions import ACTIONS, rules
 from pnyx_surveys.seed import seed
 from pnyx_surveys.settings import GlobalSettings, StepSettings
 from pnyx_surveys.stats import STATS
 
+#: The view modules attach their routes to the blueprints when imported.
+ROUTES = routes.__all__
 #: Answers per minute and hour from one person or (hashed) address; each page sent counts.
 DEFAULT_RATE_LIMIT = "60/minute;600/hour"
 

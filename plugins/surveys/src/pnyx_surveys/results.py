@@ -68,7 +68,9 @@ def compute(session: Session, questionnaire: Questionnaire, label: Callable[[Any
     """The results of ``questionnaire``; ``label`` turns a ``{locale: text}`` into text."""
     qid = questionnaire.id
     participants, last = session.execute(
-        select(func.count(), func.max(Submission.updated_at)).where(Submission.questionnaire_id == qid)
+        select(func.count(), func.max(Submission.updated_at)).where(
+            Submission.questionnaire_id == qid
+        )
     ).one()
     respondents = dict(
         session.execute(

@@ -28,9 +28,9 @@ def _t(fr: str, en: str, co: str) -> T:
 
 
 TITLE = _t(
-    "Consultation : le stationnement en centre-ville",
+    "Consultation\u202f: le stationnement en centre-ville",
     "Consultation: parking in the town centre",
-    "Cunsultazione : u parcheghju in centru di a cità",
+    "Cunsultazione\u202f: u parcheghju in centru di a cità",
 )
 INTRO = _t(
     "La ville prépare son plan de stationnement. Dites-nous comment vous venez en centre-ville "
@@ -47,14 +47,17 @@ MODES = [
     _t("À pied", "On foot", "À pedi"),
 ]
 PRICES = [
-    _t("Moins d’1 €", "Less than €1", "Menu di 1 €"),
-    _t("De 1 à 2 €", "€1 to €2", "Da 1 à 2 €"),
-    _t("Plus de 2 €", "More than €2", "Più di 2 €"),
+    _t("Moins d’1\u00a0€", "Less than €1", "Menu di 1\u00a0€"),
+    _t("De 1 à 2\u00a0€", "€1 to €2", "Da 1 à 2\u00a0€"),
+    _t("Plus de 2\u00a0€", "More than €2", "Più di 2\u00a0€"),
 ]
 PRIORITIES = [
     _t("Plus de places pour les vélos", "More bike spaces", "Più piazze per e biciclette"),
-    _t("Des parkings relais aux portes de la ville", "Park-and-ride at the edge of town",
-       "Parcheghji di scambiu à e porte di a cità"),
+    _t(
+        "Des parkings relais aux portes de la ville",
+        "Park-and-ride at the edge of town",
+        "Parcheghji di scambiu à e porte di a cità",
+    ),
     _t("Des places pour les livraisons", "Delivery bays", "Piazze per e cunsegne"),
 ]
 COMMENTS = (
@@ -81,26 +84,55 @@ def seed(session: Session, component: api.Component) -> None:
     first = questionnaire.sections[0]
     first.title = _t("Vos déplacements", "How you travel", "I vostri spiazzamenti")
     mode = _question(
-        first, kinds.MULTIPLE, _t("Comment venez-vous en centre-ville ?",
-                                  "How do you come to the town centre?",
-                                  "Cumu venite in centru di a cità ?"),
-        mandatory=True, choices=MODES, options={"other": True},
+        first,
+        kinds.MULTIPLE,
+        _t(
+            "Comment venez-vous en centre-ville\u202f?",
+            "How do you come to the town centre?",
+            "Cumu venite in centru di a cità\u202f?",
+        ),
+        mandatory=True,
+        choices=MODES,
+        options={"other": True},
     )
-    _question(first, kinds.SCALE, _t("Trouver une place est-il facile ?",
-                                     "Is finding a space easy?", "Hè faciule di truvà una piazza ?"),
-              options={"scale": 5, "low": _t("Très difficile", "Very hard", "Assai difficiule"),
-                       "high": _t("Très facile", "Very easy", "Assai faciule")})
+    _question(
+        first,
+        kinds.SCALE,
+        _t(
+            "Trouver une place est-il facile\u202f?",
+            "Is finding a space easy?",
+            "Hè faciule di truvà una piazza\u202f?",
+        ),
+        options={
+            "scale": 5,
+            "low": _t("Très difficile", "Very hard", "Assai difficiule"),
+            "high": _t("Très facile", "Very easy", "Assai faciule"),
+        },
+    )
     second = Section(position=1, title=_t("Vos priorités", "Your priorities", "E vostre priurità"))
     questionnaire.sections.append(second)
     session.flush()
-    price = _question(second, kinds.SINGLE, _t(
-        "Combien paieriez-vous pour une heure de parking ?",
-        "How much would you pay for an hour of parking?",
-        "Quantu pagheriate per un'ora di parcheghju ?"), choices=PRICES)
-    _question(second, kinds.RANKING, _t("Classez ces priorités", "Rank these priorities",
-                                        "Classificate sse priurità"), choices=PRIORITIES)
-    _question(second, kinds.LONG_TEXT, _t("Une idée, une remarque ?", "An idea, a remark?",
-                                          "Un'idea, una rimarca ?"))
+    price = _question(
+        second,
+        kinds.SINGLE,
+        _t(
+            "Combien paieriez-vous pour une heure de parking\u202f?",
+            "How much would you pay for an hour of parking?",
+            "Quantu pagheriate per un’ora di parcheghju\u202f?",
+        ),
+        choices=PRICES,
+    )
+    _question(
+        second,
+        kinds.RANKING,
+        _t("Classez ces priorités", "Rank these priorities", "Classificate sse priurità"),
+        choices=PRIORITIES,
+    )
+    _question(
+        second,
+        kinds.LONG_TEXT,
+        _t("Une idée, une remarque\u202f?", "An idea, a remark?", "Un’idea, una rimarca\u202f?"),
+    )
     session.flush()
     price.condition_question_id, price.condition_choice_id = mode.id, mode.choices[0].id
     _answers(session, questionnaire.id)
@@ -111,10 +143,13 @@ def _answers(session: Session, questionnaire_id: int) -> None:
     questionnaire = load(session, questionnaire_id)
     assert questionnaire is not None
     mode, ease, price, ranking, comment = (q for s in questionnaire.sections for q in s.questions)
-    pick = random.Random(42)  # the same demo every time  # noqa: S311
+    pick = random.Random(42)  # the same demo every time
     for number in range(40):
         modes = pick.sample([c.id for c in mode.choices], pick.randint(1, 2))
-        values: dict[int, Any] = {mode.id: {"choices": modes, "other": ""}, ease.id: pick.randint(1, 5)}
+        values: dict[int, Any] = {
+            mode.id: {"choices": modes, "other": ""},
+            ease.id: pick.randint(1, 5),
+        }
         if mode.choices[0].id in modes:
             values[price.id] = {"choices": [pick.choice(price.choices).id], "other": ""}
         order = [c.id for c in ranking.choices]

@@ -18,9 +18,7 @@ def _submissions(component: api.Component) -> Select[tuple[int]]:
     return (
         select(Submission.id)
         .join(Questionnaire, Questionnaire.id == Submission.questionnaire_id)
-        .where(
-            Questionnaire.owner_type == COMPONENT_OWNER, Questionnaire.owner_id == component.id
-        )
+        .where(Questionnaire.owner_type == COMPONENT_OWNER, Questionnaire.owner_id == component.id)
     )
 
 

@@ -44,7 +44,9 @@ def moderation_page(questionnaire: Questionnaire, published: bool | None) -> api
     return api.paginate_keyset(query, (Answer.id,))
 
 
-def set_published(session: Session, answer: Answer, published: bool, component: api.Component) -> None:
+def set_published(
+    session: Session, answer: Answer, published: bool, component: api.Component
+) -> None:
     answer.published = published
     action = "surveys.text_published" if published else "surveys.text_unpublished"
     api.log_action(session, action, resource=("surveys_answer", answer.id), component=component)

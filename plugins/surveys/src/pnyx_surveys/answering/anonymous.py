@@ -42,7 +42,7 @@ def _serializer() -> URLSafeTimedSerializer:
 
 def new_proof() -> tuple[int, int, str]:
     """Two small numbers and the signed token that remembers them."""
-    first, second = random.randint(2, 9), random.randint(2, 9)  # noqa: S311 (not a secret)
+    first, second = random.randint(2, 9), random.randint(2, 9)
     return first, second, _serializer().dumps([first, second])
 
 

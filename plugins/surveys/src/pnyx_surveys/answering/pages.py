@@ -42,9 +42,7 @@ class Reading:
     errors: dict[int, str] = attrs.Factory(dict)
 
 
-def read_pages(
-    questionnaire: Questionnaire, form: MultiDict[str, str], up_to: int
-) -> Reading:
+def read_pages(questionnaire: Questionnaire, form: MultiDict[str, str], up_to: int) -> Reading:
     """Read pages ``0..up_to`` (included) in order, with the conditions they set."""
     by_id = {question.id: question for question in questions(questionnaire)}
     reading = Reading()
@@ -69,7 +67,9 @@ def shown_questions(
     return [q for q in section.questions if visible(q, values, by_id)]
 
 
-def next_page(questionnaire: Questionnaire, page: int, values: dict[int, Any], step: int) -> int | None:
+def next_page(
+    questionnaire: Questionnaire, page: int, values: dict[int, Any], step: int
+) -> int | None:
     """The next (``step=1``) or previous (``-1``) page that shows a question; ``None``: none."""
     index = page + step
     while 0 <= index < len(questionnaire.sections):

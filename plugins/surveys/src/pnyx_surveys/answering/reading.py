@@ -46,7 +46,9 @@ def _text(question: Question, form: MultiDict[str, str]) -> str | None:
     limit = kinds.MAX_TEXT[question.kind]
     if len(text) > limit:
         raise AnswerError(
-            api.ngettext("Write at most %(num)d character.", "Write at most %(num)d characters.", limit)
+            api.ngettext(
+                "Write at most %(num)d character.", "Write at most %(num)d characters.", limit
+            )
         )
     return text or None
 
@@ -85,9 +87,13 @@ def _check_bounds(question: Question, count: int) -> None:
     low = question.options.get("min_choices") or 0
     high = question.options.get("max_choices") or 0
     if low and count < low:
-        raise AnswerError(api.ngettext("Choose at least %(num)d option.", "Choose at least %(num)d options.", low))
+        raise AnswerError(
+            api.ngettext("Choose at least %(num)d option.", "Choose at least %(num)d options.", low)
+        )
     if high and count > high:
-        raise AnswerError(api.ngettext("Choose at most %(num)d option.", "Choose at most %(num)d options.", high))
+        raise AnswerError(
+            api.ngettext("Choose at most %(num)d option.", "Choose at most %(num)d options.", high)
+        )
 
 
 def _ranking(question: Question, form: MultiDict[str, str]) -> dict[str, Any] | None:

@@ -2,7 +2,7 @@
 
 Two requests of the same person racing (a double click, twenty tabs) both try
 to insert a submission; the unique constraint lets one in and the other gets
-:class:`AlreadyAnswered`. Changing one's answers (when the survey allows it)
+:class:`AlreadyAnsweredError`. Changing one's answers (when the survey allows it)
 locks the submission row, replaces its answers and keeps its id.
 """
 
@@ -20,7 +20,7 @@ from pnyx_surveys.models import Answer, Questionnaire, Submission
 from pnyx_surveys.questionnaires import questions
 
 
-class AlreadyAnswered(Exception):
+class AlreadyAnsweredError(Exception):
     """This person (or browser session) answered this questionnaire already."""
 
 
@@ -67,7 +67,7 @@ def save(
     )
     if existing is not None and not replace:
         session.rollback()
-        raise AlreadyAnswered()
+        raise AlreadyAnsweredError()
     if existing is None:
         submission = Submission(
             questionnaire_id=questionnaire.id, user_id=user_id, anonymous_key=anonymous_key
@@ -77,7 +77,7 @@ def save(
             session.flush()
         except IntegrityError:
             session.rollback()
-            raise AlreadyAnswered() from None
+            raise AlreadyAnsweredError() from None
     else:
         submission = existing
         submission.updated_at = api.utcnow()

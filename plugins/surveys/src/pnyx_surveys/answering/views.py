@@ -14,7 +14,7 @@ from werkzeug.wrappers import Response
 
 from pnyx import api
 from pnyx_surveys.answering import anonymous, pages
-from pnyx_surveys.answering.saving import AlreadyAnswered, find, save
+from pnyx_surveys.answering.saving import AlreadyAnsweredError, find, save
 from pnyx_surveys.answering.values import form_of
 from pnyx_surveys.blueprints import public as blueprint
 from pnyx_surveys.models import Answer, Questionnaire
@@ -71,7 +71,9 @@ def _finish(questionnaire: Questionnaire, form: MultiDict[str, str], page: int) 
     reading = pages.read_pages(questionnaire, form, len(questionnaire.sections) - 1)
     if reading.errors:  # forged hidden fields of an earlier page: show that page again
         first = min(_page_of(questionnaire, qid) for qid in reading.errors)
-        return _render(questionnaire, form, first, _errors_on(questionnaire, first, reading.errors)), 400
+        return _render(
+            questionnaire, form, first, _errors_on(questionnaire, first, reading.errors)
+        ), 400
     user = api.current_user()
     key = None
     if user is None:
@@ -88,7 +90,7 @@ def _finish(questionnaire: Questionnaire, form: MultiDict[str, str], page: int) 
             anonymous_key=key,
             replace=_editable(),
         )
-    except AlreadyAnswered:
+    except AlreadyAnsweredError:
         flash(api._("You have answered this survey already."), "info")
         return redirect(url_for("surveys.index"))
     flash(api._("Thank you: your answers are saved."), "success")
@@ -124,7 +126,9 @@ def _render(
 ) -> str:
     values = pages.read_pages(questionnaire, form, page - 1).values if page else {}
     section = questionnaire.sections[page]
-    is_last = pages.next_page(questionnaire, page, _all_values(questionnaire, form, page), 1) is None
+    is_last = (
+        pages.next_page(questionnaire, page, _all_values(questionnaire, form, page), 1) is None
+    )
     proof = anonymous.new_proof() if is_last and api.current_user() is None else None
     return render_template(
         "surveys/answer.html",

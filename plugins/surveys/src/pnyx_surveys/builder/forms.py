@@ -39,9 +39,7 @@ def _count(label: Any, default: int, maximum: int) -> fields.Integer:
     )
 
 
-def question_schema(
-    kind: str, conditions: list[tuple[str, str]], frozen: bool
-) -> type[Schema]:
+def question_schema(kind: str, conditions: list[tuple[str, str]], frozen: bool) -> type[Schema]:
     """The form of a question of ``kind``; ``conditions`` are ``(value, label)`` of the select.
 
     A frozen questionnaire gets texts only: the structure is shown, not editable.
@@ -133,7 +131,10 @@ class _QuestionBase(Schema):
                     )
                 if max(counts, default=0) > kinds.MAX_CHOICES:
                     raise ValidationError(
-                        api.ngettext("At most %(num)d line.", "At most %(num)d lines.", kinds.MAX_CHOICES), key
+                        api.ngettext(
+                            "At most %(num)d line.", "At most %(num)d lines.", kinds.MAX_CHOICES
+                        ),
+                        key,
                     )
         low, high = data.get("min_choices", 0), data.get("max_choices", 0)
         if low and high and low > high:

@@ -16,7 +16,13 @@ from pnyx import api
 from pnyx_surveys import kinds
 from pnyx_surveys.blueprints import admin as blueprint
 from pnyx_surveys.builder import structure
-from pnyx_surveys.builder.common import back, current_questionnaire, question_of, refused, section_of
+from pnyx_surveys.builder.common import (
+    back,
+    current_questionnaire,
+    question_of,
+    refused,
+    section_of,
+)
 from pnyx_surveys.builder.forms import lines_by_locale, question_schema
 from pnyx_surveys.models import Question, Questionnaire, Section
 from pnyx_surveys.permissions import MANAGE
@@ -69,15 +75,16 @@ def new_question(section_id: int) -> Page:
         return refused(FrozenError())
     form = api.Form(question_schema(kind, _conditions(questionnaire, section), frozen=False))
     if request.method == "POST" and form.validate(request.form):
-        question = structure.add_question(
-            api.db_session(), questionnaire, section, kind, form.data
-        )
+        question = structure.add_question(api.db_session(), questionnaire, section, kind, form.data)
         api.db_session().commit()
         flash(api._("The question is added."), "success")
         return back(f"question-{question.id}")
-    page = _render(form, kind, frozen=False, action=url_for(
-        "surveys_admin.new_question", section_id=section.id, kind=kind
-    ))
+    page = _render(
+        form,
+        kind,
+        frozen=False,
+        action=url_for("surveys_admin.new_question", section_id=section.id, kind=kind),
+    )
     return (page, 400) if form.has_errors else page
 
 
@@ -99,9 +106,12 @@ def edit_question(question_id: int) -> Page:
             api.db_session().commit()
             flash(api._("The question is saved."), "success")
             return back(f"question-{question.id}")
-    page = _render(form, question.kind, frozen=frozen, action=url_for(
-        "surveys_admin.edit_question", question_id=question.id
-    ))
+    page = _render(
+        form,
+        question.kind,
+        frozen=frozen,
+        action=url_for("surveys_admin.edit_question", question_id=question.id),
+    )
     return (page, 400) if form.has_errors else page
 
 

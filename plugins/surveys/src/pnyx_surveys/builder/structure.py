@@ -138,7 +138,9 @@ def _write_choices(question: Question, role: str, labels: list[dict[str, str]]) 
         question.choices.append(Choice(role=role, position=position, label=label))
 
 
-def condition_options(questionnaire: Questionnaire, section: Section) -> list[tuple[Question, Choice]]:
+def condition_options(
+    questionnaire: Questionnaire, section: Section
+) -> list[tuple[Question, Choice]]:
     """The ``(question, choice)`` pairs a question of ``section`` may depend on.
 
     Only single and multiple choice questions of **earlier pages**: a page is

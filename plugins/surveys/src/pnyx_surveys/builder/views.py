@@ -46,7 +46,9 @@ def texts() -> Page:
         api.db_session().commit()
         flash(api._("The survey's texts are saved."), "success")
         return back()
-    page = render_template("surveys/admin/form.html", form=form, heading=api._("Title and introduction"))
+    page = render_template(
+        "surveys/admin/form.html", form=form, heading=api._("Title and introduction")
+    )
     return (page, 400) if form.has_errors else page
 
 
