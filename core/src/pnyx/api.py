@@ -169,6 +169,15 @@ def send_mail(
     return _queue_message(message, template)
 
 
+def service(name: str) -> Any:
+    """The object an enabled plugin offers as ``name`` (hook ``register_services``), or ``None``.
+
+    How plugins use each other without importing each other: ``forms =
+    api.service("surveys.questionnaires")``, then only what its docs promise.
+    """
+    return current_app.extensions["pnyx.plugins"].registry.services.get(name)
+
+
 def component_type(name: str) -> ComponentType | None:
     """The component type an enabled plugin registered as ``name``, or ``None``.
 
@@ -310,6 +319,7 @@ __all__ = [
     "search_words",
     "searchable_translations",
     "send_mail",
+    "service",
     "setup_search_postgresql",
     "space_members",
     "space_of",

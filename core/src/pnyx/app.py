@@ -69,6 +69,7 @@ def _register_manifests(plugins: PluginSystem) -> None:
         "register_authorization_handlers": registry.add_authorization_handlers,
         "register_blueprints": registry.add_blueprints,
         "register_importers": registry.add_importers,
+        "register_services": registry.add_services,
         "register_home_blocks": registry.add_home_blocks,
     }
     for hook_name, add in adders.items():

@@ -154,6 +154,25 @@ def register_blueprints() -> list[Blueprint]:
 
 
 @hookspec
+def register_services() -> dict[str, object]:
+    """Return the services this plugin offers to other plugins, by name.
+
+    Called once in ``create_app``. Each name starts with the plugin's name
+    (``surveys.questionnaires``); two plugins offering the same name stop
+    start-up. Another plugin gets the object with ``api.service(name)`` —
+    ``None`` when no enabled plugin offers it — and never imports the offering
+    plugin. The object's methods are the offering plugin's documented contract
+    (docs/hooks.md); keep them to ids and plain values.
+
+    Example::
+
+        @api.hookimpl
+        def register_services():
+            return {"surveys.questionnaires": Questionnaires()}
+    """
+
+
+@hookspec
 def register_importers() -> list[Importer]:
     """Return the importers this plugin offers to ``pnyx import <plugin>:<kind> FILE``.
 

@@ -35,6 +35,8 @@ class Registry:
     importers: dict[str, Any] = attrs.field(factory=dict)
     #: Blocks staff may place on the home page, in declaration (load) order.
     home_blocks: dict[str, HomeBlock] = attrs.field(factory=dict)
+    #: Objects plugins offer each other (``register_services``), by name.
+    services: dict[str, Any] = attrs.field(factory=dict)
     #: Which plugin declared each name, for error messages.
     owners: dict[str, str] = attrs.field(factory=dict)
 
@@ -104,6 +106,11 @@ class Registry:
                 )
             self.owners[f"importer:{item.name}"] = plugin
             self.importers[item.name] = item
+
+    def add_services(self, plugin: str, items: Any) -> None:
+        for name, service in dict(items).items():
+            self._claim("service", name, plugin)
+            self.services[name] = service
 
     def component_type(self, name: str) -> ComponentType | None:
         return self.component_types.get(name)

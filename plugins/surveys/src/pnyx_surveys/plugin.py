@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask
+from flask import Blueprint, Flask
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pnyx import api
 from pnyx_surveys import personal_data, routes
-from pnyx_surveys.blueprints import admin, public
+from pnyx_surveys.blueprints import admin, forms, public
+from pnyx_surveys.engine import Questionnaires
 from pnyx_surveys.models import COMPONENT_OWNER, Questionnaire, Submission
 from pnyx_surveys.permissions import ACTIONS, rules
 from pnyx_surveys.seed import seed
@@ -59,6 +60,16 @@ def register_component_types() -> list[api.ComponentType]:
             deletion_blocker=deletion_blocker,
         )
     ]
+
+
+@api.hookimpl
+def register_services() -> dict[str, object]:
+    return {"surveys.questionnaires": Questionnaires()}
+
+
+@api.hookimpl
+def register_blueprints() -> list[Blueprint]:
+    return [forms]
 
 
 @api.hookimpl

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, url_for
+from flask import abort, flash, g, redirect, url_for
 from werkzeug.wrappers import Response
 
 from pnyx import api
 from pnyx_surveys.models import Question, Questionnaire, Section
-from pnyx_surveys.questionnaires import FrozenError, of_component
+from pnyx_surveys.questionnaires import FrozenError, load, of_component
 
 
 def current_questionnaire() -> Questionnaire:
+    """The survey component's questionnaire, or another plugin's (``surveys_forms`` pages)."""
+    other = g.get("surveys_questionnaire_id")
+    if other is not None:
+        found = load(api.db_session(), other)
+        if found is None:
+            abort(404)
+        return found
     return of_component(api.db_session(), api.current_component())
 
 
@@ -30,7 +37,7 @@ def question_of(questionnaire: Questionnaire, question_id: int) -> Question:
 
 
 def back(anchor: str = "") -> Response:
-    return redirect(url_for("surveys_admin.index") + (f"#{anchor}" if anchor else ""))
+    return redirect(url_for(".index") + (f"#{anchor}" if anchor else ""))
 
 
 def refused(error: FrozenError) -> Response:

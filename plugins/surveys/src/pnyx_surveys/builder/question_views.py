@@ -14,7 +14,7 @@ from werkzeug.wrappers import Response
 
 from pnyx import api
 from pnyx_surveys import kinds
-from pnyx_surveys.blueprints import admin as blueprint
+from pnyx_surveys.blueprints import builder_route
 from pnyx_surveys.builder import structure
 from pnyx_surveys.builder.common import (
     back,
@@ -63,7 +63,7 @@ def _values(question: Question) -> dict[str, Any]:
     return values
 
 
-@blueprint.route("/sections/<int:section_id>/questions/new", methods=["GET", "POST"])
+@builder_route("/sections/<int:section_id>/questions/new", methods=["GET", "POST"])
 @api.requires(MANAGE)
 def new_question(section_id: int) -> Page:
     questionnaire = current_questionnaire()
@@ -83,12 +83,12 @@ def new_question(section_id: int) -> Page:
         form,
         kind,
         frozen=False,
-        action=url_for("surveys_admin.new_question", section_id=section.id, kind=kind),
+        action=url_for(".new_question", section_id=section.id, kind=kind),
     )
     return (page, 400) if form.has_errors else page
 
 
-@blueprint.route("/questions/<int:question_id>", methods=["GET", "POST"])
+@builder_route("/questions/<int:question_id>", methods=["GET", "POST"])
 @api.requires(MANAGE)
 def edit_question(question_id: int) -> Page:
     questionnaire = current_questionnaire()
@@ -110,7 +110,7 @@ def edit_question(question_id: int) -> Page:
         form,
         question.kind,
         frozen=frozen,
-        action=url_for("surveys_admin.edit_question", question_id=question.id),
+        action=url_for(".edit_question", question_id=question.id),
     )
     return (page, 400) if form.has_errors else page
 
@@ -125,7 +125,7 @@ def _render(form: api.Form, kind: str, *, frozen: bool, action: str) -> str:
     )
 
 
-@blueprint.post("/questions/<int:question_id>/move")
+@builder_route("/questions/<int:question_id>/move", methods=["POST"])
 @api.requires(MANAGE)
 def move_question(question_id: int) -> Response:
     questionnaire = current_questionnaire()
@@ -136,7 +136,7 @@ def move_question(question_id: int) -> Response:
     return back(f"question-{question.id}")
 
 
-@blueprint.post("/questions/<int:question_id>/delete")
+@builder_route("/questions/<int:question_id>/delete", methods=["POST"])
 @api.requires(MANAGE)
 def delete_question(question_id: int) -> Page:
     questionnaire = current_questionnaire()
@@ -145,7 +145,7 @@ def delete_question(question_id: int) -> Page:
         title=api._("Delete the question “%(text)s”?", text=api.translated(question.text)),
         consequence=api._("Conditions that depend on it are removed too."),
         button=api._("Yes, delete the question"),
-        cancel_url=url_for("surveys_admin.index"),
+        cancel_url=url_for(".index"),
     )
     if asked is not None:
         return asked

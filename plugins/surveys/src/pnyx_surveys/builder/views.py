@@ -11,7 +11,7 @@ from werkzeug.wrappers import Response
 
 from pnyx import api
 from pnyx_surveys import kinds
-from pnyx_surveys.blueprints import admin as blueprint
+from pnyx_surveys.blueprints import builder_route
 from pnyx_surveys.builder import structure
 from pnyx_surveys.builder.common import back, current_questionnaire, refused, section_of
 from pnyx_surveys.builder.forms import QuestionnaireSchema, SectionSchema
@@ -21,7 +21,7 @@ from pnyx_surveys.questionnaires import FrozenError, is_frozen
 Page = str | tuple[str, int] | Response
 
 
-@blueprint.get("/")
+@builder_route("/", methods=["GET"])
 @api.requires(MANAGE)
 def index() -> str:
     questionnaire = current_questionnaire()
@@ -34,7 +34,7 @@ def index() -> str:
     )
 
 
-@blueprint.route("/texts", methods=["GET", "POST"])
+@builder_route("/texts", methods=["GET", "POST"])
 @api.requires(MANAGE)
 def texts() -> Page:
     questionnaire = current_questionnaire()
@@ -52,7 +52,7 @@ def texts() -> Page:
     return (page, 400) if form.has_errors else page
 
 
-@blueprint.post("/sections")
+@builder_route("/sections", methods=["POST"])
 @api.requires(MANAGE)
 def add_section() -> Response:
     questionnaire = current_questionnaire()
@@ -65,7 +65,7 @@ def add_section() -> Response:
     return back(f"section-{section.id}")
 
 
-@blueprint.route("/sections/<int:section_id>", methods=["GET", "POST"])
+@builder_route("/sections/<int:section_id>", methods=["GET", "POST"])
 @api.requires(MANAGE)
 def edit_section(section_id: int) -> Page:
     questionnaire = current_questionnaire()
@@ -81,7 +81,7 @@ def edit_section(section_id: int) -> Page:
     return (page, 400) if form.has_errors else page
 
 
-@blueprint.post("/sections/<int:section_id>/move")
+@builder_route("/sections/<int:section_id>/move", methods=["POST"])
 @api.requires(MANAGE)
 def move_section(section_id: int) -> Response:
     questionnaire = current_questionnaire()
@@ -102,7 +102,7 @@ def move_section(section_id: int) -> Response:
     return back(f"section-{section_id}")
 
 
-@blueprint.post("/sections/<int:section_id>/delete")
+@builder_route("/sections/<int:section_id>/delete", methods=["POST"])
 @api.requires(MANAGE)
 def delete_section(section_id: int) -> Page:
     questionnaire = current_questionnaire()
@@ -111,7 +111,7 @@ def delete_section(section_id: int) -> Page:
         title=api._("Delete this page and its questions?"),
         consequence=api._("Its questions are deleted, and conditions that depend on them."),
         button=api._("Yes, delete the page"),
-        cancel_url=url_for("surveys_admin.index"),
+        cancel_url=url_for(".index"),
     )
     if asked is not None:
         return asked
