@@ -28,8 +28,10 @@ from werkzeug.routing import Rule
 from pnyx.admin.taxonomy_csv import ImportReport
 from pnyx.admin.taxonomy_import import IMPORT_ACTION
 from pnyx.manifests import Audience
+from pnyx.attachments.storage import storage
 from pnyx.models import (
     ActionLog,
+    Attachment,
     DataExport,
     HomePageBlock,
     OutgoingMail,
@@ -41,6 +43,7 @@ from pnyx.models import (
 )
 from pnyx.personal_data.export import EXPORT_LIFETIME
 from pnyx.testing import PnyxClient
+from pnyx.testing.files import png
 from pnyx.verification.store import grant_authorization, identity_hash
 
 pytestmark = pytest.mark.pnyx_plugins("hello")  # a component type, for component-wide routes
@@ -131,6 +134,28 @@ def core_rules(app: Flask) -> list[Rule]:
 # --- The people and the rows the URLs point to --------------------------------
 
 
+ATTACHMENT_KEY = "0123456789abcdef0123456789abcdef.png"
+
+
+def seed_attachment(space) -> Attachment:
+    """A public space's image, with its thumbnail, in the instance's storage."""
+    small = ATTACHMENT_KEY.replace(".png", "-small.webp")
+    storage().save(ATTACHMENT_KEY, png(), "image/png")
+    storage().save(small, png(), "image/webp")
+    return Attachment(
+        key=ATTACHMENT_KEY,
+        owner_type="space",
+        owner_id=space.id,
+        space_id=space.id,
+        filename="plan.png",
+        kind="png",
+        content_type="image/png",
+        size=1,
+        alt={"fr": "Plan"},
+        thumbnails={"small": small},
+    )
+
+
 def seed(session: Session, make_user: Callable[..., User], make_space, make_component) -> dict:
     """Every role's person, and a row for every kind of URL argument of the core."""
     space = make_space(slug="matrix")
@@ -190,6 +215,7 @@ def seed(session: Session, make_user: Callable[..., User], make_space, make_comp
         attempts=1,
     )
     session.add(undelivered)
+    session.add(seed_attachment(space))
     session.commit()
     return {
         "people": people,
@@ -214,6 +240,8 @@ def seed(session: Session, make_user: Callable[..., User], make_space, make_comp
             "group_id": group.id,
             "group_slug": group.slug,
             "position": hero.position,
+            "key": ATTACHMENT_KEY,
+            "size": "small",
         },
     }
 

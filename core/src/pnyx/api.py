@@ -73,7 +73,7 @@ from pnyx.optional_mails import register_optional_mail, wants_mail
 from pnyx.permissions import Decision, component_of, decide, space_of
 from pnyx.permissions import space_roles as _space_roles
 from pnyx.personal_data.names import person_name
-from pnyx.plugin_api import actions, links, verification
+from pnyx.plugin_api import actions, attachments, links, verification
 from pnyx.plugin_api.deprecation import PnyxDeprecationWarning, resolve
 from pnyx.ratelimit import rate_limit
 from pnyx.redirects import safe_next
@@ -269,6 +269,7 @@ __all__ = [
     "_l",
     "actions",
     "as_int",
+    "attachments",
     "can",
     "clean_text",
     "component_of",

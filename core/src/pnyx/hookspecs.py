@@ -18,7 +18,7 @@ An implementation may declare only the arguments it needs, in any order.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import pluggy
 
@@ -307,6 +307,28 @@ def search_resources(text: str, user: Any, limit: int) -> list[SearchResult] | N
                 )
                 for message in api.db_session().scalars(query.limit(limit))
             ]
+    """
+
+
+@hookspec
+def scan_upload(file: IO[bytes], filename: str, content_type: str) -> str | None:
+    """Check an uploaded file before it is stored (an antivirus); return why it is refused.
+
+    Called for every attachment (``api.attachments``) after the core checked its
+    size and its kind by content, on the content that will be stored (an image
+    already re-encoded, an SVG already cleaned); ``file`` is open at its start,
+    ``filename`` is the cleaned name and ``content_type`` the detected type.
+    Return ``None`` to accept, or a short reason shown to the uploader
+    ("a virus was found: Eicar-Test-Signature") to refuse; any plugin's reason
+    refuses. No scanner is installed by default. An exception refuses the file
+    (an unchecked file is never stored) and is logged.
+
+    Example::
+
+        @api.hookimpl
+        def scan_upload(file):
+            answer = clamd.ClamdUnixSocket().instream(file)["stream"]
+            return None if answer[0] == "OK" else f"a virus was found: {answer[1]}"
     """
 
 

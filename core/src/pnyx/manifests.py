@@ -94,6 +94,9 @@ class ResourceType:
     searchable: bool = False
     #: Whether the records appear in exports of linked data (reserved).
     exportable: bool = False
+    #: Whether files and a cover image may be attached to the records (``api.attachments``,
+    #: docs/attachments.md); the owner type is then ``name``.
+    attachable: bool = False
 
 
 @attrs.frozen

@@ -1,5 +1,7 @@
 """The core's models. Plugins reach them through :mod:`pnyx.api`."""
 
+# Attachments live in their own package; imported here so the metadata holds their tables.
+from pnyx.attachments.models import Attachment, AttachmentCollection
 from pnyx.models.admin_export import AdminExport
 from pnyx.models.authorization import (
     Authorization,
@@ -31,6 +33,8 @@ from pnyx.models.user import (
 __all__ = [
     "ActionLog",
     "AdminExport",
+    "Attachment",
+    "AttachmentCollection",
     "Authorization",
     "AuthorizationConflict",
     "CensusEntry",

@@ -9,6 +9,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader
 
 from pnyx.admin import init_admin
 from pnyx.assisted.setup import init_assisted
+from pnyx.attachments import init_attachments
 from pnyx.inputs import init_inputs
 from pnyx.personal_data import init_personal_data
 from pnyx.plugin_system import PluginSystem
@@ -58,6 +59,7 @@ def init_web(app: Flask, plugins: PluginSystem) -> None:
     app.register_blueprint(public.blueprint)
     app.register_blueprint(spaces_views.blueprint)
     app.register_blueprint(search.blueprint)
+    init_attachments(app)  # before init_admin: its staff pages join the admin blueprint
     init_admin(app)
     init_personal_data(app)
     init_verification(app)
