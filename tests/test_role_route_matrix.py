@@ -27,8 +27,8 @@ from werkzeug.routing import Rule
 
 from pnyx.admin.taxonomy_csv import ImportReport
 from pnyx.admin.taxonomy_import import IMPORT_ACTION
-from pnyx.manifests import Audience
 from pnyx.attachments.storage import storage
+from pnyx.manifests import Audience
 from pnyx.models import (
     ActionLog,
     Attachment,
