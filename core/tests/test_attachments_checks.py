@@ -86,7 +86,8 @@ def test_a_broken_image_is_refused(attach) -> None:
 
 def test_a_50_mb_stream_is_read_only_up_to_the_limit(app) -> None:
     stream = EndlessZeros(50 * MB)
-    with app.app_context(), pytest.raises(api.attachments.AttachmentError) as refused:
+    refusal = pytest.raises(api.attachments.AttachmentError)
+    with app.test_request_context(), force_locale("en"), refusal as refused:
         read_limited(stream, int(app.config["ATTACHMENTS_MAX_BYTES"]))
     assert str(refused.value) == "The file is too large: at most 20 MB."
     assert stream.consumed <= 20 * MB + 64 * 1024  # the limit and one chunk, not 50 MB
