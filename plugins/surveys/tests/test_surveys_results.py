@@ -183,3 +183,20 @@ def test_every_question_kind_is_counted(
     assert "<dt>Mean</dt><dd>1.5</dd>" in text
     assert "January 1, 2020" in text and "January 1, 2021" in text
     assert '<th scope="row">4</th><td>2</td><td>100%</td>' in text
+
+
+def test_the_results_page_reads_a_fixed_number_of_statements(
+    session: Session, count_queries: Callable[[str], int], make_user: Callable[..., api.User],
+    client: PnyxClient, urls: Callable[..., str], component: api.Component,
+    answered: dict[str, Any],
+) -> None:
+    component.settings = {"default_step": {"results_public": True}}
+    session.commit()
+    before = count_queries(urls("surveys.results"))
+    questionnaire = load(session, answered["questionnaire"].id)
+    assert questionnaire is not None
+    mode = answered["mode"]
+    for number in range(10):
+        save(session, questionnaire, {mode.id: {"choices": [mode.choices[1].id], "other": ""}},
+             anonymous_key=f"more-{number}")
+    assert count_queries(urls("surveys.results")) == before
