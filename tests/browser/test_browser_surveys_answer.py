@@ -36,12 +36,16 @@ AXE = """async () => {
 
 def survey_url(live_server: Any) -> str:
     with live_server.app.app_context():
-        slug, component_id = get_session().execute(
-            select(Space.slug, Component.id)
-            .join(Component, Component.space_id == Space.id)
-            .where(Component.type == "surveys")
-            .order_by(Component.id)
-        ).first()
+        slug, component_id = (
+            get_session()
+            .execute(
+                select(Space.slug, Component.id)
+                .join(Component, Component.space_id == Space.id)
+                .where(Component.type == "surveys")
+                .order_by(Component.id)
+            )
+            .first()
+        )
     return f"/spaces/{slug}/surveys/{component_id}/"
 
 

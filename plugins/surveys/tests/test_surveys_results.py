@@ -186,8 +186,12 @@ def test_every_question_kind_is_counted(
 
 
 def test_the_results_page_reads_a_fixed_number_of_statements(
-    session: Session, count_queries: Callable[[str], int], make_user: Callable[..., api.User],
-    client: PnyxClient, urls: Callable[..., str], component: api.Component,
+    session: Session,
+    count_queries: Callable[[str], int],
+    make_user: Callable[..., api.User],
+    client: PnyxClient,
+    urls: Callable[..., str],
+    component: api.Component,
     answered: dict[str, Any],
 ) -> None:
     component.settings = {"default_step": {"results_public": True}}
@@ -197,6 +201,10 @@ def test_the_results_page_reads_a_fixed_number_of_statements(
     assert questionnaire is not None
     mode = answered["mode"]
     for number in range(10):
-        save(session, questionnaire, {mode.id: {"choices": [mode.choices[1].id], "other": ""}},
-             anonymous_key=f"more-{number}")
+        save(
+            session,
+            questionnaire,
+            {mode.id: {"choices": [mode.choices[1].id], "other": ""}},
+            anonymous_key=f"more-{number}",
+        )
     assert count_queries(urls("surveys.results")) == before

@@ -20,22 +20,42 @@ from pnyx.testing import PnyxClient
 
 ROLES = ("anonymous", "participant", "space_admin", "space_moderator", "other_admin", "org_admin")
 SIGN_IN, OK, NO, GONE = "sign-in", 200, 403, 404
-STAFF = {"anonymous": SIGN_IN, "participant": NO, "space_admin": OK, "space_moderator": NO,
-         "other_admin": NO, "org_admin": OK}
+STAFF = {
+    "anonymous": SIGN_IN,
+    "participant": NO,
+    "space_admin": OK,
+    "space_moderator": NO,
+    "other_admin": NO,
+    "org_admin": OK,
+}
 EVERYONE = dict.fromkeys(ROLES, OK)
 SIGNED_IN = {**EVERYONE, "anonymous": NO}  # anonymous answers are off: a 403 that explains
-MANAGERS_ONLY = {**STAFF, "anonymous": GONE, "participant": GONE, "space_moderator": GONE,
-                 "other_admin": GONE}
+MANAGERS_ONLY = {
+    **STAFF,
+    "anonymous": GONE,
+    "participant": GONE,
+    "space_moderator": GONE,
+    "other_admin": GONE,
+}
 
 #: endpoint → expected answer per role (GET).
 EXPECTED = {
     "surveys.index": EVERYONE,
     "surveys.answer_form": SIGNED_IN,
     "surveys.results": MANAGERS_ONLY,
-    **{f"surveys_admin.{name}": STAFF for name in (
-        "index", "texts", "edit_section", "new_question", "edit_question", "texts_moderation",
-        "export_csv", "export_json",
-    )},
+    **{
+        f"surveys_admin.{name}": STAFF
+        for name in (
+            "index",
+            "texts",
+            "edit_section",
+            "new_question",
+            "edit_question",
+            "texts_moderation",
+            "export_csv",
+            "export_json",
+        )
+    },
 }
 #: The forms of other plugins: the owner component's space admins (see test_surveys_engine).
 OTHER_PLUGINS_FORMS = "surveys_forms."
@@ -48,13 +68,21 @@ def _classify(status: int, location: str) -> Any:
 
 
 def test_every_route_answers_each_role_as_expected(
-    app: Flask, client: PnyxClient, session: Session, make_user: Callable[..., api.User],
-    make_space: Callable[..., api.Space], component: api.Component,
-    conditional_survey: dict[str, Any], urls: Callable[..., str],
+    app: Flask,
+    client: PnyxClient,
+    session: Session,
+    make_user: Callable[..., api.User],
+    make_space: Callable[..., api.Space],
+    component: api.Component,
+    conditional_survey: dict[str, Any],
+    urls: Callable[..., str],
 ) -> None:
     section = conditional_survey["questionnaire"].sections[0]
-    values = {"section_id": section.id, "question_id": conditional_survey["mode"].id,
-              "kind": "short_text"}
+    values = {
+        "section_id": section.id,
+        "question_id": conditional_survey["mode"].id,
+        "kind": "short_text",
+    }
     other = make_space(slug="elsewhere")
     people = {
         "participant": make_user(),
@@ -64,7 +92,8 @@ def test_every_route_answers_each_role_as_expected(
         "org_admin": make_user(roles=["admin"]),
     }
     rules = [
-        rule for rule in app.url_map.iter_rules()
+        rule
+        for rule in app.url_map.iter_rules()
         if rule.endpoint.startswith(("surveys.", "surveys_admin.")) and "GET" in rule.methods
     ]
     assert {rule.endpoint for rule in rules} == set(EXPECTED), "give each new route a row"
@@ -91,8 +120,11 @@ def _arguments(app: Flask, endpoint: str) -> set[str]:
 
 @pytest.mark.parametrize("endpoint", ["surveys_admin.add_section", "surveys_admin.publish_text"])
 def test_posts_of_staff_pages_are_refused_to_residents(
-    client: PnyxClient, make_user: Callable[..., api.User], urls: Callable[..., str],
-    conditional_survey: dict[str, Any], endpoint: str,
+    client: PnyxClient,
+    make_user: Callable[..., api.User],
+    urls: Callable[..., str],
+    conditional_survey: dict[str, Any],
+    endpoint: str,
 ) -> None:
     client.sign_in(make_user())
     arguments = {"answer_id": 1} if endpoint.endswith("publish_text") else {}
