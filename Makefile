@@ -13,7 +13,7 @@ TEST_WORKERS ?= 2
 PG_TEST_WORKERS ?= 0
 MESSAGES_ARGS ?=
 
-.PHONY: install browser-deps demo test test-postgresql lint format messages translations clean
+.PHONY: install browser-deps demo test test-postgresql fuzz lint format messages translations clean
 
 install: $(STAMP)
 
@@ -44,6 +44,12 @@ test: $(STAMP)
 test-postgresql: $(STAMP)
 	PNYX_TEST_DATABASE_URL=$${PNYX_TEST_DATABASE_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test} \
 		$(BIN)/pytest -n $(PG_TEST_WORKERS) $(PYTEST_ARGS)
+
+# Schemathesis with many more generated requests per API operation than the suite's few
+# (docs/open-data.md); FUZZ_EXAMPLES per operation.
+FUZZ_EXAMPLES ?= 300
+fuzz: $(STAMP)
+	PNYX_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -n 0 -q tests/test_open_data_schemathesis.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -232,6 +232,7 @@ def seed(session: Session, make_user: Callable[..., User], make_space, make_comp
             "conflict_id": conflict.conflict.id,
             "token": "made-up-token",
             "step_id": space.steps[0].id,
+            "space_id": space.id,
             "kind": territory.kind,
             "term_id": territory.id,
             "log_id": taxonomy_import.id,

@@ -73,7 +73,7 @@ from pnyx.optional_mails import register_optional_mail, wants_mail
 from pnyx.permissions import Decision, component_of, decide, space_of
 from pnyx.permissions import space_roles as _space_roles
 from pnyx.personal_data.names import person_name
-from pnyx.plugin_api import actions, attachments, links, verification
+from pnyx.plugin_api import actions, attachments, links, open_data, statistics, verification
 from pnyx.plugin_api.deprecation import PnyxDeprecationWarning, resolve
 from pnyx.ratelimit import rate_limit
 from pnyx.redirects import safe_next
@@ -301,6 +301,7 @@ __all__ = [
     "links",
     "log_action",
     "ngettext",
+    "open_data",
     "page_arg",
     "paginate",
     "paginate_keyset",
@@ -325,6 +326,7 @@ __all__ = [
     "space_members",
     "space_of",
     "space_roles",
+    "statistics",
     "subtree",
     "taxonomy_terms",
     "term_field",

@@ -68,6 +68,8 @@ DEFAULTS: dict[str, Any] = {
     # Sign-in links: a link works one hour, so a burst by someone else always leaves the
     # owner a valid one in their mailbox (docs/accounts.md).
     "RATE_LIMIT_SIGN_IN_LINKS": "3/15 minutes",
+    # The read-only API (docs/open-data.md), per client address.
+    "API_RATE_LIMIT": "300/minute",
     # Verification (docs/verification.md): the key of census and identity hashes
     # (default: derived from SECRET_KEY), and the largest census file accepted.
     "VERIFICATION_SECRET": None,

@@ -38,7 +38,9 @@ if TYPE_CHECKING:
         SpaceType,
         VerificationHandler,
     )
-    from pnyx.models import User
+    from pnyx.models import Component, User
+    from pnyx.open_data.resources import ApiResource
+    from pnyx.statistics.figures import Figure
 
 hookspec = pluggy.HookspecMarker("pnyx")
 #: Marks a plugin's hook implementations (re-exported as ``pnyx.api.hookimpl``).
@@ -209,6 +211,32 @@ def register_commands(cli: click.Group) -> None:
 
 
 @hookspec
+def register_api_resources() -> list[ApiResource]:
+    """Return the public records this plugin serves through the read-only API.
+
+    Called once in ``create_app``. Each :class:`pnyx.api.open_data.ApiResource` is
+    served at ``/api/v1/<name>`` (a page of records, cursor pagination, filters) and
+    ``/api/v1/<name>/<id>``, and documented in ``/api/v1/openapi.json`` from its
+    marshmallow schema. Names start with the plugin's name; a clash stops start-up.
+    ``query`` selects what the public pages show (published, not hidden); the core
+    keeps only rows of components anyone may see (never a private space). The schema
+    writes public fields only: an author's name through ``api.open_data.author_name``
+    (``None`` for a deleted account), never an e-mail address.
+
+    Example::
+
+        @api.hookimpl
+        def register_api_resources():
+            return [api.open_data.ApiResource(
+                name="hello_messages", schema=MessageSchema,
+                query=lambda: select(Message).where(Message.hidden_at.is_(None)),
+                id_column=Message.id, component_column=Message.component_id,
+                updated_column=Message.updated_at,
+            )]
+    """
+
+
+@hookspec
 def init_app(app: Flask) -> None:
     """Do anything else the plugin needs at start-up (template filters, config defaults).
 
@@ -329,6 +357,39 @@ def scan_upload(file: IO[bytes], filename: str, content_type: str) -> str | None
         def scan_upload(file):
             answer = clamd.ClamdUnixSocket().instream(file)["stream"]
             return None if answer[0] == "OK" else f"a virus was found: {answer[1]}"
+    """
+
+
+@hookspec
+def statistics(components: list[Component], session: Session) -> list[Figure] | None:
+    """Return this plugin's participation figures for ``components``.
+
+    Called by the statistics pages (``/statistics``, ``/spaces/<slug>/statistics``) and
+    the open-data bundle with the components the reader may see (on the organization's
+    page: published components of published public spaces; never a private space).
+    Count only inside the components of your own types among them, with grouped queries
+    (``Model.component_id.in_(ids)``), never one query per component. Each
+    :class:`pnyx.api.statistics.Figure` has a ``kind`` (``contributions``, ``supports``,
+    ``votes``, ``registrations``, ``answers``, ``comments``…) so figures of several
+    plugins add up, optional ``daily`` points (charts over time) and ``by_territory``
+    counts, and ``people``: a ``select`` of the ids of the people behind it, so the core
+    counts each participant once. Return ``None`` when none of the components is yours.
+    An exception is logged and the plugin's figures are left out.
+
+    Example::
+
+        @api.hookimpl
+        def statistics(components, session):
+            ids = api.statistics.ids_of(components, "hello")
+            if not ids:
+                return None
+            shown = Message.component_id.in_(ids)
+            return [api.statistics.Figure(
+                name="hello.messages", label=api._("Messages"), kind="contributions",
+                value=session.scalar(select(func.count()).where(shown)),
+                daily=api.statistics.daily_counts(session, Message.created_at, shown),
+                people=select(Message.author_id).where(shown),
+            )]
     """
 
 

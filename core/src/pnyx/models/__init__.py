@@ -16,6 +16,7 @@ from pnyx.models.home_block import HomePageBlock
 from pnyx.models.import_key import ImportKey
 from pnyx.models.links import ActionLog, ResourceLink
 from pnyx.models.mail import OutgoingMail
+from pnyx.models.open_data import OpenDataSettings
 from pnyx.models.organization import Organization, SeedRecord
 from pnyx.models.space import Space, Step, space_themes
 from pnyx.models.space_group import SpaceGroup
@@ -43,6 +44,7 @@ __all__ = [
     "HomePageBlock",
     "ImportKey",
     "Model",
+    "OpenDataSettings",
     "Organization",
     "OrganizationRole",
     "OutgoingMail",

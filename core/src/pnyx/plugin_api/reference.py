@@ -17,6 +17,8 @@ import attrs
 
 from pnyx import manifests
 from pnyx.importing import Importer
+from pnyx.open_data.resources import ApiResource
+from pnyx.statistics.figures import Figure
 from pnyx.toolkit.pagination import Page
 from pnyx.toolkit.taxonomy import TermOption
 
@@ -28,6 +30,8 @@ DOCUMENTED: tuple[tuple[str, type], ...] = (
     ("api.ResourceType", manifests.ResourceType),
     ("api.ExportDefinition", manifests.ExportDefinition),
     ("api.StatDefinition", manifests.StatDefinition),
+    ("api.statistics.Figure", Figure),
+    ("api.open_data.ApiResource", ApiResource),
     ("api.MenuLink", manifests.MenuLink),
     ("api.Snippet", manifests.Snippet),
     ("api.HomeBlock", manifests.HomeBlock),

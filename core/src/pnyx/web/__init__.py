@@ -11,9 +11,11 @@ from pnyx.admin import init_admin
 from pnyx.assisted.setup import init_assisted
 from pnyx.attachments import init_attachments
 from pnyx.inputs import init_inputs
+from pnyx.open_data import init_open_data
 from pnyx.personal_data import init_personal_data
 from pnyx.plugin_system import PluginSystem
 from pnyx.spaces import views as spaces_views
+from pnyx.statistics import init_statistics
 from pnyx.templating import init_templating
 from pnyx.theming import init_theming
 from pnyx.verification.setup import init_verification
@@ -60,7 +62,9 @@ def init_web(app: Flask, plugins: PluginSystem) -> None:
     app.register_blueprint(spaces_views.blueprint)
     app.register_blueprint(search.blueprint)
     init_attachments(app)  # before init_admin: its staff pages join the admin blueprint
+    init_statistics(app)
     init_admin(app)
+    init_open_data(app)
     init_personal_data(app)
     init_verification(app)
     init_assisted(app)  # after auth.init_auth: it acts on the signed-in person

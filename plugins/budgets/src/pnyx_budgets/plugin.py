@@ -24,12 +24,14 @@ from pnyx_budgets import (
     vote_mail,
     vote_status,
 )
+from pnyx_budgets.api_resources import RESOURCES as API_RESOURCES
 from pnyx_budgets.cli import import_pabulib
 from pnyx_budgets.models import CAST, Ballot, Budget
 from pnyx_budgets.money import format_money
 from pnyx_budgets.outcomes.cli import budgets as budgets_group
 from pnyx_budgets.seed import seed
 from pnyx_budgets.settings import GlobalSettings, StepSettings
+from pnyx_budgets.statistics import figures as statistics_figures
 from pnyx_budgets.views import blueprints
 
 PUBLIC, ADMIN = blueprints()
@@ -119,3 +121,13 @@ def register_importers() -> list[api.Importer]:
     from pnyx_budgets.importer import IMPORTER
 
     return [IMPORTER]
+
+
+@api.hookimpl
+def statistics(components: list[api.Component], session: Session) -> list[object]:
+    return statistics_figures(components, session)
+
+
+@api.hookimpl
+def register_api_resources() -> list[api.open_data.ApiResource]:
+    return API_RESOURCES

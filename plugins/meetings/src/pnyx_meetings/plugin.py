@@ -13,9 +13,11 @@ from sqlalchemy.orm import Session
 
 from pnyx import api
 from pnyx_meetings import demo_links, labels, queries, resources, search, stats, userdata
+from pnyx_meetings.api_resources import RESOURCES as API_RESOURCES
 from pnyx_meetings.models import Meeting
 from pnyx_meetings.seed import seed
 from pnyx_meetings.settings import GlobalSettings, StepSettings
+from pnyx_meetings.statistics import figures as statistics_figures
 from pnyx_meetings.views import admin_agenda, admin_registrations, organize, registration
 from pnyx_meetings.views.admin import blueprint as admin_blueprint
 from pnyx_meetings.views.directory import blueprint as directory_blueprint
@@ -151,3 +153,13 @@ def register_importers() -> list[api.Importer]:
 def on_event(event: api.Event) -> None:
     if event.name == "pnyx.demo_seeded":
         demo_links.link_demo_minutes()
+
+
+@api.hookimpl
+def statistics(components: list[api.Component], session: Session) -> list[object]:
+    return statistics_figures(components, session)
+
+
+@api.hookimpl
+def register_api_resources() -> list[api.open_data.ApiResource]:
+    return API_RESOURCES

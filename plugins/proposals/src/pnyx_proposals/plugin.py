@@ -17,10 +17,12 @@ from pnyx_proposals import events, exports, home, links, personal_data, search
 from pnyx_proposals.admin import blueprint as admin_blueprint
 from pnyx_proposals.admin.overview import admin_menu
 from pnyx_proposals.admin.overview import blueprint as moderation_blueprint
+from pnyx_proposals.api_resources import RESOURCES as API_RESOURCES
 from pnyx_proposals.models import RESOURCE, Proposal
 from pnyx_proposals.permissions import ACTIONS, rules
 from pnyx_proposals.seed import seed
 from pnyx_proposals.settings import GlobalSettings, StepSettings
+from pnyx_proposals.statistics import figures as statistics_figures
 from pnyx_proposals.stats import STATS
 from pnyx_proposals.views import blueprint
 
@@ -67,6 +69,16 @@ def register_component_types() -> list[api.ComponentType]:
 @api.hookimpl
 def permission_check(user: api.User | None, action: str, target: Any) -> bool | None:
     return rules.check(user, action, target)
+
+
+@api.hookimpl
+def statistics(components: list[api.Component], session: Session) -> list[object]:
+    return statistics_figures(components, session)
+
+
+@api.hookimpl
+def register_api_resources() -> list[api.open_data.ApiResource]:
+    return API_RESOURCES
 
 
 @api.hookimpl

@@ -1,0 +1,58 @@
+"""The ``statistics`` hook: proposals and supports, over time and by territory.
+
+Counts what the public lists show (published, not hidden, not merged), like
+:mod:`pnyx_proposals.stats`, for every proposals component it is given at once.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from pnyx import api
+from pnyx_proposals.models import Proposal, Support
+from pnyx_proposals.queries import visible
+
+
+def figures(components: list[api.Component], session: Session) -> list[api.statistics.Figure]:
+    ids = api.statistics.ids_of(components, "proposals")
+    if not ids:
+        return []
+    shown = (Proposal.component_id.in_(ids), visible(), Proposal.withdrawn_at.is_(None))
+    counted = (Proposal.component_id.in_(ids), visible(), Support.counted.is_(True))
+    supports = (
+        select(func.count()).select_from(Support).join(Proposal, Proposal.id == Support.proposal_id)
+    )
+    return [
+        api.statistics.Figure(
+            name="proposals.proposals",
+            label=api._("Proposals"),
+            kind=api.statistics.CONTRIBUTIONS,
+            value=session.scalar(select(func.count()).where(*shown)) or 0,
+            daily=api.statistics.daily_counts(session, Proposal.published_at, *shown),
+            by_territory=api.statistics.territory_counts(session, Proposal.territory_id, *shown),
+            people=select(Proposal.author_id).where(*shown, Proposal.author_id.is_not(None)),
+        ),
+        api.statistics.Figure(
+            name="proposals.supports",
+            label=api._("Supports"),
+            kind=api.statistics.SUPPORTS,
+            value=session.scalar(supports.where(*counted)) or 0,
+            daily=_supports_by_day(session, counted),
+            people=select(Support.user_id)
+            .join(Proposal, Proposal.id == Support.proposal_id)
+            .where(*counted, Support.user_id.is_not(None)),
+        ),
+    ]
+
+
+def _supports_by_day(session: Session, counted: tuple[object, ...]) -> list[tuple[object, int]]:
+    day = func.date(Support.created_at)
+    query = (
+        select(day, func.count())
+        .select_from(Support)
+        .join(Proposal, Proposal.id == Support.proposal_id)
+        .where(*counted)
+        .group_by(day)
+    )
+    return [(api.statistics.as_date(row[0]), int(row[1])) for row in session.execute(query)]
