@@ -22,6 +22,12 @@ def test_core_only_instance_migrates_and_serves_home_and_process(tmp_path: Path)
     process = client.get(f"/spaces/{DEMO_SPACE}", headers={"Accept-Language": "en"})
     assert process.status_code == 200
     assert process.get_data(as_text=True).count('aria-current="step"') == 1
+    # The demo's home page opens with a welcome banner; the budget's editions form a group.
+    assert "Vote for your projects" in home.get_data(as_text=True)
+    group = client.get(
+        "/space-groups/budget-participatif?state=past", headers={"Accept-Language": "en"}
+    ).get_data(as_text=True)
+    assert "Participatory budget 20" in group and "Past (1)" in group
     get_database(app).engine.dispose()
 
 

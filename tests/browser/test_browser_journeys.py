@@ -119,10 +119,17 @@ def test_on_a_phone_the_folded_filters_find_accented_words(
 
 
 def test_new_pages_are_axe_clean(new_context: Any) -> None:
-    """The site-wide search (with results) and the terms of use page, at 320 and 1280 px."""
+    """The site-wide search (with results), the terms of use page, the home page's blocks
+    (welcome banner, spaces by state, meetings, proposals), the spaces listing (open and
+    past, filters unfolded on a phone) and a group of spaces, at 320 and 1280 px."""
     page = new_context(locale="fr", axe=True).new_page()
     problems = []
-    for path in ("/search?q=velo", "/terms", "/search"):
+    spaces = ("/", "/spaces", "/spaces?state=past", "/space-groups/budget-participatif")
+    for path in ("/search?q=velo", "/terms", "/search", *spaces):
         page.goto(path)
         problems += axe_problems(page, path)
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto("/spaces")
+    page.click("main summary >> text=Filtrer les espaces")
+    problems += axe_problems(page, "/spaces, filters unfolded")
     assert not problems, "\n".join(problems)

@@ -13,12 +13,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pnyx.events import dispatch_committed, publish_event
+from pnyx.home.composition import default_names
 from pnyx.models import (
     Component,
+    HomePageBlock,
     Organization,
     OrganizationRole,
     SeedRecord,
     Space,
+    SpaceGroup,
     Step,
     TaxonomyTerm,
     User,
@@ -164,8 +167,62 @@ def seed_core(session: Session, today: dt.date) -> None:
             user.organization_roles.append(UserOrganizationRole(role=account.role))
         session.add(user)
     _seed_taxonomy(session)
-    session.add(_demo_process(today))
+    process = _demo_process(today)
+    session.add(process)
+    _seed_group_and_home(session, process, today)
     session.flush()
+
+
+def _seed_group_and_home(session: Session, process: Space, today: dt.date) -> None:
+    """The budget's editions as a group (last year's is past), and a home page whose
+    welcome banner leads to the vote (docs/spaces.md)."""
+    group = SpaceGroup(
+        slug="budget-participatif",
+        title=dict(process.title),
+        description={
+            "fr": "Chaque année, les habitants proposent et votent des projets. "
+            "Retrouvez ici **toutes les éditions**, leurs résultats et leur suivi.",
+            "en": "Every year, residents propose and vote for projects. "
+            "Here are **every edition**, its results and follow-up.",
+        },
+    )
+    process.group = group
+    year = today.year - 1
+    last_year = Space(
+        type="process",
+        slug=f"budget-participatif-{year}",
+        title={"fr": f"Budget participatif {year}", "en": f"Participatory budget {year}"},
+        description={
+            "fr": "L’édition précédente : les projets lauréats sont en cours de réalisation.",
+            "en": "The previous edition: the winning projects are being built.",
+        },
+        published=True,
+        position=2,
+        group=group,
+    )
+    last_year.steps.append(
+        Step(
+            position=0,
+            title={"fr": "Vote", "en": "Vote"},
+            start_date=today - dt.timedelta(days=400),
+            end_date=today - dt.timedelta(days=370),
+        )
+    )
+    session.add_all([group, last_year])
+    hero = {
+        "title": {"fr": "Votez pour vos projets", "en": "Vote for your projects"},
+        "text": {
+            "fr": "Le vote du budget participatif est ouvert pendant un mois.",
+            "en": "The participatory budget's vote is open for a month.",
+        },
+        "button_label": {"fr": "Je vote", "en": "I vote"},
+        "button_link": f"/spaces/{DEMO_SPACE}",
+    }
+    names = ["hero", *default_names()]
+    session.add_all(
+        HomePageBlock(block=name, position=i, settings=hero if name == "hero" else {})
+        for i, name in enumerate(names)
+    )
 
 
 def _seed_taxonomy(session: Session) -> None:
