@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import io
+import re
+
 import pytest
 from sqlalchemy import select
 
 from pnyx.models import ActionLog, Space, SpaceGroup, TaxonomyTerm
+from pnyx.testing.files import png
 
 
 @pytest.fixture
@@ -98,3 +102,19 @@ def test_a_space_joins_a_group_with_a_territory_and_themes(
     assert client.post_form("/admin/spaces/budget-2020/edit", data).status_code == 302
     session.expire_all()
     assert session.get(Space, space.id).themes == []
+
+
+def test_a_group_has_an_image_with_its_alt_text(client, session, admin, make_space) -> None:
+    group = SpaceGroup(slug="budget", title={"fr": "Budget participatif", "en": "Budget"})
+    session.add(group)
+    session.commit()
+    url = f"/admin/space-groups/{group.id}/image"
+    assert client.get(url).status_code == 200
+    form = {"operation": "cover", "file": (io.BytesIO(png()), "parc.png"), "cover.alt.fr": "Parc"}
+    sent = client.post_form(url, form, content_type="multipart/form-data")
+    assert sent.status_code == 302
+    client.sign_out()
+    page = client.get("/space-groups/budget", headers={"Accept-Language": "fr"}).text
+    found = re.search(r'src="(/files/[0-9a-f]{32}\.png)/medium" alt="Parc"', page)
+    assert found, page
+    assert client.get(f"{found.group(1)}/medium").status_code == 200  # public, like the page

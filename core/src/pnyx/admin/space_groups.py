@@ -19,11 +19,13 @@ from werkzeug.wrappers import Response
 from pnyx.admin import blueprint
 from pnyx.admin.editing import log_admin, move_in, render_form, submitted_for_saving
 from pnyx.admin.spaces import SLUG
+from pnyx.attachments.manage import manage
 from pnyx.confirm import confirm_first
 from pnyx.core_hooks import ADMIN
 from pnyx.db import get_session
 from pnyx.forms import Form, TranslatedText
 from pnyx.i18n import translated
+from pnyx.inputs import upload_limit
 from pnyx.models import SpaceGroup
 from pnyx.navigation import admin_link
 from pnyx.toolkit.pagination import paginate
@@ -126,6 +128,22 @@ def save_group(group: SpaceGroup, form: Form, action: str) -> bool:
     log_admin(session, action, ("space_group", group.id), extra={"slug": group.slug})
     session.commit()
     return True
+
+
+@blueprint.route("/space-groups/<int:group_id>/image", methods=["GET", "POST"])
+@upload_limit("ATTACHMENTS_MAX_BYTES")
+@requires(ADMIN)
+def space_group_image(group_id: int) -> Response | tuple[str, int]:
+    """The group's image (its page's banner) and files, through the core's attachments:
+    not tied to a space, so they are public like the group's page."""
+    group = load_group(group_id)
+    return manage(
+        ("space_group", group.id),
+        space=None,
+        title=_("Image and files of %(title)s", title=translated(group.title)),
+        cover=True,
+        back_url=url_for("pnyx_admin.space_groups"),
+    )
 
 
 @blueprint.post("/space-groups/<int:group_id>/move")

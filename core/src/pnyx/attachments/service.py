@@ -19,7 +19,8 @@ from pnyx.db import get_session
 from pnyx.models import Component, Space, User
 
 #: Owner types every instance has; plugins add theirs with ``ResourceType(attachable=True)``.
-CORE_OWNERS = ("space", "component")
+#: A group of spaces (``space_group``) has a cover image too (docs/spaces.md).
+CORE_OWNERS = ("space", "component", "space_group")
 
 
 def attachable_types() -> frozenset[str]:
