@@ -30,6 +30,7 @@ from pnyx import mail as _mail
 from pnyx.action_log import log_action
 from pnyx.confirm import confirm_first
 from pnyx.db import get_session as db_session
+from pnyx.discussion import comment_counts
 from pnyx.errors import SettingsError, StartupError
 from pnyx.events import Event, publish_event
 from pnyx.forms import Form, TranslatedText
@@ -272,6 +273,7 @@ __all__ = [
     "attachments",
     "can",
     "clean_text",
+    "comment_counts",
     "component_of",
     "component_type",
     "component_url",

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from pnyx.events import Event
     from pnyx.importing import Importer
     from pnyx.manifests import (
+        Action,
         ComponentType,
         HomeBlock,
         MenuLink,
@@ -192,6 +193,24 @@ def register_importers() -> list[Importer]:
             return [api.Importer(name="hello:messages", label="Messages",
                                  required_columns=("text",), parse=parse_message,
                                  write=write_messages, component_type="hello")]
+    """
+
+
+@hookspec
+def register_actions() -> list[Action]:
+    """Return actions that belong to no component type of this plugin.
+
+    Called once in ``create_app``. For a plugin that acts on other plugins'
+    records (comments on a proposal, a meeting...): its actions are asked on
+    those records (``api.require("comments.create", proposal)``), whose
+    component's step settings and verifications apply. Names start with the
+    plugin's name; a clash stops start-up.
+
+    Example::
+
+        @api.hookimpl
+        def register_actions():
+            return [api.Action("comments.create", "Comment", step_setting="comments_enabled")]
     """
 
 
@@ -390,6 +409,30 @@ def statistics(components: list[Component], session: Session) -> list[Figure] | 
                 daily=api.statistics.daily_counts(session, Message.created_at, shown),
                 people=select(Message.author_id).where(shown),
             )]
+    """
+
+
+@hookspec
+def count_comments(resource_type: str, ids: list[int], people: bool) -> dict[int, int] | None:
+    """Return ``{id: number of visible comments}`` for records of a commentable type
+    (with ``people`` true: how many different people wrote them).
+
+    Called by :func:`pnyx.api.comment_counts` (a list page's cards) with the
+    ids of one page of records of ``resource_type`` (a ``ResourceType`` with
+    ``commentable=True``). Answer in one grouped query; leave out ids without
+    comments and what moderation hid. Results of several plugins are added
+    up. An exception is logged and the plugin's counts are left out.
+
+    Example::
+
+        @api.hookimpl
+        def count_comments(resource_type, ids):
+            query = (
+                select(Comment.resource_id, func.count())
+                .where(Comment.resource_type == resource_type, Comment.resource_id.in_(ids))
+                .group_by(Comment.resource_id)
+            )
+            return dict(api.db_session().execute(query).all())
     """
 
 

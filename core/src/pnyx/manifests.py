@@ -97,6 +97,13 @@ class ResourceType:
     #: Whether files and a cover image may be attached to the records (``api.attachments``,
     #: docs/attachments.md); the owner type is then ``name``.
     attachable: bool = False
+    #: Whether people may comment on the records (``docs/comments.md``): a comments plugin
+    #: fills the ``resource.comments`` slot of the record's page, and the component type's
+    #: step settings gain ``comments_enabled`` and ``comments_blocked``. Needs ``load``.
+    commentable: bool = False
+    #: ``(session, id) -> record | None``: one record, whose ``component`` attribute leads to
+    #: its component (permissions are asked on it); ``None`` when it does not exist.
+    load: Callable[..., Any] | None = None
 
 
 @attrs.frozen

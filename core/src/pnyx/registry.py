@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from pnyx.discussion import with_comment_settings
 from pnyx.errors import StartupError
 from pnyx.manifests import Action, AuthorizationHandler, ComponentType, HomeBlock, SpaceType
 
@@ -64,6 +65,8 @@ class Registry:
     def add_component_types(self, plugin: str, items: Iterable[ComponentType]) -> None:
         for item in items:
             self._claim("component type", item.name, plugin)
+            # A commentable resource type brings "comments enabled/blocked" step settings.
+            item = with_comment_settings(item)
             self.component_types[item.name] = item
             for blueprint in (item.public_blueprint, item.admin_blueprint):
                 if blueprint is not None:

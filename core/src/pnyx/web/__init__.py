@@ -10,6 +10,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader
 from pnyx.admin import init_admin
 from pnyx.assisted.setup import init_assisted
 from pnyx.attachments import init_attachments
+from pnyx.discussion import comment_counts
 from pnyx.inputs import init_inputs
 from pnyx.open_data import init_open_data
 from pnyx.personal_data import init_personal_data
@@ -50,6 +51,8 @@ def init_web(app: Flask, plugins: PluginSystem) -> None:
     app.jinja_env.globals.update(
         slot=slot, menu=menu, can=can, component_url=component_url, current_path=current_path
     )
+    # ``{% set counts = comment_counts("proposals_proposal", page.items) %}``: one query.
+    app.jinja_env.globals.update(comment_counts=comment_counts)
     init_templating(app)
     init_pages(app)
     init_branding(app)

@@ -140,6 +140,12 @@ class Project(api.Model):
     created_at: Mapped[dt.datetime] = mapped_column(default=api.utcnow)
 
     budget: Mapped[Budget] = relationship(back_populates="projects")
+
+    @property
+    def component(self) -> api.Component:
+        """The budget's component: permissions asked on a project (comments) lead there."""
+        return self.budget.component
+
     territory: Mapped[api.TaxonomyTerm | None] = relationship()
     themes: Mapped[list[api.TaxonomyTerm]] = relationship(
         secondary=project_themes, order_by="TaxonomyTerm.position"

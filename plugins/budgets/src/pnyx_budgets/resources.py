@@ -42,9 +42,19 @@ def describe(session: Session, ids: Sequence[int]) -> dict[int, tuple[str, str, 
     return described
 
 
+def load(session: Session, project_id: int) -> Project | None:
+    """A project by id, for comments (its ``component`` is its budget's)."""
+    return session.get(Project, project_id)
+
+
 def resource_type() -> api.ResourceType:
     return api.ResourceType(
-        name=PROJECT_RESOURCE, label=api._l("Budget project"), describe=describe, exportable=True
+        name=PROJECT_RESOURCE,
+        label=api._l("Budget project"),
+        describe=describe,
+        exportable=True,
+        commentable=True,
+        load=load,
     )
 
 

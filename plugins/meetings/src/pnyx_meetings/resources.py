@@ -15,6 +15,11 @@ from pnyx_meetings.models import Meeting
 RESOURCE_TYPE = "meetings_meeting"
 
 
+def load(session: Session, meeting_id: int) -> Meeting | None:
+    """A meeting by id, for comments (they ask permissions on it)."""
+    return session.get(Meeting, meeting_id)
+
+
 def describe(session: Session, ids: Sequence[int]) -> dict[int, tuple[str, str]]:
     """``{id: (title, url)}`` of published meetings, in one query (proposal pages use it)."""
     query = (
@@ -40,6 +45,8 @@ def resource_type() -> api.ResourceType:
         label=api._l("Meeting"),
         describe=describe,
         exportable=True,
+        commentable=True,
+        load=load,
     )
 
 

@@ -33,6 +33,11 @@ class RelatedGroup:
     items: tuple[api.links.ResourceDescription, ...]
 
 
+def load(session: Session, proposal_id: int) -> Proposal | None:
+    """The ``load`` of the resource type: a proposal by id (comments ask permissions on it)."""
+    return session.get(Proposal, proposal_id)
+
+
 def describe(session: Session, ids: Sequence[int]) -> Mapping[int, tuple[str, str, str]]:
     """The ``describe`` of the ``proposals_proposal`` resource type: published proposals not
     hidden by moderation (a merged duplicate keeps its page, which points to the other)."""

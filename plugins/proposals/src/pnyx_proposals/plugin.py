@@ -56,6 +56,8 @@ def register_component_types() -> list[api.ComponentType]:
                     describe=links.describe,
                     searchable=True,
                     exportable=True,
+                    commentable=True,
+                    load=links.load,
                 )
             ],
             exports=[api.ExportDefinition("proposals", api._l("Proposals"), rows=exports.rows)],

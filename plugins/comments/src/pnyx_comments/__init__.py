@@ -1,0 +1,1 @@
+"""Comments: a Pnyx plugin (component type ``comments``)."""

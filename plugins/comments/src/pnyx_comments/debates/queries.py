@@ -1,0 +1,75 @@
+"""Reading debates: the filtered list, one debate, what other plugins learn of them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+from flask import request
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session, joinedload, selectinload
+
+from pnyx import api
+from pnyx_comments.debates.models import Debate
+
+STATES = ("open", "closed")
+
+
+@attrs.frozen
+class Filters:
+    state: str = ""
+    theme: int | None = None
+    territory: int | None = None
+
+    @property
+    def active(self) -> bool:
+        return bool(self.state or self.theme or self.territory)
+
+
+def read_filters() -> Filters:
+    state = request.args.get("state", "")
+    return Filters(
+        state=state if state in STATES else "",
+        theme=api.int_arg("theme", label=api._("Theme")),
+        territory=api.int_arg("territory", label=api._("Territory")),
+    )
+
+
+def listing(component: api.Component, filters: Filters) -> Select[tuple[Debate]]:
+    query = (
+        select(Debate)
+        .where(Debate.component_id == component.id)
+        .options(selectinload(Debate.theme), selectinload(Debate.territory))
+        .order_by(Debate.closed_at.is_not(None), Debate.id.desc())
+    )
+    if filters.state == "open":
+        query = query.where(Debate.closed_at.is_(None))
+    elif filters.state == "closed":
+        query = query.where(Debate.closed_at.is_not(None))
+    if filters.theme:
+        query = query.where(Debate.theme_id.in_(api.subtree(filters.theme)))
+    if filters.territory:
+        query = query.where(Debate.territory_id.in_(api.subtree(filters.territory)))
+    return query
+
+
+def load(session: Session, debate_id: int) -> Debate | None:
+    """The ``load`` of the resource type (comments ask permissions on the debate)."""
+    return session.get(Debate, debate_id)
+
+
+def describe(session: Session, ids: Sequence[int]) -> dict[int, tuple[str, str]]:
+    """``{id: (title, url)}`` of debates in published components, in one query."""
+    query = (
+        select(Debate)
+        .where(Debate.id.in_(list(ids)))
+        .options(joinedload(Debate.component).joinedload(api.Component.space))
+    )
+    described = {}
+    for debate in session.scalars(query).unique():
+        component = debate.component
+        if not component.published or not component.space.published:
+            continue
+        url = api.component_url(component, "show", debate_id=debate.id)
+        described[debate.id] = (api.translated(debate.title), url or "")
+    return described

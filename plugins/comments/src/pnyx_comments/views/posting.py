@@ -1,0 +1,47 @@
+"""Posting a comment or a reply (plain forms; back to the comment's anchor)."""
+
+from __future__ import annotations
+
+from flask import flash, request
+from werkzeug.wrappers import Response
+
+from pnyx import api
+from pnyx_comments import targets, writing
+from pnyx_comments.actions import CREATE
+from pnyx_comments.models import Comment
+from pnyx_comments.views.common import back_to, blueprint, refuse_if_blocked
+
+
+@blueprint.post("/<resource_type>/<int:resource_id>")
+@api.requires(CREATE)
+def create(resource_type: str, resource_id: int) -> Response:
+    target = targets.find_or_404(resource_type, resource_id)
+    refuse_if_blocked(target)
+    api.require(CREATE, target.record)
+    parent = None
+    parent_id = api.read_int(request.form, "parent_id", label=api._("comment"))
+    if parent_id is not None:
+        parent = api.db_session().get(Comment, parent_id)
+        if parent is None or (parent.resource_type, parent.resource_id) != (
+            resource_type,
+            resource_id,
+        ):
+            parent = None
+    user = api.current_user()
+    assert user is not None  # the action's audience: signed in
+    try:
+        comment = writing.post(
+            target,
+            user,
+            request.form.get("body", ""),
+            alignment=request.form.get("alignment", "neutral"),
+            parent=parent,
+            official=request.form.get("official") == "yes",
+        )
+    except writing.WriteError as error:
+        api.db_session().rollback()
+        flash(str(error), "error")
+        return back_to(target, parent.id if parent else None)
+    api.db_session().commit()
+    flash(api._("Your comment is published."), "success")
+    return back_to(target, comment.id)

@@ -1,0 +1,153 @@
+"""Writing comments: post, reply, edit (keeping the history), delete (a tombstone).
+
+Each function validates, writes in the request's session and returns what to
+tell the person; the views commit. A person may post ``COMMENTS_RATE_LIMIT``
+comments a minute (default 5), counted in the database, so the limit holds
+across every app process.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import current_app
+from sqlalchemy import func, select
+
+from pnyx import api
+from pnyx_comments import text
+from pnyx_comments.models import (
+    AGAINST,
+    FOR,
+    MAX_DEPTH,
+    MAX_LENGTH,
+    NEUTRAL,
+    RESOURCE,
+    Comment,
+    Version,
+)
+from pnyx_comments.targets import Target
+
+ALIGNMENTS = {"for": FOR, "against": AGAINST, "neutral": NEUTRAL}
+
+
+class WriteError(Exception):
+    """A comment that cannot be written, with the message for the person."""
+
+
+def _messages() -> dict[str, str]:
+    return {
+        "empty": api._("Write something first."),
+        "too_long": api.ngettext(
+            "A comment holds at most %(num)s character.",
+            "A comment holds at most %(num)s characters.",
+            MAX_LENGTH,
+            num=api.format_number(MAX_LENGTH),
+        ),
+        "rate": api._("You are commenting very fast: wait a minute, then try again."),
+        "depth": api._("This conversation is too deep: answer an earlier comment."),
+    }
+
+
+def _check_body(body: str) -> str:
+    cleaned = text.clean(body)
+    problem = text.problem(cleaned)
+    if problem:
+        raise WriteError(_messages()[problem])
+    return cleaned
+
+
+def _check_rate(user: api.User) -> None:
+    limit = int(current_app.config.get("COMMENTS_RATE_LIMIT", 5))
+    since = api.utcnow() - dt.timedelta(minutes=1)
+    query = select(func.count()).where(Comment.author_id == user.id, Comment.created_at > since)
+    if (api.db_session().scalar(query) or 0) >= limit:
+        raise WriteError(_messages()["rate"])
+
+
+def _log(action: str, comment: Comment, visibility: str = "admin") -> None:
+    api.log_action(
+        api.db_session(),
+        action,
+        resource=(RESOURCE, comment.id),
+        component=comment.component,
+        visibility=visibility,
+    )
+
+
+def is_staff(user: api.User, target: Target) -> bool:
+    """Organization admins and the space's admins and moderators may answer officially."""
+    if user.is_admin:
+        return True
+    return bool(api.space_roles(user, target.component.space) & {"admin", "moderator"})
+
+
+def post(
+    target: Target,
+    user: api.User,
+    body: str,
+    *,
+    alignment: str = "neutral",
+    parent: Comment | None = None,
+    official: bool = False,
+) -> Comment:
+    cleaned = _check_body(body)
+    _check_rate(user)
+    if parent is not None and parent.depth >= MAX_DEPTH:
+        raise WriteError(_messages()["depth"])
+    session = api.db_session()
+    comment = Comment(
+        resource_type=target.resource_type,
+        resource_id=target.resource_id,
+        component_id=target.component.id,
+        parent_id=parent.id if parent else None,
+        root_id=(parent.root_id or parent.id) if parent else None,
+        depth=parent.depth + 1 if parent else 0,
+        author_id=user.id,
+        body=cleaned,
+        # Replies answer a comment: only top-level comments take a side on the record.
+        alignment=ALIGNMENTS.get(alignment, NEUTRAL) if parent is None else NEUTRAL,
+        official=official and is_staff(user, target),
+    )
+    session.add(comment)
+    session.flush()
+    if comment.root_id is None:
+        comment.root_id = comment.id
+    _log("comments.created", comment, "public")
+    payload = {
+        "comment_id": comment.id,
+        "resource_type": target.resource_type,
+        "resource_id": target.resource_id,
+        "url": target.comment_url(comment.id),
+    }
+    if parent is not None and parent.author_id and parent.author_id != user.id:
+        api.publish_event(
+            session, "comments.replied", {**payload, "to_user_id": parent.author_id}, user.id
+        )
+    names = text.mentions(cleaned)
+    if names:
+        api.publish_event(session, "comments.mentioned", {**payload, "names": names}, user.id)
+    api.publish_event(session, "comments.created", payload, user.id)
+    return comment
+
+
+def edit(comment: Comment, body: str) -> None:
+    cleaned = _check_body(body)
+    if cleaned == comment.body:
+        return
+    written_at = comment.edited_at or comment.created_at
+    api.db_session().add(Version(comment_id=comment.id, body=comment.body, written_at=written_at))
+    comment.body = cleaned
+    comment.edited_at = api.utcnow()
+    _log("comments.edited", comment)
+
+
+def delete(comment: Comment) -> None:
+    """The author deletes: the text goes, a tombstone keeps the replies' place."""
+    comment.deleted_at = api.utcnow()
+    comment.body = ""
+    _log("comments.deleted", comment)
+
+
+def history(comment: Comment) -> list[Version]:
+    query = select(Version).where(Version.comment_id == comment.id).order_by(Version.id)
+    return list(api.db_session().scalars(query))

@@ -1,0 +1,107 @@
+"""Commenting on a proposal: the thread in its page's slot, replies, alignment, counts."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from pnyx import api
+from pnyx_comments.models import Comment
+
+
+def test_a_resident_comments_and_replies_without_javascript(
+    client, make_user, page, post_url, session
+) -> None:
+    resident = make_user(email="r@example.test", name="Rene Resident")
+    assert "No comment yet." in client.get(page).text
+    client.sign_in(resident)
+    answer = client.post_form(post_url, {"body": "Yes, and oaks please", "alignment": "for"})
+    assert answer.status_code == 302
+    comment = session.scalars(select(Comment)).one()
+    assert answer.headers["Location"].endswith(f"#comment-{comment.id}")
+    reply = client.post_form(post_url, {"body": "Why oaks?", "parent_id": str(comment.id)})
+    assert reply.status_code == 302
+    text = client.get(page).text
+    assert "Yes, and oaks please" in text and "Why oaks?" in text
+    assert "1 in favour" in text and "2 comments" in text
+    stored = session.scalars(select(Comment).order_by(Comment.id)).all()
+    assert [c.depth for c in stored] == [0, 1]
+    assert stored[1].root_id == stored[0].id and stored[1].alignment == 0
+
+
+def test_replies_stop_at_depth_three(client, make_user, post_url, session) -> None:
+    client.sign_in(make_user(email="r@example.test"))
+    parent = None
+    for level in range(3):
+        data = {"body": f"level {level}"}
+        if parent:
+            data["parent_id"] = str(parent)
+        client.post_form(post_url, data)
+        parent = session.scalars(select(Comment.id).order_by(Comment.id.desc())).first()
+    refused = client.post_form(post_url, {"body": "too deep", "parent_id": str(parent)})
+    assert refused.status_code == 302
+    assert session.scalar(select(Comment).where(Comment.body == "too deep")) is None
+
+
+def test_anonymous_people_read_but_are_asked_to_sign_in(client, post_url, page) -> None:
+    answer = client.post_form(post_url, {"body": "hello"})
+    assert answer.status_code == 302 and "sign-in" in answer.headers["Location"]
+    assert "Sign in" in client.get(page).text
+
+
+def test_blocked_comments_stay_readable_and_refuse_new_ones(
+    client, make_user, page, post_url, set_step, add_comments
+) -> None:
+    author = make_user(email="a@example.test")
+    add_comments(1, author)
+    set_step(comments_blocked=True)
+    client.sign_in(make_user(email="r@example.test"))
+    text = client.get(page).text
+    assert "Comment number 0" in text and "Comments are closed here" in text
+    assert client.post_form(post_url, {"body": "late"}).status_code == 403
+
+
+def test_disabled_comments_hide_the_thread(client, make_user, page, post_url, set_step) -> None:
+    set_step(comments_enabled=False)
+    client.sign_in(make_user(email="r@example.test"))
+    assert 'id="comments"' not in client.get(page).text
+    assert client.post_form(post_url, {"body": "nope"}).status_code == 403
+
+
+def test_text_is_checked(client, make_user, post_url, session) -> None:
+    client.sign_in(make_user(email="r@example.test"))
+    client.post_form(post_url, {"body": "   "})
+    client.post_form(post_url, {"body": "x" * 2001})
+    assert session.scalar(select(Comment)) is None
+    client.post_form(post_url, {"body": "x" * 2000})
+    assert session.scalar(select(Comment)) is not None
+
+
+def test_a_draft_cannot_be_commented(client, make_user, proposal, post_url, session) -> None:
+    proposal.published_at = None
+    session.commit()
+    client.sign_in(make_user(email="r@example.test"))
+    assert client.post_form(post_url, {"body": "hello"}).status_code == 404
+    assert client.post_form("/comments/nothing_here/1", {"body": "x"}).status_code == 404
+
+
+def test_list_cards_count_in_one_grouped_query(app, add_comments, make_user, proposal) -> None:
+    ids = add_comments(3, make_user(email="a@example.test"))
+    with app.test_request_context():
+        assert api.comment_counts("proposals_proposal", [proposal.id, 999]) == {proposal.id: 6}
+        assert api.comment_counts("meetings_meeting", [1]) == {}
+    assert len(ids) == 3
+
+
+def test_the_proposals_list_shows_the_count(client, add_comments, make_user, component) -> None:
+    add_comments(2, make_user(email="a@example.test"), replies=False)
+    text = client.get(f"/spaces/{component.space.slug}/proposals/{component.id}/").text
+    assert "2 comments" in text
+
+
+def test_official_answers_by_staff_only(client, make_user, post_url, session) -> None:
+    client.sign_in(make_user(email="r@example.test"))
+    client.post_form(post_url, {"body": "mine", "official": "yes"})
+    client.sign_in(make_user(email="admin@example.test", roles=["admin"]))
+    client.post_form(post_url, {"body": "ours", "official": "yes"})
+    official = dict(session.execute(select(Comment.body, Comment.official)).all())
+    assert official == {"mine": False, "ours": True}
