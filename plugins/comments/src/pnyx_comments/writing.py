@@ -38,10 +38,9 @@ def _messages() -> dict[str, str]:
     return {
         "empty": api._("Write something first."),
         "too_long": api.ngettext(
-            "A comment holds at most %(num)s character.",
-            "A comment holds at most %(num)s characters.",
+            "A comment holds at most %(num)d character.",
+            "A comment holds at most %(num)d characters.",
             MAX_LENGTH,
-            num=api.format_number(MAX_LENGTH),
         ),
         "rate": api._("You are commenting very fast: wait a minute, then try again."),
         "depth": api._("This conversation is too deep: answer an earlier comment."),

@@ -30,10 +30,9 @@ def report(comment_id: int) -> Response | str | tuple[str, int]:
             error = api._("Choose a reason.")
         elif len(details) > DETAILS_MAX:
             error = api.ngettext(
-                "At most %(num)s character.",
-                "At most %(num)s characters.",
+                "At most %(num)d character.",
+                "At most %(num)d characters.",
                 DETAILS_MAX,
-                num=api.format_number(DETAILS_MAX),
             )
         else:
             new = moderation.report(comment, user, reason, details)
