@@ -34,6 +34,7 @@ from pnyx.models import (
     Attachment,
     DataExport,
     HomePageBlock,
+    Newsletter,
     OutgoingMail,
     SpaceGroup,
     TaxonomyTerm,
@@ -97,6 +98,9 @@ EXCEPTIONS: dict[str, dict[str, Any]] = {
     "pnyx_auth.reset_password": INVALID_LINK,
     "pnyx_auth.confirm_new_email": INVALID_LINK,
     "pnyx_auth.sign_in_with_link": INVALID_LINK,
+    # The one-click unsubscribe link of an e-mail: a made-up token is nobody's (404, signed out
+    # or not; it never needs a session).
+    "pnyx_notifications.unsubscribe": dict.fromkeys(ROLES, 404),
     # The kit builds its database with create_all, not the migrations: /healthz says so.
     "pnyx_health.healthz": dict.fromkeys(ROLES, 503),
     # No logo was uploaded: every name is unknown, whoever asks.
@@ -216,6 +220,8 @@ def seed(session: Session, make_user: Callable[..., User], make_space, make_comp
     )
     session.add(undelivered)
     session.add(seed_attachment(space))
+    newsletter = Newsletter(subject={"fr": "Lettre"}, body={"fr": "Texte"})
+    session.add(newsletter)
     session.commit()
     return {
         "people": people,
@@ -231,6 +237,7 @@ def seed(session: Session, make_user: Callable[..., User], make_space, make_comp
             "authorization_id": declared.authorization.id,
             "conflict_id": conflict.conflict.id,
             "token": "made-up-token",
+            "newsletter_id": newsletter.id,
             "step_id": space.steps[0].id,
             "space_id": space.id,
             "kind": territory.kind,

@@ -32,3 +32,26 @@ def fake_plugins(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
             sys.modules.pop(value, None)
 
     return install
+
+
+@pytest.fixture
+def notifydemo(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Install the in-test plugin ``notifydemo`` (``notification_plugin/``): notification kinds
+    and a resource type for the notification tests (enable it with the marker)."""
+    from pnyx.testing import install_plugins
+
+    folder = HERE / "notification_plugin"
+    install_plugins(monkeypatch, {"notifydemo": "pnyx_notifydemo.plugin"}, path=folder)
+
+
+@pytest.fixture
+def follow_token() -> Callable[[str], str]:
+    """``follow_token(html)``: the signed target of the first follow button of a page."""
+    import re
+
+    def read(html: str) -> str:
+        found = re.search(r'name="target" value="([^"]+)"', html)
+        assert found, "the page has no follow button"
+        return found.group(1)
+
+    return read

@@ -70,6 +70,10 @@ from pnyx.manifests import (
 from pnyx.models import Component, Model, Organization, Space, Step, TaxonomyTerm, User, utcnow
 from pnyx.models import UserSpaceRole as _UserSpaceRole
 from pnyx.models.base import JSONType, UTCDateTime
+from pnyx.notifications.activity.items import ActivityItem
+from pnyx.notifications.following import follow, following, unfollow
+from pnyx.notifications.kinds import NotificationKind
+from pnyx.notifications.publish import notify
 from pnyx.optional_mails import register_optional_mail, wants_mail
 from pnyx.permissions import Decision, component_of, decide, space_of
 from pnyx.permissions import space_roles as _space_roles
@@ -231,6 +235,7 @@ __all__ = [
     "MAX_ID",
     "MAX_PAGE",
     "Action",
+    "ActivityItem",
     "Audience",
     "Component",
     "ComponentType",
@@ -246,6 +251,7 @@ __all__ = [
     "Markup",
     "MenuLink",
     "Model",
+    "NotificationKind",
     "Organization",
     "Page",
     "PermissionRules",
@@ -287,6 +293,8 @@ __all__ = [
     "enqueue",
     "fold_text",
     "folded",
+    "follow",
+    "following",
     "format_currency",
     "format_date",
     "format_datetime",
@@ -303,6 +311,7 @@ __all__ = [
     "links",
     "log_action",
     "ngettext",
+    "notify",
     "open_data",
     "page_arg",
     "paginate",
@@ -335,6 +344,7 @@ __all__ = [
     "term_labels",
     "text_matches",
     "translated",
+    "unfollow",
     "upload_limit",
     "utcnow",
     "validate_settings",

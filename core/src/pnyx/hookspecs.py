@@ -40,6 +40,8 @@ if TYPE_CHECKING:
         VerificationHandler,
     )
     from pnyx.models import Component, User
+    from pnyx.notifications.activity.items import ActivityItem
+    from pnyx.notifications.kinds import NotificationKind
     from pnyx.open_data.resources import ApiResource
     from pnyx.statistics.figures import Figure
 
@@ -211,6 +213,28 @@ def register_actions() -> list[Action]:
         @api.hookimpl
         def register_actions():
             return [api.Action("comments.create", "Comment", step_setting="comments_enabled")]
+    """
+
+
+@hookspec
+def register_notification_kinds() -> list[NotificationKind]:
+    """Return the notification kinds this plugin publishes (docs/notifications.md).
+
+    Called once in ``create_app``. Each :class:`~pnyx.api.NotificationKind` has a
+    ``name`` starting with the plugin's (``proposals.answered``), a ``label``
+    (what happened, for people) and its default ``recipients``: ``followers``
+    (of the resource, its component and its space), ``authors``, ``staff``
+    (admins and moderators of the space), ``mentioned``. The plugin then
+    publishes with ``api.notify(name, target, ...)``, usually from its
+    ``on_event``; people choose per kind how often they are e-mailed. A name
+    declared twice, or not prefixed, stops start-up.
+
+    Example::
+
+        @api.hookimpl
+        def register_notification_kinds():
+            return [api.NotificationKind("hello.replied", api._l("Reply to your message"),
+                                         recipients=("authors", "followers"))]
     """
 
 
@@ -433,6 +457,32 @@ def count_comments(resource_type: str, ids: list[int], people: bool) -> dict[int
                 .group_by(Comment.resource_id)
             )
             return dict(api.db_session().execute(query).all())
+    """
+
+
+@hookspec
+def user_activity(user: User, public: bool, limit: int) -> list[ActivityItem] | None:
+    """Return what ``user`` did in this plugin, newest first, at most ``limit`` items.
+
+    Called when "My activity" (``/account/activity``, the person themself:
+    ``public`` is false) or the person's public profile (``/people/<id>``,
+    anyone: ``public`` is true) is shown, once per plugin. Return
+    :class:`~pnyx.api.ActivityItem` values (label, title, url, when, public);
+    when ``public`` is true, give only what anyone may see (a published
+    proposal), and the core drops items not marked ``public`` anyway. Never
+    tell what a ballot holds: "Voted in Budget 2027", not for what. Return
+    ``None`` when the person did nothing here. An exception is logged and the
+    plugin's items are left out.
+
+    Example::
+
+        @api.hookimpl
+        def user_activity(user, public, limit):
+            rows = api.db_session().scalars(
+                select(Message).where(Message.author_id == user.id)
+                .order_by(Message.id.desc()).limit(limit))
+            return [api.ActivityItem(api._("Wrote"), m.text[:80], "", m.created_at, public=True)
+                    for m in rows]
     """
 
 

@@ -23,6 +23,7 @@ from pnyx.core_hooks import PUBLIC
 from pnyx.db import get_session
 from pnyx.jobs import enqueue
 from pnyx.models import User, utcnow
+from pnyx.notifications.preferences import record_newsletter_consent
 from pnyx.passwords import hash_password
 from pnyx.ratelimit import by_address, by_submitted_email, rate_limit
 from pnyx.web.guards import requires
@@ -50,6 +51,8 @@ def sign_up() -> str | Response | tuple[str, int]:
     if existing is None:
         user = create_account(values.email, values.name, values.password)
         if user is not None:
+            if request.form.get("newsletters") == "yes":  # explicit, unticked by default
+                record_newsletter_consent(user)
             send_confirmation(user, going_to)
     else:
         # As slow as creating an account: the time of the answer tells nothing either.

@@ -28,6 +28,7 @@ from pnyx.cli.steps import steps
 from pnyx.cli.users import users
 from pnyx.cli.worker import worker
 from pnyx.errors import StartupError
+from pnyx.notifications.cli import notifications
 from pnyx.personal_data.cli import personal_data
 
 CORE_COMMANDS = (
@@ -43,6 +44,7 @@ CORE_COMMANDS = (
     demo,
     personal_data,
     worker,
+    notifications,
 )
 
 

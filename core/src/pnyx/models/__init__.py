@@ -30,6 +30,13 @@ from pnyx.models.user import (
     UserSession,
     UserSpaceRole,
 )
+from pnyx.notifications.models import (
+    Follow,
+    Newsletter,
+    Notification,
+    NotificationPreference,
+    PublicProfile,
+)
 
 __all__ = [
     "ActionLog",
@@ -41,13 +48,18 @@ __all__ = [
     "CensusEntry",
     "Component",
     "DataExport",
+    "Follow",
     "HomePageBlock",
     "ImportKey",
     "Model",
+    "Newsletter",
+    "Notification",
+    "NotificationPreference",
     "OpenDataSettings",
     "Organization",
     "OrganizationRole",
     "OutgoingMail",
+    "PublicProfile",
     "ResourceLink",
     "SeedRecord",
     "Space",

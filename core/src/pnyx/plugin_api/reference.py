@@ -17,6 +17,8 @@ import attrs
 
 from pnyx import manifests
 from pnyx.importing import Importer
+from pnyx.notifications.activity.items import ActivityItem
+from pnyx.notifications.kinds import NotificationKind
 from pnyx.open_data.resources import ApiResource
 from pnyx.statistics.figures import Figure
 from pnyx.toolkit.pagination import Page
@@ -40,6 +42,8 @@ DOCUMENTED: tuple[tuple[str, type], ...] = (
     ("api.TermOption", TermOption),
     ("api.Page", Page),
     ("api.Importer", Importer),
+    ("api.NotificationKind", NotificationKind),
+    ("api.ActivityItem", ActivityItem),
 )
 
 HEADER = """\

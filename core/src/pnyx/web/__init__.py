@@ -12,6 +12,7 @@ from pnyx.assisted.setup import init_assisted
 from pnyx.attachments import init_attachments
 from pnyx.discussion import comment_counts
 from pnyx.inputs import init_inputs
+from pnyx.notifications import init_notifications
 from pnyx.open_data import init_open_data
 from pnyx.personal_data import init_personal_data
 from pnyx.plugin_system import PluginSystem
@@ -71,6 +72,7 @@ def init_web(app: Flask, plugins: PluginSystem) -> None:
     init_personal_data(app)
     init_verification(app)
     init_assisted(app)  # after auth.init_auth: it acts on the signed-in person
+    init_notifications(app, plugins)
     for blueprint in plugins.registry.blueprints:
         app.register_blueprint(blueprint)
     register_component_blueprints(app, plugins.registry)

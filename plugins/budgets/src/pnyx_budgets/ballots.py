@@ -237,6 +237,8 @@ def checkout(session: Session, budget_id: int, user: api.User) -> Checkout:
         "replaced": cast is not None,
     }
     api.publish_event(session, "budgets.voted", payload, actor_id=user.id)
+    # voters follow the budget they voted in, to hear its results (reversible, explained)
+    api.follow(user, (BUDGET_RESOURCE, budget.id), component=budget.component, reason="voted")
     return Checkout(draft, replaced=cast is not None)
 
 

@@ -152,6 +152,12 @@ def publish(session: Session, budget: Budget) -> Outcome:
                 "proposal_ids": list(linked_proposals(session, project.id)),
             }
             api.publish_event(session, "budgets.project_selected", payload)
+    # the core notifies the budget's followers (pnyx_budgets.followers)
+    api.publish_event(
+        session,
+        "budgets.outcome_published",
+        {"budget_id": budget.id, "component_id": budget.component_id},
+    )
     api.log_action(
         session,
         "budgets.outcome_published",

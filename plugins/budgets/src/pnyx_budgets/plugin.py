@@ -15,9 +15,11 @@ from sqlalchemy.orm import Session
 
 from pnyx import api
 from pnyx_budgets import (
+    activity,
     admin_stats,
     demo_links,
     exports,
+    followers,
     resources,
     search,
     userdata,
@@ -111,9 +113,20 @@ def delete_user_data(user: api.User, session: Session) -> None:
 
 
 @api.hookimpl
+def user_activity(user: api.User, public: bool, limit: int) -> list[api.ActivityItem]:
+    return activity.user_activity(user, public, limit)
+
+
+@api.hookimpl
+def register_notification_kinds() -> list[api.NotificationKind]:
+    return followers.KINDS
+
+
+@api.hookimpl
 def on_event(event: api.Event) -> None:
     if event.name == "pnyx.demo_seeded":
         demo_links.link_demo_projects()
+    followers.tell_followers(event)
 
 
 @api.hookimpl

@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from pnyx import api
-from pnyx_meetings import meeting_form, minutes_form, registrations
+from pnyx_meetings import followers, meeting_form, minutes_form, registrations
 from pnyx_meetings.forms import Form
 from pnyx_meetings.models import AgendaItem, Meeting, Minutes, Registration
 
@@ -95,6 +95,17 @@ def _copy_agenda(session: Session, source: Meeting, target: Meeting) -> None:
 
 def delete(session: Session, meeting: Meeting) -> None:
     _log(session, "meetings.delete", meeting, "admin")
+    if meeting.published:  # its followers and registered people hear it is cancelled
+        payload = {
+            "meeting_id": meeting.id,
+            "component_id": meeting.component_id,
+            "title": dict(meeting.title or {}),
+            "people": followers.people_to_tell(session, meeting),
+        }
+        user = api.current_user()
+        api.publish_event(
+            session, "meetings.cancelled", payload, actor_id=user.id if user else None
+        )
     session.delete(meeting)
 
 

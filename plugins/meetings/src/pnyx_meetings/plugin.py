@@ -12,7 +12,17 @@ from flask import Blueprint, Flask, render_template
 from sqlalchemy.orm import Session
 
 from pnyx import api
-from pnyx_meetings import demo_links, labels, queries, resources, search, stats, userdata
+from pnyx_meetings import (
+    activity,
+    demo_links,
+    followers,
+    labels,
+    queries,
+    resources,
+    search,
+    stats,
+    userdata,
+)
 from pnyx_meetings.api_resources import RESOURCES as API_RESOURCES
 from pnyx_meetings.models import Meeting
 from pnyx_meetings.seed import seed
@@ -150,9 +160,20 @@ def register_importers() -> list[api.Importer]:
 
 
 @api.hookimpl
+def user_activity(user: api.User, public: bool, limit: int) -> list[api.ActivityItem]:
+    return activity.user_activity(user, public, limit)
+
+
+@api.hookimpl
+def register_notification_kinds() -> list[api.NotificationKind]:
+    return followers.KINDS
+
+
+@api.hookimpl
 def on_event(event: api.Event) -> None:
     if event.name == "pnyx.demo_seeded":
         demo_links.link_demo_minutes()
+    followers.tell_followers(event)
 
 
 @api.hookimpl

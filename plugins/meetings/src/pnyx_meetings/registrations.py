@@ -103,6 +103,10 @@ def register(session: Session, meeting_id: int, user: api.User) -> Registration:
     session.add(registration)
     session.flush()
     _record(session, "meetings.register", meeting, registration, user.id)
+    # registering follows the meeting (the person may say no on their preferences page)
+    api.follow(
+        user, ("meetings_meeting", meeting.id), component=meeting.component, reason="registered"
+    )
     return registration
 
 

@@ -20,6 +20,7 @@ from flask import current_app
 from sqlalchemy import select
 
 from pnyx import api
+from pnyx_proposals import followers
 from pnyx_proposals.models import RESOURCE, Proposal
 from pnyx_proposals.queries import visible
 
@@ -49,6 +50,7 @@ def handle(event: api.Event) -> None:
     """The ``on_event`` hook: relay other plugins' news, write to authors about ours."""
     if event.name.startswith("proposals."):
         notify(event)
+        followers.tell_followers(event)
     else:
         relay(event)
 

@@ -99,6 +99,9 @@ def publish(session: Session, proposal: Proposal) -> None:
     api.publish_event(
         session, "proposals.published", _payload(proposal), actor_id=proposal.author_id
     )
+    # Authors follow what they publish (unless they said no on their preferences page).
+    if proposal.author is not None:
+        api.follow(proposal.author, proposal.resource, component=component, reason="author")
 
 
 def editable(proposal: Proposal, now: dt.datetime | None = None) -> bool:

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pnyx import api
-from pnyx_proposals import events, exports, home, links, personal_data, search
+from pnyx_proposals import activity, events, exports, followers, home, links, personal_data, search
 from pnyx_proposals.admin import blueprint as admin_blueprint
 from pnyx_proposals.admin.overview import admin_menu
 from pnyx_proposals.admin.overview import blueprint as moderation_blueprint
@@ -133,6 +133,16 @@ def export_user_data(user: api.User) -> dict[str, Any] | None:
 @api.hookimpl
 def delete_user_data(user: api.User, session: Session) -> None:
     personal_data.delete_data(session, user)
+
+
+@api.hookimpl
+def user_activity(user: api.User, public: bool, limit: int) -> list[api.ActivityItem]:
+    return activity.user_activity(user, public, limit)
+
+
+@api.hookimpl
+def register_notification_kinds() -> list[api.NotificationKind]:
+    return followers.KINDS
 
 
 @api.hookimpl

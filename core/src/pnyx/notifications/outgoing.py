@@ -1,0 +1,73 @@
+"""Delivering a batch of messages with a bounded number of queries.
+
+The messages are recorded in ``outgoing_mails`` in one bulk insert (committed
+with whatever the caller changed, such as notifications marked as mailed), then
+delivered one by one through the mail backend, then marked ``sent`` in one
+update. A message the server refused is handed to the ordinary mail job
+(:func:`pnyx.mail_delivery.deliver_mail`), which retries it and keeps it for
+administrators when it never goes.
+"""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+from email.message import EmailMessage
+
+from sqlalchemy import insert, update
+
+from pnyx.db import get_session
+from pnyx.jobs import enqueue
+from pnyx.mail import mail_backend
+from pnyx.mail_delivery import RETRYING, SENDING, SENT, deliver_mail
+from pnyx.models import OutgoingMail, utcnow
+
+log = logging.getLogger(__name__)
+
+
+def _row(message: EmailMessage, template: str) -> dict[str, object]:
+    now = utcnow()
+    return {
+        "message_id": str(message["Message-ID"]),
+        "recipient": str(message["To"])[:320],
+        "subject": str(message["Subject"] or "")[:500],
+        "template": template[:200],
+        "message": message.as_string(),
+        "status": SENDING,
+        "attempts": 1,
+        "created_at": now,
+        "updated_at": now,
+    }
+
+
+def deliver_batch(messages: list[EmailMessage], template: str) -> int:
+    """Record, commit, deliver and mark ``messages``; return how many were delivered."""
+    session = get_session()
+    rows = [_row(message, template) for message in messages]
+    if rows:
+        session.execute(insert(OutgoingMail), rows)
+    session.commit()
+    backend = mail_backend()
+    sent: list[str] = []
+    for message, row in zip(messages, rows, strict=True):
+        try:
+            backend.deliver(message)
+        except (OSError, smtplib.SMTPException):
+            log.exception("could not send %s: handed to the mail job", row["message_id"])
+            session.execute(
+                update(OutgoingMail)
+                .where(OutgoingMail.message_id == row["message_id"])
+                .values(status=RETRYING)
+            )
+            enqueue(deliver_mail, row["message"], template)
+            continue
+        sent.append(str(row["message_id"]))
+    if sent:
+        now = utcnow()
+        session.execute(
+            update(OutgoingMail)
+            .where(OutgoingMail.message_id.in_(sent))
+            .values(status=SENT, sent_at=now, updated_at=now)
+        )
+    session.commit()
+    return len(sent)
