@@ -218,7 +218,7 @@ def _seed_group_and_home(session: Session, process: Space, today: dt.date) -> No
         "button_label": {"fr": "Je vote", "en": "I vote"},
         "button_link": f"/spaces/{DEMO_SPACE}",
     }
-    names = ["hero", *default_names()]
+    names = ["hero", *default_names(), "statistics"]
     session.add_all(
         HomePageBlock(block=name, position=i, settings=hero if name == "hero" else {})
         for i, name in enumerate(names)

@@ -14,12 +14,13 @@ from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 from marshmallow import Schema, fields, validate
 
+from pnyx.db import get_session
 from pnyx.forms import TranslatedText
 from pnyx.manifests import HomeBlock, Snippet
 from pnyx.spaces.listing import SpaceFilters, spaces_in, state_counts
 from pnyx.spaces.state import OPEN, PAST, STATES, UPCOMING
 
-HERO, SPACES = "hero", "spaces"
+HERO, SPACES, STATISTICS = "hero", "spaces", "statistics"
 
 #: How many spaces of each state the spaces block shows (the rest: on /spaces).
 HOME_LIMITS = {OPEN: 6, UPCOMING: 3, PAST: 3}
@@ -72,6 +73,14 @@ CORE_BLOCKS = (
         label=_l("Spaces by state"),
         description=_l("The open spaces, then the upcoming and the past ones."),
     ),
+    HomeBlock(
+        name=STATISTICS,
+        label=_l("Participation figures"),
+        description=_l(
+            "Participants and contributions in every public space, from the statistics page."
+        ),
+        default=False,
+    ),
 )
 
 
@@ -82,7 +91,18 @@ def render_core_block(name: str, settings: dict[str, Any], index: int) -> Snippe
         return Snippet(Markup(html))
     if name == SPACES:
         return Snippet(Markup(render_template("pnyx/home/spaces.html", **spaces_by_state())))
+    if name == STATISTICS:
+        html = render_template("pnyx/home/statistics.html", report=report(), index=index)
+        return Snippet(Markup(html))
     return None
+
+
+def report() -> Any:
+    """The organization's figures, as ``/statistics`` counts them (the statistics hook)."""
+    from pnyx.statistics.collect import build_report, public_components
+
+    session = get_session()
+    return build_report(public_components(session), session)
 
 
 def spaces_by_state() -> dict[str, Any]:
