@@ -46,9 +46,17 @@ def space(make_space):
 @pytest.mark.parametrize("page", ["99999999999999999999", "²", "abc"])
 def test_a_bad_page_number_is_reported(client, sign_in, make_user, page) -> None:
     sign_in(client, make_user(roles=["admin"]))
-    response = client.get(f"/admin/users?page={page}", headers={"Accept-Language": "en"})
+    response = client.get(f"/admin/roles?page={page}", headers={"Accept-Language": "en"})
     assert response.status_code == 400
     assert "“page” must be a whole number from 1 to 100000." in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("after", ["99999999999999999999", "²", "abc"])
+def test_a_bad_keyset_anchor_is_reported(client, sign_in, make_user, after) -> None:
+    sign_in(client, make_user(roles=["admin"]))
+    response = client.get(f"/admin/users?after={after}", headers={"Accept-Language": "en"})
+    assert response.status_code == 400
+    assert "“after”" in response.get_data(as_text=True)
 
 
 @pytest.mark.parametrize("value", ["Cam\x00ille", "Cam\x07ille", "\x1b[31m"])
