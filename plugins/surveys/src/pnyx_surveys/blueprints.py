@@ -38,21 +38,23 @@ def builder_route(rule: str, **options: Any) -> Callable[[F], F]:
 
 
 @forms.url_value_preprocessor
-def _load_questionnaire(_endpoint: str | None, values: dict[str, Any] | None) -> None:
+def _take_questionnaire_id(_endpoint: str | None, values: dict[str, Any] | None) -> None:
+    g.surveys_questionnaire_id = (values or {}).pop("questionnaire_id", None)
+
+
+@forms.before_request
+def _load_questionnaire() -> None:
+    """After the core's checks (the CSRF token first), before the view's guard."""
     from pnyx_surveys.models import COMPONENT_OWNER, Questionnaire
 
-    questionnaire_id = (values or {}).pop("questionnaire_id", None)
+    questionnaire_id = g.get("surveys_questionnaire_id")
     if questionnaire_id is None or not 1 <= questionnaire_id <= api.MAX_ID:
         abort(404)
-    row = (
-        api.db_session()
-        .execute(
-            select(Questionnaire.component_id, Questionnaire.owner_type).where(
-                Questionnaire.id == questionnaire_id
-            )
+    row = api.db_session().execute(
+        select(Questionnaire.component_id, Questionnaire.owner_type).where(
+            Questionnaire.id == questionnaire_id
         )
-        .first()
-    )
+    ).first()
     # A survey component's own questionnaire is built on that component's admin pages.
     if row is None or row.owner_type == COMPONENT_OWNER:
         abort(404)
@@ -60,7 +62,6 @@ def _load_questionnaire(_endpoint: str | None, values: dict[str, Any] | None) ->
     if component is None:
         abort(404)
     g.component, g.space = component, component.space
-    g.surveys_questionnaire_id = questionnaire_id
 
 
 @forms.url_defaults
