@@ -208,3 +208,24 @@ def test_the_results_page_reads_a_fixed_number_of_statements(
             anonymous_key=f"more-{number}",
         )
     assert count_queries(urls("surveys.results")) == before
+
+
+def test_the_space_statistics_page_counts_answer_sets_and_written_answers(
+    client: PnyxClient, component: api.Component, answered: dict[str, Any]
+) -> None:
+    page = client.get(f"/spaces/{component.space.slug}/statistics").text
+    assert "Answers to surveys" in page and "Written answers to surveys" in page
+
+
+def test_the_statistics_hook_counts_answer_sets_texts_and_signed_in_people(
+    app: Any, session: Session, component: api.Component, answered: dict[str, Any]
+) -> None:
+    from pnyx_surveys.statistics import figures
+
+    with app.test_request_context():
+        found = {figure.name: figure for figure in figures([component], session) or []}
+        assert found["surveys.answers"].value == 4 and found["surveys.answers"].kind == "answers"
+        assert found["surveys.written"].value == 5  # three parking places, two remarks
+        people = session.scalars(found["surveys.answers"].people).all()
+        assert len(people) == 1  # Alice; anonymous answer sets have nobody behind them
+        assert figures([], session) is None

@@ -50,11 +50,15 @@ def _load_questionnaire() -> None:
     questionnaire_id = g.get("surveys_questionnaire_id")
     if questionnaire_id is None or not 1 <= questionnaire_id <= api.MAX_ID:
         abort(404)
-    row = api.db_session().execute(
-        select(Questionnaire.component_id, Questionnaire.owner_type).where(
-            Questionnaire.id == questionnaire_id
+    row = (
+        api.db_session()
+        .execute(
+            select(Questionnaire.component_id, Questionnaire.owner_type).where(
+                Questionnaire.id == questionnaire_id
+            )
         )
-    ).first()
+        .first()
+    )
     # A survey component's own questionnaire is built on that component's admin pages.
     if row is None or row.owner_type == COMPONENT_OWNER:
         abort(404)

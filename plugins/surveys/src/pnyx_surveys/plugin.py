@@ -20,6 +20,7 @@ from pnyx_surveys.models import COMPONENT_OWNER, Questionnaire, Submission
 from pnyx_surveys.permissions import ACTIONS, rules
 from pnyx_surveys.seed import seed
 from pnyx_surveys.settings import GlobalSettings, StepSettings
+from pnyx_surveys.statistics import figures as survey_figures
 from pnyx_surveys.stats import STATS
 
 #: The view modules attach their routes to the blueprints when imported.
@@ -60,6 +61,11 @@ def register_component_types() -> list[api.ComponentType]:
             deletion_blocker=deletion_blocker,
         )
     ]
+
+
+@api.hookimpl
+def statistics(components: list[api.Component], session: Session) -> list[object] | None:
+    return survey_figures(components, session)
 
 
 @api.hookimpl
