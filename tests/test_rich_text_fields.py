@@ -51,7 +51,7 @@ def test_every_rich_text_field_renders_the_corpus_inert(client, session) -> None
     for visitor in (None, admin):
         if visitor is not None:
             client.sign_in(visitor)
-        for page in crawl(client, ["/", "/admin/"], limit=300, per_endpoint=4):
+        for page in crawl(client, ["/", "/admin/"], limit=300, per_endpoint=6):
             found = active_content(page.text, page=True)
             problems += [f"GET {page.url}: {problem}" for problem in found]
             shown |= {f for f in FIELDS if f"<strong>mark-{f}</strong>" in page.text}

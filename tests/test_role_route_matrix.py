@@ -33,12 +33,15 @@ from pnyx.models import (
     ActionLog,
     Attachment,
     DataExport,
+    GroupRole,
     HomePageBlock,
     Newsletter,
     OutgoingMail,
     SpaceGroup,
     TaxonomyTerm,
     User,
+    UserGroup,
+    UserGroupMembership,
     UserSpaceRole,
     utcnow,
 )
@@ -107,6 +110,20 @@ EXCEPTIONS: dict[str, dict[str, Any]] = {
     "pnyx_branding.logo": dict.fromkeys(ROLES, 404),
     # The language switch (a GET form for visitors) sets a cookie and goes back, for everyone.
     "pnyx.switch_locale": dict.fromkeys(ROLES, 302),
+    # A user group's own pages: its admins (none here) and organization admins.
+    **dict.fromkeys(
+        (
+            "pnyx_groups.edit",
+            "pnyx_groups.members",
+            "pnyx_groups.invite",
+            "pnyx_groups.accept",
+            "pnyx_groups.change_role",
+            "pnyx_groups.remove",
+        ),
+        REFUSED_TO_NON_ADMINS,
+    ),
+    # The seeded group has no logo: every name is unknown.
+    "pnyx_groups.logo": dict.fromkeys(ROLES, 404),
     # An admin export's file is for the admin who asked: a made-up token is nobody's.
     "pnyx_admin.download_export": {"org_admin": 404},
 }
@@ -189,6 +206,15 @@ def seed(session: Session, make_user: Callable[..., User], make_space, make_comp
     group = SpaceGroup(slug="matrix-group", title={"fr": "Budget participatif"})
     hero = HomePageBlock(block="hero", position=0, settings={"title": {"fr": "Bienvenue"}})
     session.add_all([group, hero])
+    # A user group run by someone outside the matrix: organization admins may step in.
+    user_group = UserGroup(name="Amis du Rhône", description={})
+    user_group.memberships.append(
+        UserGroupMembership(user_id=make_user(name="Group admin").id, role=GroupRole.ADMIN)
+    )
+    user_group.memberships.append(
+        UserGroupMembership(user_id=make_user(name="Group member").id, role=GroupRole.REQUESTED)
+    )
+    session.add(user_group)
     report = {"kind": "territory", "file": "communes.csv", **ImportReport(created=1).as_dict()}
     taxonomy_import = ActionLog(action=IMPORT_ACTION, extra=report)
     session.add(taxonomy_import)
@@ -245,6 +271,8 @@ def seed(session: Session, make_user: Callable[..., User], make_space, make_comp
             "log_id": taxonomy_import.id,
             "name": "logo.png",
             "mail_id": undelivered.id,
+            "membership_id": user_group.memberships[1].id,
+            "user_group_id": user_group.id,
             "group_id": group.id,
             "group_slug": group.slug,
             "position": hero.position,

@@ -78,7 +78,7 @@ from pnyx.optional_mails import register_optional_mail, wants_mail
 from pnyx.permissions import Decision, component_of, decide, space_of
 from pnyx.permissions import space_roles as _space_roles
 from pnyx.personal_data.names import person_name
-from pnyx.plugin_api import actions, attachments, links, open_data, statistics, verification
+from pnyx.plugin_api import actions, attachments, groups, links, open_data, statistics, verification
 from pnyx.plugin_api.deprecation import PnyxDeprecationWarning, resolve
 from pnyx.ratelimit import rate_limit
 from pnyx.redirects import safe_next
@@ -302,6 +302,7 @@ __all__ = [
     "format_number",
     "format_percent",
     "get_or_404",
+    "groups",
     "hookimpl",
     "id_list",
     "int_arg",

@@ -90,8 +90,13 @@ def register_importers() -> list[Any]:
 def menu_links(menu: str, user: object) -> list[MenuLink] | None:
     from pnyx.admin.space_scope import space_staff_links
     from pnyx.assisted.menu import staff_links
+    from pnyx.groups.setup import group_links
 
-    links = [*(staff_links(menu, user) or []), *space_staff_links(menu, user)]  # type: ignore[arg-type]
+    links = [
+        *(staff_links(menu, user) or []),  # type: ignore[arg-type]
+        *space_staff_links(menu, user),  # type: ignore[arg-type]
+        *group_links(menu, user),
+    ]
     if menu == "main":  # every published space, by state: /spaces
         links.append(
             MenuLink(label=_l("Participatory spaces"), endpoint="pnyx_spaces.index", priority=10)

@@ -83,6 +83,12 @@ def seed_demo(session: Session, today: dt.date | None = None) -> list[str]:
         component = add_component(session, where, component_type)
         component_type.seed(session, component)
         seeded.append(plugin_name)
+    for plugin_name, space_type in _space_types_by_plugin(plugins):
+        if plugin_name in done or space_type.seed is None:
+            continue
+        space_type.seed(session)
+        if plugin_name not in seeded:
+            seeded.append(plugin_name)
     for name in seeded:
         session.add(SeedRecord(name=name))
     if seeded:
@@ -121,6 +127,12 @@ def _component_types_by_plugin(plugins):  # type: ignore[no-untyped-def]
     registry = plugins.registry
     for name, component_type in registry.component_types.items():
         yield registry.owners[f"component type:{name}"], component_type
+
+
+def _space_types_by_plugin(plugins):  # type: ignore[no-untyped-def]
+    registry = plugins.registry
+    for name, space_type in registry.space_types.items():
+        yield registry.owners[f"space type:{name}"], space_type
 
 
 def add_component(session: Session, space: Space, component_type) -> Component:  # type: ignore[no-untyped-def]

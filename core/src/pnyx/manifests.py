@@ -52,6 +52,10 @@ class Action:
     #: Whether an admin may require verifications for it (birth date, residence...);
     #: False for actions such as reading a page or editing one's own text.
     verifiable: bool = True
+    #: Whether a person may do it on behalf of a user group (an association, a business):
+    #: the component's admin then gets the option "groups may take part" on its permissions
+    #: page, and the plugin's form offers ``api.groups.field`` (docs/groups.md).
+    groups: bool = False
 
     def __init__(
         self,
@@ -61,6 +65,7 @@ class Action:
         step_setting: str | None = None,
         verifiable: bool = True,
         *,
+        groups: bool = False,
         authorizable: bool | None = None,
     ) -> None:
         if authorizable is not None:
@@ -70,7 +75,7 @@ class Action:
                 stacklevel=2,
             )
             verifiable = authorizable
-        self.__attrs_init__(name, label, audience, step_setting, verifiable)  # type: ignore[attr-defined]
+        self.__attrs_init__(name, label, audience, step_setting, verifiable, groups)  # type: ignore[attr-defined]
 
     @property
     def authorizable(self) -> bool:
@@ -207,6 +212,11 @@ class SpaceType:
     #: transparent": everyone reads it, members act). When true, actions whose audience is
     #: ``signed_in`` or ``space_member`` are refused to non-members, with a reason.
     members_only: Callable[..., bool] | None = None
+    #: ``(session) -> None``: creates demo spaces of this type with the plugin's own rows
+    #: (the caller commits). ``pnyx demo`` calls it once, after every component type's seed
+    #: (``api.component_type(name).seed`` fills a component the demo space hosts); the
+    #: contract suite calls it too and visits the type's admin pages with such a space.
+    seed: Callable[..., None] | None = None
 
 
 class VerificationStatus(enum.StrEnum):

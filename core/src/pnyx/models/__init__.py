@@ -30,6 +30,7 @@ from pnyx.models.user import (
     UserSession,
     UserSpaceRole,
 )
+from pnyx.models.user_group import BELONGING, GroupRole, UserGroup, UserGroupMembership
 from pnyx.notifications.models import (
     Follow,
     Newsletter,
@@ -39,6 +40,7 @@ from pnyx.notifications.models import (
 )
 
 __all__ = [
+    "BELONGING",
     "ActionLog",
     "AdminExport",
     "Attachment",
@@ -49,6 +51,7 @@ __all__ = [
     "Component",
     "DataExport",
     "Follow",
+    "GroupRole",
     "HomePageBlock",
     "ImportKey",
     "Model",
@@ -69,6 +72,8 @@ __all__ = [
     "Step",
     "TaxonomyTerm",
     "User",
+    "UserGroup",
+    "UserGroupMembership",
     "UserOrganizationRole",
     "UserSession",
     "UserSpaceRole",

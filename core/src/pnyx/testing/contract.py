@@ -110,8 +110,10 @@ class PluginContract:
     def test_demo_data_seeds(
         self, session: Session, plugin_declarations: PluginDeclarations
     ) -> None:
-        """Each component type's ``seed`` runs and adds rows to the plugin's tables."""
-        if not any(ct.seed for ct in plugin_declarations.component_types):
+        """Each component type's and space type's ``seed`` runs and adds rows to the plugin's
+        tables."""
+        declared = (*plugin_declarations.component_types, *plugin_declarations.space_types)
+        if not any(manifest.seed for manifest in declared):
             pytest.skip(f"plugin '{self.plugin}' has no seed function")
         routes.check_seed(session, plugin_declarations)
 

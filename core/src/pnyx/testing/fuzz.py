@@ -155,7 +155,7 @@ def _get_urls(
     app: Flask, session: Session, decl: PluginDeclarations, components: list[Component]
 ) -> Iterator[tuple[str, Rule]]:
     rows = _rows(session, decl)
-    owners = _blueprint_owners(decl, components)
+    owners = _blueprint_owners(decl, components, session)
     for endpoint in decl.endpoints(app):
         for rule in app.url_map.iter_rules(endpoint):
             if "GET" not in (rule.methods or ()):

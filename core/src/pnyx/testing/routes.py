@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from werkzeug.routing import Rule
 
-from pnyx.models import Component
+from pnyx.models import Component, Space
 from pnyx.testing import factories
 from pnyx.testing.declarations import ContractError, PluginDeclarations, fail_with
 
@@ -47,7 +47,35 @@ def seed_plugin(session: Session, decl: PluginDeclarations) -> list[Component]:
                     f"'{component_type.name}' failed: {type(error).__name__}: {error}"
                 ) from error
         components.append(component)
+    seed_space_types(session, decl)
     return components
+
+
+def seed_space_types(session: Session, decl: PluginDeclarations) -> None:
+    """Each of the plugin's space types seeds its demo spaces (or gets one bare space)."""
+    for space_type in decl.space_types:
+        try:
+            if space_type.seed is not None:
+                space_type.seed(session)
+            if not session.scalar(select(Space.id).where(Space.type == space_type.name)):
+                slug = f"{decl.plugin.replace('_', '-')}-{space_type.name.replace('_', '-')}"
+                factories.create_space(session, type=space_type.name, slug=f"{slug}-contract")
+            session.commit()
+        except Exception as error:
+            session.rollback()
+            raise ContractError(
+                f"Plugin '{decl.plugin}': the seed function of space type "
+                f"'{space_type.name}' failed: {type(error).__name__}: {error}"
+            ) from error
+
+
+@attrs.frozen
+class SpaceAnchor:
+    """Stands for a component when filling URLs of a space type's admin pages: a space, no
+    component."""
+
+    space: Space
+    id: None = None
 
 
 def check_seed(session: Session, decl: PluginDeclarations) -> list[Component]:
@@ -100,7 +128,7 @@ def check_routes(
     clients = {"anonymous": app.test_client(), "admin": app.test_client()}
     clients["admin"].sign_in(admin)  # type: ignore[attr-defined]
     rows = _rows(session, decl)
-    owners = _blueprint_owners(decl, components)
+    owners = _blueprint_owners(decl, components, session)
     for endpoint in decl.endpoints(app):
         for rule in app.url_map.iter_rules(endpoint):
             if "GET" not in (rule.methods or ()):
@@ -127,10 +155,17 @@ def check_routes(
 
 
 def _blueprint_owners(
-    decl: PluginDeclarations, components: list[Component]
-) -> dict[str, Component]:
+    decl: PluginDeclarations, components: list[Component], session: Session | None = None
+) -> dict[str, Any]:
     by_type = {component.type: component for component in components}
-    owners = {}
+    owners: dict[str, Any] = {}
+    for space_type in decl.space_types:
+        if space_type.admin_blueprint is None or session is None:
+            continue
+        query = select(Space).where(Space.type == space_type.name).order_by(Space.id).limit(1)
+        space = session.scalar(query)
+        if space is not None:
+            owners[space_type.admin_blueprint.name] = SpaceAnchor(space)
     for component_type in decl.component_types:
         for blueprint in (component_type.public_blueprint, component_type.admin_blueprint):
             if blueprint is not None and component_type.name in by_type:

@@ -11,6 +11,7 @@ from pnyx.admin import init_admin
 from pnyx.assisted.setup import init_assisted
 from pnyx.attachments import init_attachments
 from pnyx.discussion import comment_counts
+from pnyx.groups.setup import init_groups
 from pnyx.inputs import init_inputs
 from pnyx.notifications import init_notifications
 from pnyx.open_data import init_open_data
@@ -67,6 +68,7 @@ def init_web(app: Flask, plugins: PluginSystem) -> None:
     app.register_blueprint(search.blueprint)
     init_attachments(app)  # before init_admin: its staff pages join the admin blueprint
     init_statistics(app)
+    init_groups(app)  # before init_admin: its staff page joins the admin blueprint
     init_admin(app)
     init_open_data(app)
     init_personal_data(app)

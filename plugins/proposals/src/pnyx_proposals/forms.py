@@ -26,6 +26,8 @@ class ProposalData:
     territory_id: int | None = None
     theme_ids: list[int] = attrs.field(factory=list)
     address: str = ""
+    #: On behalf of this organization (``api.groups``); ``None``: as oneself.
+    user_group_id: int | None = None
 
     @classmethod
     def of(cls, proposal: Any) -> ProposalData:
@@ -36,6 +38,7 @@ class ProposalData:
             territory_id=proposal.territory_id,
             theme_ids=[theme.id for theme in proposal.themes],
             address=proposal.address,
+            user_group_id=proposal.user_group_id,
         )
 
 
@@ -54,6 +57,7 @@ def read_form(
         territory_id=_id(form.get("territory")),
         theme_ids=[i for i in (_id(v) for v in form.getlist("themes")) if i is not None],
         address=" ".join(form.get("address", "").split())[:300],
+        user_group_id=_id(form.get("user_group")),
     )
     errors: dict[str, str] = {}
     _check_title(data.title, settings, errors)

@@ -31,6 +31,8 @@ def create(
     proposal = Proposal(component_id=component.id, author_id=author.id, title="", body="")
     proposal.component = component
     apply(session, proposal, data)
+    # On behalf of an organization: the group is shown as author, the log keeps the person.
+    proposal.user_group_id = data.user_group_id
     session.add(proposal)
     session.flush()
     api.log_action(
@@ -39,6 +41,7 @@ def create(
         resource=proposal.resource,
         component=component,
         visibility="private",
+        extra={"user_group_id": data.user_group_id} if data.user_group_id else None,
     )
     return proposal
 

@@ -68,6 +68,10 @@ class Proposal(api.Model):
     author_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL"), index=True
     )
+    #: The organization the author wrote it for (``api.groups``): shown as its author.
+    user_group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_groups.id", ondelete="SET NULL"), index=True
+    )
     title: Mapped[str] = mapped_column(String(200))
     #: Markdown, as written; rendered and sanitised when shown.
     body: Mapped[str] = mapped_column(Text)
@@ -101,6 +105,7 @@ class Proposal(api.Model):
 
     component: Mapped[api.Component] = relationship()
     author: Mapped[api.User | None] = relationship()
+    user_group: Mapped[api.groups.UserGroup | None] = relationship()
     territory: Mapped[api.TaxonomyTerm | None] = relationship()
     themes: Mapped[list[api.TaxonomyTerm]] = relationship(
         secondary=proposal_themes, order_by="TaxonomyTerm.position, TaxonomyTerm.id"

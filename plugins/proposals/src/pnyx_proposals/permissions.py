@@ -24,7 +24,7 @@ MANAGE = "proposals.manage"
 MODERATE = "proposals.moderate"
 
 ACTIONS = (
-    api.Action(CREATE, api._l("Write a proposal"), step_setting="creation_enabled"),
+    api.Action(CREATE, api._l("Write a proposal"), step_setting="creation_enabled", groups=True),
     api.Action(EDIT, api._l("Edit or withdraw one's own proposal"), verifiable=False),
     api.Action(SUPPORT, api._l("Support a proposal"), step_setting="supports_enabled"),
     api.Action(REPORT, api._l("Report a proposal"), verifiable=False),

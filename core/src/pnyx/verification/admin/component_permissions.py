@@ -16,6 +16,7 @@ from werkzeug.wrappers import Response
 from pnyx.action_log import log_action
 from pnyx.core_hooks import ADMIN_SPACE
 from pnyx.db import get_session
+from pnyx.groups.service import GROUPS_KEY, groups_allowed
 from pnyx.manifests import Action, AuthorizationHandler
 from pnyx.models import Component
 from pnyx.verification.blueprints import admin
@@ -117,6 +118,7 @@ def render_action(
         "pnyx/verification/admin/action_permissions.html",
         component=component,
         action=action,
+        groups_allowed=groups_allowed(component, action.name),
         groups=groups,
         unavailable=unavailable,
     )
@@ -143,17 +145,25 @@ def save(
         return render_action(component, action, used, values, errors, 400)
     # Requirements of a handler whose plugin is disabled are kept, not silently dropped.
     requirements += [r for n, r in stored.items() if n not in handlers()]
-    store(component, action, requirements)
+    store(component, action, requirements, "groups_may_take_part" in request.form)
     flash(_("The verifications for this action are saved."), "success")
     return redirect(url_for(".component_permissions", component_id=component.id))
 
 
-def store(component: Component, action: Action, requirements: list[dict[str, Any]]) -> None:
+def store(
+    component: Component,
+    action: Action,
+    requirements: list[dict[str, Any]],
+    groups: bool = False,
+) -> None:
     permissions = dict(component.permissions or {})
     # Other keys a plugin may keep per action are left as they are.
-    entry = {k: v for k, v in (permissions.get(action.name) or {}).items() if k != "authorizations"}
+    ours = ("authorizations", GROUPS_KEY)
+    entry = {k: v for k, v in (permissions.get(action.name) or {}).items() if k not in ours}
     if requirements:
         entry["authorizations"] = requirements
+    if groups and action.groups:
+        entry[GROUPS_KEY] = True
     if entry:
         permissions[action.name] = entry
     else:

@@ -31,6 +31,7 @@ def render_form(
         data=data,
         errors=errors,
         proposal=proposal,
+        groups=on_behalf_choices() if proposal is None else [],
         terms=component_terms(settings),
         settings=settings,
     )
@@ -48,6 +49,7 @@ def new() -> Page:
 def create() -> Page:
     settings = settings_of()
     data, errors = read_form(request.form, settings, component_terms(settings))
+    check_group(data, errors)
     if errors:
         return render_form(data, errors, status=400)
     session = api.db_session()
@@ -67,6 +69,21 @@ def create() -> Page:
         session.commit()
         flash(api._("Your draft is saved. Only you can see it until you publish it."), "success")
     return redirect(proposal_url(proposal))
+
+
+def on_behalf_choices() -> list[api.groups.UserGroup]:
+    """The organizations the person may write for here (none unless the component's admin
+    let groups take part in writing proposals)."""
+    if not api.groups.allowed(api.current_component(), CREATE):
+        return []
+    return api.groups.acting_groups(api.current_user())
+
+
+def check_group(data: ProposalData, errors: dict[str, str]) -> None:
+    if data.user_group_id is None:
+        return
+    if data.user_group_id not in {group.id for group in on_behalf_choices()}:
+        errors["user_group"] = api._("You cannot write on behalf of this organization here.")
 
 
 def limit_message() -> str:

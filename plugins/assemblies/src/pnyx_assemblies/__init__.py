@@ -1,0 +1,1 @@
+"""Assemblies: a Pnyx plugin (component type ``assemblies``)."""
