@@ -98,3 +98,17 @@ def test_a_person_posting_too_fast_is_slowed_down(
     for number in range(3):
         client.post_form(post_url, {"body": f"number {number}"})
     assert [c.body for c in session.scalars(select(Comment))] == ["number 0", "number 1"]
+
+
+def test_replies_and_mentions_become_notifications(client, make_user, post_url, session) -> None:
+    from pnyx.notifications.models import Notification
+
+    alix = make_user(email="a@example.test", name="Alix Martin")
+    camille = make_user(email="c@example.test", name="Camille Durand")
+    client.sign_in(alix)
+    first = _post(client, post_url, session, "Hello")
+    client.sign_in(make_user(email="b@example.test"))
+    _post(client, post_url, session, "Agreed, @Camille.Durand", parent_id=str(first.id))
+    kinds = {(n.user_id, n.kind) for n in session.scalars(select(Notification))}
+    assert (alix.id, "comments.replied") in kinds
+    assert (camille.id, "comments.mentioned") in kinds

@@ -121,3 +121,18 @@ def test_the_list_filters_and_counts(client, make_user, urls, session, debates) 
     only_open = client.get(urls["public"] + "?state=open").text
     assert "1 debate" in only_open and "Closed</span>" not in only_open
     assert "1 debate" in client.get(urls["public"] + "?state=closed").text
+
+
+def test_the_demo_writes_conversations(app, session, make_component, proposal) -> None:
+    from pnyx_comments.seed import seed_demo_comments
+
+    debates = make_component("comments_debates")
+    from pnyx_comments.debates.seed import seed
+
+    seed(session, debates)
+    session.commit()
+    with app.app_context():
+        written = seed_demo_comments()
+        assert written > 0 and seed_demo_comments() == 0
+    on_proposal = select(Comment).where(Comment.resource_type == "proposals_proposal")
+    assert len(session.scalars(on_proposal).all()) == written

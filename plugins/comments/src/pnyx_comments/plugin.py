@@ -14,7 +14,7 @@ from flask import Blueprint
 from sqlalchemy.orm import Session
 
 from pnyx import api
-from pnyx_comments import debates, personal_data, seed, thread, threads
+from pnyx_comments import debates, notifications, personal_data, seed, thread, threads
 from pnyx_comments.actions import ACTIONS, CREATE, EDIT, VOTE
 from pnyx_comments.debates import permissions as debates_permissions
 from pnyx_comments.views import blueprint, moderation_blueprint
@@ -81,6 +81,12 @@ def delete_user_data(user: api.User, session: Session) -> None:
 
 
 @api.hookimpl
+def register_notification_kinds() -> list[api.NotificationKind]:
+    return notifications.KINDS
+
+
+@api.hookimpl
 def on_event(event: api.Event) -> None:
     if event.name == "pnyx.demo_seeded":
         seed.seed_demo_comments()
+    notifications.handle(event)

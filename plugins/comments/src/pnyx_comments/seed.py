@@ -9,11 +9,14 @@ answer, votes.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from flask import current_app
 from sqlalchemy import func, select
 
 from pnyx import api
 from pnyx_comments import targets, votes
+from pnyx_comments.debates.models import RESOURCE as DEBATE
 from pnyx_comments.models import AGAINST, FOR, NEUTRAL, Comment
 
 #: (alignment, French, English) of the demo comments; the demo organization speaks French.
@@ -39,7 +42,9 @@ def _types() -> list[str]:
 def seed_demo_comments() -> int:
     """Write the demo conversations once; returns how many comments were written."""
     session = api.db_session()
-    if session.scalar(select(func.count()).select_from(Comment)):
+    # The debates' own demo has its conversations; other plugins' records get theirs once.
+    others = select(func.count()).where(Comment.resource_type != DEBATE)
+    if session.scalar(others):
         return 0
     people = list(session.scalars(select(api.User).order_by(api.User.id).limit(4)))
     staff = next((person for person in people if person.is_admin), None)
@@ -48,7 +53,7 @@ def seed_demo_comments() -> int:
         return 0
     written = 0
     with current_app.test_request_context():
-        for resource_type in _types():
+        for resource_type in (kind for kind in _types() if kind != DEBATE):
             for resource_id in range(1, 7):
                 target = targets.find(resource_type, resource_id)
                 if target is not None:
@@ -59,6 +64,7 @@ def seed_demo_comments() -> int:
 
 def _conversation(target: targets.Target, residents: list[api.User], staff: api.User | None) -> int:
     session = api.db_session()
+    written: list[Comment] = []
 
     def add(author: api.User, body: str, **values: object) -> Comment:
         comment = Comment(
@@ -67,8 +73,11 @@ def _conversation(target: targets.Target, residents: list[api.User], staff: api.
             component_id=target.component.id,
             author_id=author.id,
             body=body,
+            # Written over the past days: the demo people may comment at once (rate limit).
+            created_at=api.utcnow() - dt.timedelta(days=7 - len(written), hours=len(written)),
             **values,
         )
+        written.append(comment)
         session.add(comment)
         session.flush()
         comment.root_id = comment.root_id or comment.id

@@ -111,6 +111,13 @@ def post(
     session.flush()
     if comment.root_id is None:
         comment.root_id = comment.id
+    # People who take part follow the conversation (unless their preferences say no).
+    api.follow(
+        user,
+        (target.resource_type, target.resource_id),
+        component=target.component,
+        reason="commented",
+    )
     _log("comments.created", comment, "public")
     payload = {
         "comment_id": comment.id,

@@ -91,6 +91,7 @@ def seed(session: Session, component: api.Component) -> None:
             author_id=author.id,
             body=body,
             alignment=alignment,
+            created_at=api.utcnow() - dt.timedelta(days=3, hours=len(CONVERSATION) - alignment),
         )
         session.add(comment)
         session.flush()
