@@ -115,3 +115,21 @@ def test_the_xss_corpus_is_inert_in_posts_and_messages(
         assert "ssti:49:end" not in html
         assert not [found for found in active_content(html) if "alert" in found or "evil" in found]
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in pages[2]
+
+
+def test_the_space_statistics_page_counts_posts_and_matches(
+    client, board, make_user, make_post, territories
+) -> None:
+    author = make_user(name="Zoé Secret")
+    make_post(author, "request", "shopping", territories["doutre"])
+    make_post(
+        author, "offer", "tools", territories["tours"], status="matched", matched_at=api.utcnow()
+    )
+    make_post(author, "offer", "pets", None, hidden_at=api.utcnow(), title="Hidden")
+    page = client.get(f"/spaces/{board.space.slug}/statistics")
+    assert page.status_code == 200
+    text = page.text
+    # The hidden post is left out; no name anywhere.
+    assert "Offers and requests of help</th><td>Contributions</td><td>2</td>" in text
+    assert "Posts where help was found</th><td>Other figures</td><td>1</td>" in text
+    assert "Zoé Secret" not in text

@@ -12,13 +12,12 @@ import click
 from sqlalchemy.orm import Session
 
 from pnyx import api
-from pnyx_mutual_aid import personal_data
+from pnyx_mutual_aid import personal_data, stats
 from pnyx_mutual_aid.admin import blueprint as admin_blueprint
 from pnyx_mutual_aid.cli import mutual_aid_group
 from pnyx_mutual_aid.permissions import ACTIONS, rules
 from pnyx_mutual_aid.seed import seed
 from pnyx_mutual_aid.settings import GlobalSettings, StepSettings
-from pnyx_mutual_aid.stats import STATS
 from pnyx_mutual_aid.views import blueprint
 
 
@@ -36,7 +35,7 @@ def register_component_types() -> list[api.ComponentType]:
             step_settings=StepSettings,
             public_blueprint=blueprint,
             admin_blueprint=admin_blueprint,
-            stats=STATS,
+            stats=stats.STATS,
             seed=seed,
         )
     ]
@@ -60,3 +59,8 @@ def export_user_data(user: api.User) -> dict[str, Any] | None:
 @api.hookimpl
 def delete_user_data(user: api.User, session: Session) -> None:
     personal_data.delete_data(session, user)
+
+
+@api.hookimpl
+def statistics(components: list[api.Component], session: Session) -> list[object] | None:
+    return stats.figures(components, session)

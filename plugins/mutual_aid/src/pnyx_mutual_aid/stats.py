@@ -56,3 +56,37 @@ STATS = (
         "mutual_aid_conversations", api._l("Conversations between neighbours"), conversations_count
     ),
 )
+
+
+def figures(
+    components: list[api.Component], session: Session
+) -> list[api.statistics.Figure] | None:
+    """The ``statistics`` hook's figures: posts and matches, over time and by territory.
+
+    Posts count as contributions (their authors as participants); matches are their own
+    kind (``other``), never added to another plugin's figures. No name, no message.
+    """
+    ids = api.statistics.ids_of(components, "mutual_aid")
+    if not ids:
+        return None
+    shown = (AidPost.component_id.in_(ids), AidPost.hidden_at.is_(None))
+    matched = (*shown, _matched())
+    return [
+        api.statistics.Figure(
+            name="mutual_aid.posts",
+            label=api._("Offers and requests of help"),
+            kind=api.statistics.CONTRIBUTIONS,
+            value=session.scalar(select(func.count()).where(*shown)) or 0,
+            daily=api.statistics.daily_counts(session, AidPost.created_at, *shown),
+            by_territory=api.statistics.territory_counts(session, AidPost.territory_id, *shown),
+            people=select(AidPost.author_id).where(*shown),
+        ),
+        api.statistics.Figure(
+            name="mutual_aid.matches",
+            label=api._("Posts where help was found"),
+            kind=api.statistics.OTHER,
+            value=session.scalar(select(func.count()).where(*matched)) or 0,
+            daily=api.statistics.daily_counts(session, AidPost.matched_at, *matched),
+            by_territory=api.statistics.territory_counts(session, AidPost.territory_id, *matched),
+        ),
+    ]
