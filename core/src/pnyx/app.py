@@ -71,7 +71,7 @@ def _register_manifests(plugins: PluginSystem) -> None:
         "register_importers": registry.add_importers,
         "register_services": registry.add_services,
         "register_home_blocks": registry.add_home_blocks,
-        "register_actions": registry.add_actions,
+        "register_actions": registry.add_free_actions,
     }
     for hook_name, add in adders.items():
         for plugin, result in _call_setup_hook(plugins, hook_name):

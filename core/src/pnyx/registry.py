@@ -30,6 +30,8 @@ class Registry:
     space_types: dict[str, SpaceType] = attrs.field(factory=dict)
     component_types: dict[str, ComponentType] = attrs.field(factory=dict)
     actions: dict[str, Action] = attrs.field(factory=dict)
+    #: Actions registered through ``register_actions`` (they belong to no component type).
+    free_actions: list[Action] = attrs.field(factory=list)
     authorization_handlers: dict[str, AuthorizationHandler] = attrs.field(factory=dict)
     blueprints: list[Any] = attrs.field(factory=list)
     #: ``pnyx import`` importers by name (``people``, ``<plugin>:<kind>``).
@@ -72,6 +74,12 @@ class Registry:
                 if blueprint is not None:
                     self._claim("blueprint", blueprint.name, plugin)
             self.add_actions(plugin, item.actions)
+
+    def add_free_actions(self, plugin: str, items: Iterable[Action]) -> None:
+        """Actions of no component type (``register_actions``): asked on other plugins' records."""
+        items = list(items)
+        self.add_actions(plugin, items)
+        self.free_actions.extend(items)
 
     def add_actions(self, plugin: str, items: Iterable[Action]) -> None:
         for item in items:

@@ -105,3 +105,22 @@ def test_official_answers_by_staff_only(client, make_user, post_url, session) ->
     client.post_form(post_url, {"body": "ours", "official": "yes"})
     official = dict(session.execute(select(Comment.body, Comment.official)).all())
     assert official == {"mine": False, "ours": True}
+
+
+def test_verifications_attached_to_comments_create_apply(
+    client, make_user, post_url, session, component, proposal
+) -> None:
+    from pnyx.verification.admin.component_permissions import authorizable_actions
+
+    component.permissions = {
+        "comments.create": {
+            "authorizations": [{"handler": "birth_date", "options": {"minimum_age": 18}}]
+        }
+    }
+    session.commit()
+    with client.application.test_request_context():
+        offered = [action.name for action in authorizable_actions(component)]
+    assert "comments.create" in offered and "comments.vote" in offered
+    client.sign_in(make_user(email="r@example.test"))
+    assert client.post_form(post_url, {"body": "Unverified"}).status_code == 403
+    assert session.scalar(select(Comment)) is None

@@ -37,7 +37,15 @@ def authorizable_actions(component: Component) -> list[Action]:
     component_type = registry.component_type(component.type)
     if component_type is None:
         return []
-    return [action for action in component_type.actions if action.verifiable]
+    # Actions of no type (comments.create) gated by one of this type's step settings
+    # (comments_enabled, which commentable types gain) are asked on its records too.
+    gates = (
+        set(component_type.step_settings._declared_fields)
+        if component_type.step_settings
+        else set()
+    )
+    free = [action for action in registry.free_actions if action.step_setting in gates]
+    return [action for action in (*component_type.actions, *free) if action.verifiable]
 
 
 def describe(handler: AuthorizationHandler, options: dict[str, Any]) -> str:
