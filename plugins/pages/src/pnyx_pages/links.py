@@ -1,0 +1,38 @@
+"""How other plugins and the core name a page (``api.links.describe``), and the footer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from flask import render_template, url_for
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pnyx import api
+from pnyx_pages.models import Page
+
+
+def describe(session: Session, ids: Iterable[int]) -> Mapping[int, tuple[str, ...]]:
+    query = select(Page).where(Page.id.in_(list(ids)), Page.published.is_(True))
+    found: dict[int, tuple[str, ...]] = {}
+    for page in session.scalars(query):
+        if page.component is None:
+            url = url_for("pages_site.show_site", slug=page.slug)
+        else:
+            component_url = api.component_url(page.component) or "/"
+            url = component_url.rstrip("/") + "/" + page.slug
+        found[page.id] = (api.translated(page.title), url)
+    return found
+
+
+def footer() -> api.Snippet | None:
+    """Links to the organization's pages marked for the footer."""
+    query = (
+        select(Page.slug, Page.title)
+        .where(Page.component_id.is_(None), Page.published.is_(True), Page.in_footer.is_(True))
+        .order_by(Page.position, Page.id)
+    )
+    links = list(api.db_session().execute(query))
+    if not links:
+        return None
+    return api.Snippet(api.Markup(render_template("pages/_footer.html", links=links)), priority=50)
