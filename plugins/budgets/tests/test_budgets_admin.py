@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from pnyx import api
+from pnyx.testing.files import PHP, png
 from pnyx_budgets.models import Ballot, Budget, Project
 
 pytestmark = pytest.mark.pnyx_plugins("budgets")
@@ -112,26 +113,32 @@ def test_projects_are_created_with_themes_and_an_image(
     theme = api.TaxonomyTerm(kind="theme", code="green", name={"en": "Green"})
     session.add(theme)
     session.commit()
-    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
     data = {
         "title.fr": "Parc",
         "title.en": "Park",
         "cost": "1 250,50",
         "themes": [str(theme.id)],
         "position": "0",
-        "image": (io.BytesIO(png), "park.png"),
+        "image": (io.BytesIO(png(320, 160)), "park.png"),
     }
-    response = budgets_client.post_form(f"{budgets_admin_url}{budget.id}/projects/new", data=data)
+    url = f"{budgets_admin_url}{budget.id}/projects/new"
+    # An image without its alternative text is refused, and the project is not created.
+    refused = budgets_client.post_form(url, data=data)
+    assert refused.status_code == 400 and "alt text" in refused.text
+    assert session.scalar(select(Project)) is None
+    data = {**data, "image": (io.BytesIO(png(320, 160)), "park.png"), "image_alt.en": "A lawn"}
+    response = budgets_client.post_form(url, data=data)
     assert response.status_code == 303
     project = session.scalar(select(Project))
     assert project.cost == 125_050 and [t.code for t in project.themes] == ["green"]
-    image = budgets_client.get(
-        f"/spaces/{budget.component.space.slug}/budgets/{budget.component_id}/{budget.id}/projects/{project.id}/image"
-    )
-    assert image.status_code == 200 and image.data == png
-    bad = {**data, "image": (io.BytesIO(b"<svg/>"), "x.svg")}
-    refused = budgets_client.post_form(f"{budgets_admin_url}{budget.id}/projects/new", data=bad)
-    assert refused.status_code == 400 and "Choose a PNG, JPEG or WebP image." in refused.text
+    cover = api.attachments.cover("budgets_project", project.id)
+    assert cover.alt == {"en": "A lawn"} and set(cover.thumbnails) == {"small", "medium"}
+    space = budget.component.space.slug
+    listing = budgets_client.get(f"/spaces/{space}/budgets/{budget.component_id}/{budget.id}/")
+    assert f'src="/files/{cover.key}/small" alt="A lawn"' in listing.text
+    bad = {**data, "image": (io.BytesIO(PHP), "x.png")}
+    refused = budgets_client.post_form(url, data=bad)
+    assert refused.status_code == 400 and "named like a PNG file" in refused.text
 
 
 def test_csv_import_is_idempotent_and_reports_lines(

@@ -42,5 +42,6 @@ def init_attachments(app: Flask) -> None:
         thumbnail_url=service.thumbnail_url,
         attachments_of=service.grouped,
         cover_of=service.cover,
+        covers_of=service.covers,
         file_size=size_label,
     )

@@ -55,6 +55,7 @@ def resource_type() -> api.ResourceType:
         exportable=True,
         commentable=True,
         load=load,
+        attachable=True,  # the project's image (api.attachments cover), with its alt text
     )
 
 

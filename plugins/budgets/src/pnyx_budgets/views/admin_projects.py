@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from sqlalchemy.orm import joinedload
 
 from pnyx import api
-from pnyx_budgets import images, queries
+from pnyx_budgets import queries
 from pnyx_budgets import projects as changes
-from pnyx_budgets.models import Budget, Project
+from pnyx_budgets.models import PROJECT_RESOURCE, Budget, Project
 from pnyx_budgets.money import to_major, to_minor
 from pnyx_budgets.views.admin import Page, blueprint
 from pnyx_budgets.views.common import load_budget, load_project
@@ -55,14 +55,58 @@ def project_form(project: Project | None, budget: Budget) -> api.Form:
 def render_form(
     form: api.Form, budget: Budget, project: Project | None, image_error: str | None = None
 ) -> str:
+    alt = {
+        key.partition(".")[2]: value
+        for key, value in request.form.items()
+        if key.startswith("image_alt.")
+    }
+    cover = api.attachments.cover(PROJECT_RESOURCE, project.id) if project else None
     return render_template(
         "budgets/admin/project_form.html",
         form=form,
         budget=budget,
         project=project,
         image_error=image_error,
-        max_kb=images.max_bytes() // 1024,
+        image_alt=alt or (cover.alt if cover else {}),
+        cover=cover,
+        max_size=int(current_app.config["ATTACHMENTS_MAX_BYTES"]),
     )
+
+
+def image_alt() -> dict[str, str]:
+    """The image's alternative text typed in each language (``image_alt.<locale>``)."""
+    return {
+        key.partition(".")[2]: value.strip()
+        for key, value in request.form.items()
+        if key.startswith("image_alt.") and value.strip()
+    }
+
+
+def attach_image(session: Any, budget: Budget, project: Project) -> str | None:
+    """Store the uploaded image as the project's cover (checked by content, alt text
+    required: ``api.attachments``); why it was refused, or ``None``."""
+    upload = request.files.get("image")
+    if upload is None or not upload.filename:
+        if request.form.get("remove_image"):
+            cover = api.attachments.cover(PROJECT_RESOURCE, project.id)
+            if cover is not None:
+                api.attachments.remove(cover)
+        return None
+    component = api.current_component()
+    try:
+        api.attachments.attach(
+            upload,
+            (PROJECT_RESOURCE, project.id),
+            space=component.space,
+            component=component,
+            alt=image_alt(),
+            cover=True,
+            user=api.current_user(),
+        )
+    except api.attachments.AttachmentError as error:
+        return str(error)
+    project.image = None  # the image stored before attachments existed gives way
+    return None
 
 
 def read_project(
@@ -78,10 +122,7 @@ def read_project(
     values["description"] = values.get("description") or {}
     values["address"] = values.get("address") or None
     values["code"] = values.get("code") or None
-    content, image_error = images.read_upload(request.files.get("image"))
-    if image_error:
-        return None, image_error, None
-    return values, None, content
+    return values, None, None
 
 
 def save(budget: Budget, project: Project | None) -> Page:
@@ -94,26 +135,30 @@ def save(budget: Budget, project: Project | None) -> Page:
     if values is None:
         return render_form(form, budget, project, image_error), 400
     session = api.db_session()
-    if content is not None:
-        values["image"] = images.store(content)
-    elif request.form.get("remove_image"):
+    existing = project
+    if request.form.get("remove_image"):
         values["image"] = None
     try:
         if project is None:
             project = changes.create(session, budget, values)
         else:
             changes.update(session, budget, project, values)
+        session.flush()
     except changes.FrozenError as error:
         session.rollback()
         form.add_error("cost", str(error))
         return render_form(form, budget, project), 400
+    image_error = attach_image(session, budget, project)
+    if image_error:
+        session.rollback()
+        return render_form(form, budget, existing, image_error), 400
     session.commit()
     flash(api._("The project is saved."), "success")
     return redirect(url_for("budgets_admin.projects", budget_id=budget.id), 303)
 
 
 @blueprint.route("/<int:budget_id>/projects/new", methods=["GET", "POST"])
-@api.upload_limit(images.DEFAULT_MAX_BYTES)
+@api.upload_limit("ATTACHMENTS_MAX_BYTES")
 @api.requires(api.actions.ADMIN_SPACE)
 def new_project(budget_id: int) -> Page:
     budget = load_budget(budget_id)
@@ -123,7 +168,7 @@ def new_project(budget_id: int) -> Page:
 
 
 @blueprint.route("/<int:budget_id>/projects/<int:project_id>/edit", methods=["GET", "POST"])
-@api.upload_limit(images.DEFAULT_MAX_BYTES)
+@api.upload_limit("ATTACHMENTS_MAX_BYTES")
 @api.requires(api.actions.ADMIN_SPACE)
 def edit_project(budget_id: int, project_id: int) -> Page:
     budget = load_budget(budget_id)
