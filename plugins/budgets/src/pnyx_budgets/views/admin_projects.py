@@ -8,8 +8,8 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from sqlalchemy.orm import joinedload
 
 from pnyx import api
-from pnyx_budgets import queries
 from pnyx_budgets import projects as changes
+from pnyx_budgets import queries
 from pnyx_budgets.models import PROJECT_RESOURCE, Budget, Project
 from pnyx_budgets.money import to_major, to_minor
 from pnyx_budgets.views.admin import Page, blueprint
@@ -131,7 +131,7 @@ def save(budget: Budget, project: Project | None) -> Page:
         return render_form(form, budget, project), 200
     if not form.validate(request.form):
         return render_form(form, budget, project), 400
-    values, image_error, content = read_project(form, budget)
+    values, image_error, _content = read_project(form, budget)
     if values is None:
         return render_form(form, budget, project, image_error), 400
     session = api.db_session()
