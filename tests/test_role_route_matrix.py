@@ -126,6 +126,8 @@ EXCEPTIONS: dict[str, dict[str, Any]] = {
     "pnyx_groups.logo": dict.fromkeys(ROLES, 404),
     # An admin export's file is for the admin who asked: a made-up token is nobody's.
     "pnyx_admin.download_export": {"org_admin": 404},
+    # The seeded <name> ("logo.png") names no open-data bundle: unknown to everyone.
+    "pnyx_open_data.download": dict.fromkeys(ROLES, 404),
 }
 
 

@@ -29,6 +29,7 @@ from pnyx.cli.users import users
 from pnyx.cli.worker import worker
 from pnyx.errors import StartupError
 from pnyx.notifications.cli import notifications
+from pnyx.open_data.generation import open_data_cli
 from pnyx.personal_data.cli import personal_data
 
 CORE_COMMANDS = (
@@ -45,6 +46,7 @@ CORE_COMMANDS = (
     personal_data,
     worker,
     notifications,
+    open_data_cli,
 )
 
 

@@ -33,9 +33,11 @@ def collect_resources(app: Flask) -> None:
 
 def init_open_data(app: Flask) -> None:
     from pnyx.open_data.admin import blueprint as admin_blueprint
+    from pnyx.open_data.downloads import blueprint as downloads_blueprint
     from pnyx.open_data.views import limit_api, make_blueprint
 
     app.register_blueprint(admin_blueprint)
+    app.register_blueprint(downloads_blueprint)
     collect_resources(app)
     api_blueprint = make_blueprint(app)
     limit_api(app, api_blueprint)

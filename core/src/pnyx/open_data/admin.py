@@ -15,8 +15,10 @@ from pnyx.admin.editing import log_admin, render_form, submitted_for_saving
 from pnyx.core_hooks import ADMIN
 from pnyx.db import get_session
 from pnyx.forms import Form
+from pnyx.jobs import enqueue
 from pnyx.models.open_data import LICENCES
 from pnyx.navigation import admin_link
+from pnyx.open_data.generation import generate_bundles
 from pnyx.statistics.settings import open_data_settings
 from pnyx.web.guards import requires
 
@@ -73,3 +75,14 @@ def settings() -> tuple[str, int] | Response:
         flash(_("The open-data settings are saved."), "success")
         return redirect(url_for("pnyx_open_data_admin.settings"))
     return render_form("pnyx/admin/open_data.html", form)
+
+
+@blueprint.post("/generate")
+@requires(ADMIN)
+def generate() -> Response:
+    """Write the bundles now (a background job), besides the nightly run."""
+    enqueue(generate_bundles)
+    flash(
+        _("The open-data files are being written: they will be ready in a few minutes."), "success"
+    )
+    return redirect(url_for("pnyx_open_data_admin.settings"))

@@ -8,7 +8,7 @@ neither repeats nor skips one. The cursor is the last id of the page before.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -123,3 +123,17 @@ def one_row(session: Any, resource: ApiResource, row_id: int) -> Any:
     """The row with ``row_id`` if the public may see it, else ``None``."""
     query = resource.query().where(*conditions(resource, {}), resource.id_column == row_id)
     return session.scalars(query).first()
+
+
+def every_row(
+    session: Any, resource: ApiResource, args: Mapping[str, str], batch: int = 500
+) -> Iterator[Any]:
+    """Every public row matching ``args``, read a batch at a time (by id, as pages are)."""
+    query = resource.query().where(*conditions(resource, args)).order_by(resource.id_column)
+    last = 0
+    while True:
+        rows = list(session.scalars(query.where(resource.id_column > last).limit(batch)))
+        yield from rows
+        if len(rows) < batch:
+            return
+        last = getattr(rows[-1], resource.id_column.key)

@@ -50,6 +50,9 @@ class ApiResource:
     theme_condition: Callable[[Any], Any] | None = None
     #: The name of the item route's id argument (``<int:item_id>``).
     id_argument: str = "item_id"
+    #: Fields the API shows but the open-data bundle leaves out: personal data, such as an
+    #: author's name (``("author",)``).
+    personal_fields: tuple[str, ...] = ()
 
     def filters(self) -> tuple[str, ...]:
         """The query parameters this resource accepts besides ``cursor`` and ``limit``."""

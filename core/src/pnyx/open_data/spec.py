@@ -72,10 +72,15 @@ def _parameter(name: str, where: str = "query") -> dict[str, Any]:
     }
 
 
+def schema_name(resource: ApiResource) -> str:
+    """The resource's schema in ``components/schemas`` (``budgets_projects``: BudgetsProjects)."""
+    return resource.name.title().replace("_", "")
+
+
 def _add_resource(spec: APISpec, resource: ApiResource) -> None:
-    schema_name = resource.name.title().replace("_", "")
-    spec.components.schema(schema_name, schema=resource.schema)
-    reference = {"$ref": f"#/components/schemas/{schema_name}"}
+    name = schema_name(resource)
+    spec.components.schema(name, schema=resource.schema)
+    reference = {"$ref": f"#/components/schemas/{name}"}
     envelope = {
         "type": "object",
         "required": ["data", "next"],

@@ -60,5 +60,6 @@ RESOURCES = [
         updated_column=Meeting.updated_at,
         territory_column=Meeting.territory_id,
         theme_condition=themed,
+        personal_fields=("author",),
     )
 ]

@@ -67,5 +67,6 @@ RESOURCES = [
         state_column=Proposal.state,
         territory_column=Proposal.territory_id,
         theme_condition=themed,
+        personal_fields=("author",),
     )
 ]
