@@ -13,8 +13,10 @@ from pnyx.groups.service import acting_groups, describe, groups_allowed, may_act
 from pnyx.groups.service import group_field as field
 from pnyx.groups.service import profile_url as url
 from pnyx.models import UserGroup
+from pnyx.models import UserGroupMembership as Membership
 
 __all__ = [
+    "Membership",
     "UserGroup",
     "acting_groups",
     "allowed",

@@ -119,6 +119,7 @@ def seed_demo(session: Session) -> None:
                 position_rank=POSITIONS.index(MEMBER),
             )
         )
+        add_association(session, demo_resident)
     host_components(session, group_space)
 
 
@@ -177,6 +178,25 @@ def add_members(session: Session, assembly: Assembly, specs: tuple[Any, ...]) ->
         )
 
 
+def add_association(session: Session, admin: api.User) -> None:
+    """Smart Isula's and Changer Lyon's associations take part as themselves: the demo
+    resident runs one and may write proposals on its behalf in the working group."""
+    association = api.groups.UserGroup(
+        name="Amis des berges du Rhône",
+        kind="association",
+        description=text(
+            "Association de riverains pour des berges **vivantes et accessibles**.",
+            "Residents' association for **lively, accessible** riverbanks.",
+            "Associu d’abitanti per sponde **vive è accessibile**.",
+        ),
+        website="https://berges.example.org",
+        verified_at=api.utcnow(),
+        verification_note="Statuts déposés en préfecture (démo)",
+    )
+    association.memberships.append(api.groups.Membership(user_id=admin.id, role="admin"))
+    session.add(association)
+
+
 def host_components(session: Session, space: api.Space) -> None:
     """A component of each hosted type whose plugin is enabled, with that plugin's demo data."""
     for weight, name in enumerate(HOSTED):
@@ -191,6 +211,10 @@ def host_components(session: Session, space: api.Space) -> None:
             published=True,
             settings=api.validate_settings(component_type, {}),
         )
+        # Organizations may take part where the type allows it (the permissions page's option).
+        component.permissions = {
+            action.name: {"groups": True} for action in component_type.actions if action.groups
+        }
         session.add(component)
         session.flush()
         if component_type.seed is not None:
