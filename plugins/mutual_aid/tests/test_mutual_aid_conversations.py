@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
+from pnyx.notifications.models import Notification, NotificationPreference
 from pnyx_mutual_aid.models import AidConversation, AidMessage, AidPost
 
 
@@ -22,10 +23,13 @@ def contact(client, url, post, body="Hello, I can do your shopping on Thursday."
     return client.post_form(url + f"posts/{post.id}/contact", {"body": body, **extra})
 
 
-def test_i_can_help_opens_a_conversation_and_mails_a_link_not_the_content(
+def test_i_can_help_opens_a_conversation_and_notifies_a_link_not_the_content(
     client, session, url, people, make_post, outbox
 ) -> None:
     post = make_post(people["author"])
+    # Odette wants her e-mails at once (the default is a daily summary).
+    session.add(NotificationPreference(user_id=people["author"].id, email_frequency="immediately"))
+    session.commit()
     client.sign_in(people["helper"])
     form = client.get(url + f"posts/{post.id}/contact")
     assert form.status_code == 200
@@ -35,17 +39,24 @@ def test_i_can_help_opens_a_conversation_and_mails_a_link_not_the_content(
     conversation = session.scalar(select(AidConversation))
     assert response.headers["Location"].endswith(f"/conversations/{conversation.token}")
     assert len(conversation.token) >= 20
-    mail = outbox.to("odette@example.org")[-1] if hasattr(outbox, "to") else outbox.last
-    body = outbox.body(mail)
+    notified = session.scalar(
+        select(Notification).where(Notification.kind == "mutual_aid.answered")
+    )
+    assert notified.user_id == people["author"].id
+    assert notified.url.endswith(f"/conversations/{conversation.token}")
+    assert "Secret plan" not in str(notified.title) + str(notified.detail)
+    body = outbox.body(outbox.to("odette@example.org")[-1])
     assert conversation.token in body
     assert "Secret plan" not in body and "yanis@example.org" not in body
-    # The author reads and answers; the helper gets an e-mail too.
+    # The author reads and answers; the helper is notified too, once while unread.
     client.sign_in(people["author"])
     page = client.get(response.headers["Location"]).text
     assert "Secret plan: Thursday at 10." in page and "yanis@example.org" not in page
-    answer = client.post_form(response.headers["Location"], {"body": "Thank you, see you!"})
-    assert answer.status_code == 302
-    assert outbox.to("yanis@example.org")
+    for text in ("Thank you, see you!", "Ring twice."):
+        answer = client.post_form(response.headers["Location"], {"body": text})
+        assert answer.status_code == 302
+    to_helper = select(Notification).where(Notification.user_id == people["helper"].id)
+    assert [n.kind for n in session.scalars(to_helper)] == ["mutual_aid.message"]
 
 
 def test_a_third_person_gets_404_even_guessing_ids(client, session, url, people, make_post) -> None:

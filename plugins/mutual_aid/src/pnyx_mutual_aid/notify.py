@@ -1,11 +1,10 @@
-"""Telling the other person something happened: an e-mail with a link, never the content.
+"""Telling the other person something happened: the core's notifications, never the content.
 
-The message stays on the platform, where the person reads it signed in: an
-e-mail could be forwarded, read by someone else, or stored anywhere. A second
-message while the first is still unread sends no second e-mail.
-
-The core's notification service (following, notification centre) was not on
-main when this was written; switching to it is a change in this module only.
+``api.notify`` stores a notification for the other participant (the
+notification centre) and e-mails it at the frequency they chose (at once or in
+a summary): the post's title and a link to the conversation, never the
+message, which stays on the platform where the person reads it signed in. A
+second message while the first is still unread notifies nobody again.
 """
 
 from __future__ import annotations
@@ -14,44 +13,56 @@ from flask import url_for
 from sqlalchemy import select
 
 from pnyx import api
-from pnyx_mutual_aid.models import AidConversation, AidMessage
+from pnyx_mutual_aid.models import POST_RESOURCE, AidConversation, AidMessage
+
+ANSWERED = "mutual_aid.answered"
+MESSAGE = "mutual_aid.message"
+
+KINDS = (
+    api.NotificationKind(
+        ANSWERED,
+        api._l("Someone answered your post"),
+        recipients=("authors",),
+        description=api._l("Someone offers help or asks for yours on the mutual-aid board."),
+    ),
+    api.NotificationKind(
+        MESSAGE,
+        api._l("New message in a mutual-aid conversation"),
+        recipients=("authors",),
+        description=api._l("The person you talk with wrote again (never the message itself)."),
+    ),
+)
 
 
-def conversation_link(conversation: AidConversation) -> str:
+def conversation_path(conversation: AidConversation) -> str:
     return url_for(
         "mutual_aid.conversation",
         space_slug=conversation.component.space.slug,
         component_id=conversation.component_id,
         token=conversation.token,
-        _external=True,
     )
 
 
 def new_message(conversation: AidConversation, sender_id: int, *, first: bool) -> None:
-    """Mail the other participant (after the commit, through the mail queue)."""
+    """Notify the other participant (after the commit, through the core's job)."""
     recipient = conversation.other(sender_id)
-    if not recipient.email or recipient.deleted_at is not None:
+    if recipient.deleted_at is not None:
         return
     if not first and not _read_since_previous(conversation, recipient.id):
         return
-    subject = (
-        api._l("Someone answered your post on the mutual-aid board")
-        if first
-        else api._l("New message in a mutual-aid conversation")
-    )
-    api.send_mail(
-        recipient.email,
-        subject,
-        "mutual_aid/mail/new_message.txt",
-        locale=recipient.locale,
-        first=first,
-        post_title=conversation.post.title,
-        link=conversation_link(conversation),
+    api.notify(
+        ANSWERED if first else MESSAGE,
+        (POST_RESOURCE, conversation.post_id),
+        component=conversation.component,
+        title=conversation.post.title,
+        url=conversation_path(conversation),
+        authors=[recipient.id],
+        actor_id=sender_id,
     )
 
 
 def _read_since_previous(conversation: AidConversation, recipient_id: int) -> bool:
-    """Whether the recipient had read the conversation before this message (else: no mail)."""
+    """Whether the recipient had read the conversation before this message (else: no news)."""
     seen = (
         conversation.author_read_at
         if recipient_id == conversation.author_id

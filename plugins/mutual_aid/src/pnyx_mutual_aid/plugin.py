@@ -12,7 +12,7 @@ import click
 from sqlalchemy.orm import Session
 
 from pnyx import api
-from pnyx_mutual_aid import personal_data, stats
+from pnyx_mutual_aid import notify, personal_data, stats
 from pnyx_mutual_aid.admin import blueprint as admin_blueprint
 from pnyx_mutual_aid.cli import mutual_aid_group
 from pnyx_mutual_aid.permissions import ACTIONS, rules
@@ -64,3 +64,8 @@ def delete_user_data(user: api.User, session: Session) -> None:
 @api.hookimpl
 def statistics(components: list[api.Component], session: Session) -> list[object] | None:
     return stats.figures(components, session)
+
+
+@api.hookimpl
+def register_notification_kinds() -> list[api.NotificationKind]:
+    return list(notify.KINDS)
