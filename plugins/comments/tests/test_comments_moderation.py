@@ -76,3 +76,16 @@ def test_another_space_moderator_gets_nothing(
     assert client.post_form(hide, {"reason": "x"}).status_code == 403
     hide_elsewhere = f"/admin/spaces/{other.slug}/comments/{comment_id}/hide"
     assert client.post_form(hide_elsewhere, {"reason": "x"}).status_code == 404
+
+
+def test_statistics_leave_hidden_comments_out(
+    app, session, make_user, add_comments, component
+) -> None:
+    from pnyx_comments.statistics import figures
+
+    ids = add_comments(3, make_user(email="a@example.test"), replies=False)
+    session.get(Comment, ids[0]).hidden_at = api.utcnow()
+    session.commit()
+    with app.test_request_context():
+        (figure,) = figures([component], session)
+    assert figure.kind == "comments" and figure.value == 2

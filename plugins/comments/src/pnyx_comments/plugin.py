@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from pnyx import api
 from pnyx_comments import debates, notifications, personal_data, seed, thread, threads
+from pnyx_comments import statistics as comment_statistics
 from pnyx_comments.actions import ACTIONS, CREATE, EDIT, VOTE
 from pnyx_comments.debates import permissions as debates_permissions
 from pnyx_comments.views import blueprint, moderation_blueprint
@@ -78,6 +79,11 @@ def export_user_data(user: api.User) -> dict[str, Any] | None:
 @api.hookimpl
 def delete_user_data(user: api.User, session: Session) -> None:
     personal_data.delete_data(session, user)
+
+
+@api.hookimpl
+def statistics(components: list[api.Component], session: Session) -> list[object]:
+    return comment_statistics.figures(components, session)
 
 
 @api.hookimpl
