@@ -91,8 +91,11 @@ def test_bundle_validates_against_its_table_schemas(client, city, tmp_path) -> N
     assert "Licence Ouverte" in (folder / "LICENCE.txt").read_text()
 
 
-def test_private_spaces_and_personal_data_never_in_a_bundle(client, city, tmp_path) -> None:
-    for who in (None, city["member"]):
+def test_private_spaces_and_personal_data_never_in_a_bundle(
+    client, city, tmp_path, make_user
+) -> None:
+    resident = make_user(name="resident", email="r@example.org")
+    for who in (None, resident, city["member"]):
         if who is not None:
             client.sign_in(who)
         data = client.get("/open-data/organization.zip").data
