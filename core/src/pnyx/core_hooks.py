@@ -119,3 +119,14 @@ def render_slot(name: str, context: dict[str, Any]) -> Snippet | None:
     from pnyx.home.blocks import render_core_block
 
     return render_core_block(context["block"], context.get("settings") or {}, context["index"])
+
+
+@hookimpl
+def on_event(event: Any) -> None:
+    """The core's demo gets notifications, a followed space and a draft newsletter."""
+    if event.name == "pnyx.demo_seeded" and "pnyx" in event.payload.get("plugins", ()):
+        from pnyx.db import get_session
+        from pnyx.demo import DEMO_ACCOUNTS, DEMO_SPACE
+        from pnyx.notifications.demo import seed_notifications_demo
+
+        seed_notifications_demo(get_session(), DEMO_SPACE, DEMO_ACCOUNTS[1].email)

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
+from flask import has_request_context
 from sqlalchemy import exists, insert, select
 
 from pnyx.db import get_session
@@ -62,10 +63,15 @@ def notify(
     this site) describe it; ``detail`` adds a short line (a new state). The
     person who acted (``actor_id``) and the ids in ``exclude`` (people the plugin already
     wrote to itself) are not notified. Runs in a background job
-    after the current transaction commits.
+    after the current transaction commits; outside a request (a command), the
+    session is committed first, since the job then runs at once.
     """
     kind_named(kind)  # an undeclared kind is a programming error: say so now
     found = target_of(target, component, space)
+    if not has_request_context():
+        # A command (or an event delivered at its end): the job runs at once, in its own
+        # session; it must see what this one wrote, and SQLite's write lock must be free.
+        get_session().commit()
     enqueue(
         fan_out,
         kind,
