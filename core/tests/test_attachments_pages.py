@@ -147,3 +147,19 @@ def test_the_space_page_lists_its_documents(client, session, make_space, admin) 
     send(client, space, PDF, "compte-rendu.pdf", **{"upload.title.fr": "Compte rendu"})
     page = client.get(f"/spaces/{space.slug}").get_data(as_text=True)
     assert "Compte rendu" in page and "/files/" in page
+
+
+def test_a_space_image_shows_on_its_card_and_as_its_banner(
+    client, session, make_space, admin
+) -> None:
+    space = make_space(title={"fr": "Berges", "en": "Riverbanks"})
+    form = {"operation": "cover", "file": (io.BytesIO(png(1600, 800)), "berges.png")}
+    form["cover.alt.fr"] = "Les berges au printemps"
+    client.post_form(files_url(space), form, content_type="multipart/form-data")
+    key = api.attachments.Attachment
+    cover = session.scalars(select(key)).one()
+    client.sign_out()
+    listing = client.get("/spaces").get_data(as_text=True)
+    assert f'src="/files/{cover.key}/small" alt="Les berges au printemps"' in listing
+    page = client.get(f"/spaces/{space.slug}").get_data(as_text=True)
+    assert f'src="/files/{cover.key}/medium" alt="Les berges au printemps"' in page
