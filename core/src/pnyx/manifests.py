@@ -217,6 +217,9 @@ class SpaceType:
     #: (``api.component_type(name).seed`` fills a component the demo space hosts); the
     #: contract suite calls it too and visits the type's admin pages with such a space.
     seed: Callable[..., None] | None = None
+    #: The kinds of records of the type's own (an assembly's members); those declared
+    #: ``attachable`` take files and images through ``api.attachments`` (a member's photo).
+    resource_types: tuple[ResourceType, ...] = attrs.field(default=(), converter=_tuple)
 
 
 class VerificationStatus(enum.StrEnum):

@@ -96,3 +96,20 @@ def test_members_are_registered_people_or_names(client, session, setup, make_use
     assert confirmed.status_code == 303
     session.expire_all()
     assert session.scalar(select(Member.id).where(Member.id == bo_id)) is None
+
+
+def test_a_members_photo_needs_its_alt_text_and_shows_on_the_page(client, session, setup) -> None:
+    import io
+
+    from pnyx.testing.files import png
+
+    base = "/admin/spaces/riverbanks/assemblies/members"
+    data = {"name": "Bo", "position": "member", "photo": (io.BytesIO(png()), "bo.png")}
+    refused = client.post_form(f"{base}/new", data=data, content_type="multipart/form-data")
+    assert refused.status_code == 400 and "alt text" in refused.text
+    assert session.scalar(select(Member.id)) is None
+    data = {**data, "photo": (io.BytesIO(png()), "bo.png"), "photo_alt": "Bo smiling"}
+    saved = client.post_form(f"{base}/new", data=data, content_type="multipart/form-data")
+    assert saved.status_code == 303
+    page = client.get("/spaces/riverbanks").text
+    assert 'alt="Bo smiling"' in page

@@ -26,10 +26,11 @@ CORE_OWNERS = ("space", "component", "space_group")
 def attachable_types() -> frozenset[str]:
     """``space``, ``component`` and every resource type declared ``attachable``."""
     registry = current_app.extensions["pnyx.plugins"].registry
+    types = (*registry.component_types.values(), *registry.space_types.values())
     names = {
         resource.name
-        for component_type in registry.component_types.values()
-        for resource in component_type.resource_types
+        for owner_type in types
+        for resource in owner_type.resource_types
         if resource.attachable
     }
     return frozenset(CORE_OWNERS) | names

@@ -11,13 +11,14 @@ from __future__ import annotations
 from typing import Any
 
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from pnyx import api
 from pnyx_assemblies.admin import Page, blueprint, current_assembly
 from pnyx_assemblies.forms import member_schema
-from pnyx_assemblies.kinds import OTHER_POSITION, POSITIONS, position_labels
+from pnyx_assemblies.kinds import MEMBER_RESOURCE, OTHER_POSITION, POSITIONS, position_labels
 from pnyx_assemblies.lookup import members
 from pnyx_assemblies.models import Assembly, Member
 
@@ -56,7 +57,8 @@ def values_of(member: Member | None) -> dict[str, Any]:
 
 def read(form: api.Form) -> dict[str, Any] | None:
     """Column values from a valid form, or ``None`` with the errors put on it."""
-    data = form.data
+    data = dict(form.data)
+    data.pop("photo_alt", None)
     values: dict[str, Any] = {
         "position": data["position"],
         "position_rank": POSITIONS.index(data["position"]),
@@ -82,10 +84,10 @@ def save(assembly: Assembly, member: Member | None) -> Page:
     form = api.Form(member_schema(), values_of(member))
     if request.method == "POST" and form.validate(request.form):
         values = read(form)
-        if values is not None and store(assembly, member, values):
+        if values is not None and store(assembly, member, values, form):
             flash(api._("The member is saved."), "success")
             return redirect(url_for("assemblies_admin.member_list"), 303)
-        if values is not None:
+        if values is not None and not form.has_errors:
             form.add_error("email", api._("This person is already a member."))
     status = 400 if form.has_errors else 200
     page = render_template(
@@ -94,8 +96,11 @@ def save(assembly: Assembly, member: Member | None) -> Page:
     return page, status
 
 
-def store(assembly: Assembly, member: Member | None, values: dict[str, Any]) -> bool:
-    """Save the member; ``False`` when the person is already listed."""
+def store(
+    assembly: Assembly, member: Member | None, values: dict[str, Any], form: api.Form
+) -> bool:
+    """Save the member and their photo; ``False`` when the person is already listed or the
+    photo is refused (the reason is put on the form)."""
     session = api.db_session()
     if assembly.id is None:  # the assembly's settings were never saved: its row starts now
         session.add(assembly)
@@ -109,6 +114,9 @@ def store(assembly: Assembly, member: Member | None, values: dict[str, Any]) -> 
     except IntegrityError:
         session.rollback()
         return False
+    if not store_photo(member, form):
+        session.rollback()
+        return False
     api.log_action(
         session,
         "assemblies.member_saved",
@@ -119,13 +127,37 @@ def store(assembly: Assembly, member: Member | None, values: dict[str, Any]) -> 
     return True
 
 
+def store_photo(member: Member, form: api.Form) -> bool:
+    """Attach the uploaded photo (``api.attachments``: checked by content, alt text required);
+    ``False`` with the reason on the form."""
+    upload = request.files.get("photo")
+    if upload is None or not upload.filename:
+        return True
+    alt = form.data.get("photo_alt", "").strip()
+    try:
+        api.attachments.attach(
+            upload,
+            (MEMBER_RESOURCE, member.id),
+            space=api.current_space(),
+            alt={str(get_locale()): alt} if alt else {},
+            cover=True,
+            user=api.current_user(),
+        )
+    except api.attachments.AttachmentError as error:
+        form.add_error("photo_alt", str(error))
+        return False
+    return True
+
+
 @blueprint.route("/members/new", methods=["GET", "POST"])
+@api.upload_limit("ATTACHMENTS_MAX_BYTES")
 @api.requires(api.actions.ADMIN_SPACE)
 def member_new() -> Page:
     return save(current_assembly(), None)
 
 
 @blueprint.route("/members/<int:member_id>/edit", methods=["GET", "POST"])
+@api.upload_limit("ATTACHMENTS_MAX_BYTES")
 @api.requires(api.actions.ADMIN_SPACE)
 def member_edit(member_id: int) -> Page:
     member = load_member(member_id)
@@ -145,6 +177,7 @@ def member_delete(member_id: int) -> Page:
     if page is not None:
         return page
     session = api.db_session()
+    api.attachments.remove_all(MEMBER_RESOURCE, member.id)
     session.delete(member)
     api.log_action(
         session,

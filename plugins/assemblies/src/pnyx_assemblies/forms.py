@@ -109,4 +109,14 @@ def member_schema() -> Schema:
             },
         ),
     }
+    fields_["photo_alt"] = fields.String(
+        load_default="",
+        validate=validate.Length(max=300),
+        metadata={
+            "label": api._l("Text alternative of the photo"),
+            "description": api._l(
+                "What the photo shows, for people who cannot see it (required with a photo)."
+            ),
+        },
+    )
     return Schema.from_dict(fields_, name="AssemblyMember")()

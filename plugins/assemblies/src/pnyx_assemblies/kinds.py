@@ -7,6 +7,9 @@ from pnyx import api
 #: The space type's name (``space.type``): the plugin's name, as the naming rule asks.
 SPACE_TYPE = "assemblies"
 
+#: Owner type of a member's photo (``api.attachments``).
+MEMBER_RESOURCE = "assemblies_member"
+
 #: The translated texts of an assembly (rich text except ``duration``).
 TEXT_FIELDS = (
     "purpose",

@@ -14,7 +14,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from pnyx import api
-from pnyx_assemblies.kinds import PUBLIC, SPACE_TYPE, TEXT_FIELDS, THEMATIC, TRANSPARENT
+from pnyx_assemblies.kinds import (
+    MEMBER_RESOURCE,
+    PUBLIC,
+    SPACE_TYPE,
+    TEXT_FIELDS,
+    THEMATIC,
+    TRANSPARENT,
+)
 from pnyx_assemblies.models import Assembly, Member
 
 #: A chain of parents longer than this is a loop someone made: stop there.
@@ -93,10 +100,12 @@ def members(assembly: Assembly) -> list[Member]:
 def page_context(space: api.Space) -> dict[str, Any]:
     """The space page's variables: the assembly, its parents, members and sub-assemblies."""
     assembly = assembly_of(space)
+    listed = members(assembly)
     return {
         "assembly": assembly,
         "parents": ancestors(assembly),
-        "members": members(assembly),
+        "members": listed,
+        "photos": api.attachments.covers(MEMBER_RESOURCE, [m.id for m in listed]),
         "sub_assemblies": children(space, api.current_user()),
         "may_take_part": not members_only(space) or is_member_now(space),
     }

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from pnyx import api
+from pnyx_assemblies.kinds import MEMBER_RESOURCE
 from pnyx_assemblies.models import Assembly, Member
 
 
@@ -40,4 +41,7 @@ def export(user: api.User) -> dict[str, Any] | None:
 
 
 def delete(user: api.User, session: Session) -> None:
+    ids = session.scalars(select(Member.id).where(Member.user_id == user.id)).all()
+    for member_id in ids:  # their photos go with them
+        api.attachments.remove_all(MEMBER_RESOURCE, member_id)
     session.execute(delete_rows(Member).where(Member.user_id == user.id))

@@ -18,7 +18,7 @@ from pnyx_assemblies import (
 )
 from pnyx_assemblies.admin import blueprint as admin_blueprint
 from pnyx_assemblies.directory import blueprint as directory
-from pnyx_assemblies.kinds import SPACE_TYPE, kind_of, position_of
+from pnyx_assemblies.kinds import MEMBER_RESOURCE, SPACE_TYPE, kind_of, position_of
 from pnyx_assemblies.lookup import is_member, members_only, page_context
 from pnyx_assemblies.seed import seed_demo
 
@@ -40,6 +40,7 @@ def register_space_types() -> list[api.SpaceType]:
             is_member=is_member,
             members_only=members_only,
             seed=seed_demo,
+            resource_types=[api.ResourceType(MEMBER_RESOURCE, api._l("Member"), attachable=True)],
         )
     ]
 
