@@ -8,9 +8,9 @@ STAMP := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
 # Test processes (pytest-xdist): one per core of a CI machine; `make test TEST_WORKERS=0` runs in one.
 TEST_WORKERS ?= 2
-# On PostgreSQL one process: the kit's schema per session holds the unaccent/pg_trgm extensions,
-# which a second process's session would drop with its schema.
-PG_TEST_WORKERS ?= 0
+# On PostgreSQL too: the kit creates the unaccent/pg_trgm extensions in `public`, shared by the
+# processes' own schemas (pnyx.testing.database.shared_extensions).
+PG_TEST_WORKERS ?= 2
 MESSAGES_ARGS ?=
 
 .PHONY: install browser-deps demo test test-postgresql fuzz lint format messages translations clean

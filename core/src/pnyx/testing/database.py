@@ -23,6 +23,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import NullPool
 
 from pnyx.models import Model
+from pnyx.search import EXTENSIONS
 
 #: Names the database to test on; SQLite in a temporary folder when unset.
 ENV_VAR = "PNYX_TEST_DATABASE_URL"
@@ -179,6 +180,19 @@ def _truncate_postgresql(connection: Any, names: list[str]) -> None:
         connection.execute(text(f'ALTER SEQUENCE "{name}" RESTART'))
 
 
+def shared_extensions(connection: Any) -> None:
+    """Create the search extensions in ``public`` before any session schema exists.
+
+    Otherwise the first session to need them creates them in its own schema, and its
+    ``DROP SCHEMA ... CASCADE`` at the end takes them from every other test process
+    (pytest-xdist) still running. An advisory lock keeps two processes from creating them
+    at the same moment.
+    """
+    connection.execute(text("SELECT pg_advisory_xact_lock(hashtext('pnyx_test_extensions'))"))
+    for name in EXTENSIONS:
+        connection.execute(text(f"CREATE EXTENSION IF NOT EXISTS {name} SCHEMA public"))
+
+
 @contextmanager
 def session_schema(base_url: str) -> Iterator[str]:
     """A URL of ``base_url``'s PostgreSQL database whose tables go to a schema of their own.
@@ -193,6 +207,7 @@ def session_schema(base_url: str) -> Iterator[str]:
     schema = f"pnyx_test_{uuid.uuid4().hex[:12]}"
     admin = create_engine(base_url, poolclass=NullPool)
     with admin.begin() as connection:
+        shared_extensions(connection)
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
     try:
         url = make_url(base_url).update_query_dict({"options": f"-csearch_path={schema}"})
@@ -219,6 +234,7 @@ def fresh_database(base_url: str, folder: Path) -> Iterator[str]:
     schema = f"pnyx_fresh_{uuid.uuid4().hex[:12]}"
     admin = create_engine(base_url, poolclass=NullPool)
     with admin.begin() as connection:
+        shared_extensions(connection)
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
     try:
         options = f"-csearch_path={schema}"
