@@ -58,6 +58,7 @@ def register_component_types() -> list[api.ComponentType]:
                     exportable=True,
                     commentable=True,
                     load=links.load,
+                    attachable=True,  # the author's image, with its alt text
                 )
             ],
             exports=[api.ExportDefinition("proposals", api._l("Proposals"), rows=exports.rows)],

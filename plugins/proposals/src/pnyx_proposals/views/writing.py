@@ -7,12 +7,13 @@ shown again with status 400, the errors next to their fields, the text kept.
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
 from werkzeug.wrappers import Response
 
 from pnyx import api
 from pnyx_proposals import lifecycle
 from pnyx_proposals.forms import ProposalData, read_form
-from pnyx_proposals.models import Proposal
+from pnyx_proposals.models import RESOURCE, Proposal
 from pnyx_proposals.permissions import CREATE, EDIT
 from pnyx_proposals.settings import settings_of
 from pnyx_proposals.taxonomy import component_terms
@@ -45,6 +46,7 @@ def new() -> Page:
 
 
 @blueprint.post("/new")
+@api.upload_limit("ATTACHMENTS_MAX_BYTES")
 @api.requires(CREATE)
 def create() -> Page:
     settings = settings_of()
@@ -56,6 +58,10 @@ def create() -> Page:
     author = api.current_user()
     assert author is not None  # proposals.create is for signed-in people
     proposal = lifecycle.create(session, api.current_component(), author, data)
+    session.flush()
+    if not attach_image(proposal, errors):
+        session.rollback()
+        return render_form(data, errors, status=400)
     if request.form.get("intent") == "publish":
         try:
             lifecycle.publish(session, proposal)
@@ -69,6 +75,30 @@ def create() -> Page:
         session.commit()
         flash(api._("Your draft is saved. Only you can see it until you publish it."), "success")
     return redirect(proposal_url(proposal))
+
+
+def attach_image(proposal: Proposal, errors: dict[str, str]) -> bool:
+    """The uploaded image as the proposal's cover, its alternative text required
+    (``api.attachments``); ``False`` with ``errors["image"]`` when it is refused."""
+    upload = request.files.get("image")
+    if upload is None or not upload.filename:
+        return True
+    component = api.current_component()
+    alt = {str(get_locale() or "fr"): request.form.get("image_alt", "")}
+    try:
+        api.attachments.attach(
+            upload,
+            (RESOURCE, proposal.id),
+            space=component.space,
+            component=component,
+            alt=alt,
+            cover=True,
+            user=api.current_user(),
+        )
+    except api.attachments.AttachmentError as error:
+        errors["image"] = str(error)
+        return False
+    return True
 
 
 def on_behalf_choices() -> list[api.groups.UserGroup]:
@@ -103,6 +133,7 @@ def edit(proposal_id: int) -> Page:
 
 
 @blueprint.post("/<int:proposal_id>/edit")
+@api.upload_limit("ATTACHMENTS_MAX_BYTES")
 @api.requires(EDIT)
 def update(proposal_id: int) -> Page:
     proposal = editable_proposal(proposal_id)
@@ -111,6 +142,9 @@ def update(proposal_id: int) -> Page:
     if errors:
         return render_form(data, errors, proposal, status=400)
     lifecycle.update(api.db_session(), proposal, data)
+    if not attach_image(proposal, errors):
+        api.db_session().rollback()
+        return render_form(data, errors, proposal, status=400)
     api.db_session().commit()
     flash(api._("Your changes are saved."), "success")
     return redirect(proposal_url(proposal))
