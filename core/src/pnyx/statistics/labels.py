@@ -25,5 +25,5 @@ def age_group_label(group: tuple[int, int | None]) -> str:
     if high is None:
         return _("%(low)d and over", low=low)
     if low == 0:
-        return _("Under %(limit)d", limit=high + 1)
+        return _("Under %(high)d", high=high + 1)
     return _("%(low)d to %(high)d", low=low, high=high)
