@@ -18,13 +18,17 @@ pytestmark = pytest.mark.browser
 SCREEN = {"width": 360, "height": 740}
 #: The first item of a list: a card, a table row, a message.
 FIRST_ITEM = "main .cards > li, main table tbody tr, main ol.messages > li"
+#: Component types whose public page is one document, not a list: a survey's introduction.
+NOT_LISTS = {"surveys"}
 
 
 def list_pages(app: Any) -> list[str]:
     with app.test_request_context():
         components = get_session().query(Component).filter(Component.published.is_(True))
         # What residents reach: published components of published spaces.
-        urls = [component_url(c) for c in components if c.space.published]
+        urls = [
+            component_url(c) for c in components if c.space.published and c.type not in NOT_LISTS
+        ]
     return [*sorted({url for url in urls if url}), "/meetings/"]
 
 
