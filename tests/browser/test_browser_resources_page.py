@@ -90,8 +90,8 @@ def test_staff_build_a_resources_page_and_a_resident_reads_it_at_320px(
     staff.check('[name="published"]')
     submit(staff, "Save")
     assert "The page is saved." in staff.inner_text("body")
-    staff.get_by_role("link", name="Files of this page").click()
-    staff.wait_for_load_state()
+    with staff.expect_navigation():
+        staff.get_by_role("link", name="Files of this page").click()
     for name in DOCUMENTS:
         upload(staff, "#f-upload-file", name, PDF, "application/pdf")
         submit(staff, "Add the file")
@@ -116,6 +116,11 @@ def test_staff_build_a_resources_page_and_a_resident_reads_it_at_320px(
         assert name in main
     image = resident.get_by_alt_text(ALT)
     assert image.count() == 1
+    image.scroll_into_view_if_needed()  # a lazy image loads once near the screen
+    image.element_handle().wait_for_element_state("visible")
+    resident.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=image.element_handle()
+    )
     assert image.evaluate("img => img.naturalWidth") == 480  # the small thumbnail
     audited(resident, "resources page", 320)
     response = resident.request.get(
