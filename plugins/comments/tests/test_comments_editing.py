@@ -95,9 +95,11 @@ def test_a_person_posting_too_fast_is_slowed_down(
 ) -> None:
     app.config["COMMENTS_RATE_LIMIT"] = 2
     client.sign_in(make_user(email="r@example.test"))
-    for number in range(3):
+    for number in range(2):
         client.post_form(post_url, {"body": f"number {number}"})
+    slowed = client.post_form(post_url, {"body": "number 2"})
     assert [c.body for c in session.scalars(select(Comment))] == ["number 0", "number 1"]
+    assert slowed.status_code == 422 and "number 2</textarea>" in slowed.text
 
 
 def test_replies_and_mentions_become_notifications(client, make_user, post_url, session) -> None:

@@ -38,7 +38,7 @@ def test_replies_stop_at_depth_three(client, make_user, post_url, session) -> No
         client.post_form(post_url, data)
         parent = session.scalars(select(Comment.id).order_by(Comment.id.desc())).first()
     refused = client.post_form(post_url, {"body": "too deep", "parent_id": str(parent)})
-    assert refused.status_code == 302
+    assert refused.status_code == 422 and "too deep</textarea>" in refused.text
     assert session.scalar(select(Comment).where(Comment.body == "too deep")) is None
 
 
@@ -70,8 +70,12 @@ def test_disabled_comments_hide_the_thread(client, make_user, page, post_url, se
 def test_text_is_checked(client, make_user, post_url, session) -> None:
     client.sign_in(make_user(email="r@example.test"))
     client.post_form(post_url, {"body": "   "})
-    client.post_form(post_url, {"body": "x" * 2001})
+    refused = client.post_form(post_url, {"body": "y" * 2001, "alignment": "against"})
     assert session.scalar(select(Comment)) is None
+    # Refused, the text comes back with the reason and the chosen position: nothing is lost.
+    assert refused.status_code == 422
+    assert "y" * 2001 in refused.text and 'aria-invalid="true"' in refused.text
+    assert 'value="against" checked' in refused.text
     client.post_form(post_url, {"body": "x" * 2000})
     assert session.scalar(select(Comment)) is not None
 

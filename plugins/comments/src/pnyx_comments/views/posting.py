@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import flash, request
+from flask import flash, render_template, request
 from werkzeug.wrappers import Response
 
 from pnyx import api
@@ -39,9 +39,18 @@ def create(resource_type: str, resource_id: int) -> Response:
             official=request.form.get("official") == "yes",
         )
     except writing.WriteError as error:
+        # The text comes back on a page of its own, with the reason: nothing typed is lost.
         api.db_session().rollback()
-        flash(str(error), "error")
-        return back_to(target, parent.id if parent else None)
+        page = render_template(
+            "comments/write.html",
+            target=target,
+            error=str(error),
+            body=request.form.get("body", ""),
+            alignment=request.form.get("alignment", "neutral"),
+            parent_id=parent.id if parent else None,
+            official=request.form.get("official") == "yes",
+        )
+        return Response(page, status=422)
     api.db_session().commit()
     flash(api._("Your comment is published."), "success")
     return back_to(target, comment.id)
