@@ -72,6 +72,15 @@ class Proposal(api.Model):
     user_group_id: Mapped[int | None] = mapped_column(
         ForeignKey("user_groups.id", ondelete="SET NULL"), index=True
     )
+    #: Who the proposal is shown from (:mod:`pnyx_proposals.authorship`): ``person`` (its
+    #: author, or their organization), ``official`` (the organization, written by staff) or
+    #: ``meeting`` (the meeting ``meeting_id``, also a resource link the meeting's page reads).
+    authorship: Mapped[str] = mapped_column(String(16), default="person", server_default="person")
+    #: The ``meetings_meeting`` id of a meeting proposal (no foreign key: another plugin's table).
+    meeting_id: Mapped[int | None]
+    #: Raised by one on every change of title or body: accepting an amendment checks it
+    #: (``UPDATE ... WHERE version = :seen``), so two changes never overwrite each other.
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
     title: Mapped[str] = mapped_column(String(200))
     #: Markdown, as written; rendered and sanitised when shown.
     body: Mapped[str] = mapped_column(Text)
@@ -217,3 +226,22 @@ class Report(api.Model):
     created_at: Mapped[dt.datetime] = mapped_column(default=api.utcnow)
     #: Set when a moderator restores the proposal: the report no longer counts.
     dismissed_at: Mapped[dt.datetime | None]
+
+
+# Tables of the feature packages, imported here so the migrations see every table.
+from pnyx_proposals.amendments.models import Amendment, AmendmentSupport  # noqa: E402
+from pnyx_proposals.coauthors.models import Coauthor  # noqa: E402
+
+__all__ = [
+    "RESOURCE",
+    "Amendment",
+    "AmendmentSupport",
+    "Coauthor",
+    "CustomState",
+    "Participant",
+    "Proposal",
+    "Report",
+    "Support",
+    "ValuatorAssignment",
+    "proposal_themes",
+]
