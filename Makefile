@@ -2,8 +2,10 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-# Every distribution in the repository: the core, each plugin, the tutorial example.
-PACKAGES := core $(patsubst %/pyproject.toml,%,$(wildcard plugins/*/pyproject.toml)) examples/hello_component
+# Every distribution in the repository: the core, each plugin, the tutorial example, and the
+# city distributions (docs/distributions.md), so `make test` runs their tests too.
+PACKAGES := core $(patsubst %/pyproject.toml,%,$(wildcard plugins/*/pyproject.toml)) examples/hello_component \
+	$(patsubst %/pyproject.toml,%,$(wildcard examples/distributions/*/pyproject.toml))
 STAMP := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
 # Test processes (pytest-xdist): one per core of a CI machine; `make test TEST_WORKERS=0` runs in one.

@@ -31,6 +31,7 @@ from pnyx.action_log import log_action
 from pnyx.confirm import confirm_first
 from pnyx.db import get_session as db_session
 from pnyx.discussion import comment_counts
+from pnyx.distributions import DemoAccount, Distribution, DistributionOrganization
 from pnyx.errors import SettingsError, StartupError
 from pnyx.events import Event, publish_event
 from pnyx.forms import Form, TranslatedText
@@ -240,6 +241,9 @@ __all__ = [
     "Component",
     "ComponentType",
     "Decision",
+    "DemoAccount",
+    "Distribution",
+    "DistributionOrganization",
     "Event",
     "ExportDefinition",
     "Form",

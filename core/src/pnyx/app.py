@@ -11,6 +11,7 @@ from flask import Flask
 from pnyx import core_hooks, plugin_system
 from pnyx.config import load_config
 from pnyx.db import init_db
+from pnyx.distributions import apply_distribution_config
 from pnyx.errors import StartupError
 from pnyx.extras import check_extras
 from pnyx.i18n import init_i18n
@@ -41,6 +42,7 @@ def build_app(config: Mapping[str, Any] | None = None) -> Flask:
     which lists every undeclared view instead of stopping at start-up. Never serve it."""
     app = Flask("pnyx", instance_path=None, instance_relative_config=False)
     load_config(app, config)
+    apply_distribution_config(app.config)
     check_extras(app.config)
     enabled = parse_enabled(app.config["PLUGINS"], plugin_system.installed_entry_points())
     plugins = load_plugin_system(enabled, core_hooks)

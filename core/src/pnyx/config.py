@@ -28,6 +28,9 @@ DEFAULTS: dict[str, Any] = {
     "TIME_ZONE": "Europe/Paris",
     "ALLOW_SQLITE_IN_PRODUCTION": False,
     "THEME_PATH": None,
+    # A city distribution (docs/distributions.md): its plugins and theme when PLUGINS and
+    # THEME_PATH are not set.
+    "DISTRIBUTION": None,
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
     # Server-side sessions (docs/accounts.md): ended after this idle time, and this long
@@ -92,6 +95,7 @@ STRING_KEYS = (
     "DATABASE_URL",
     "REDIS_URL",
     "PLUGINS",
+    "DISTRIBUTION",
 )
 #: Production secrets carry at least this much randomness (32 random bytes).
 MIN_SECRET_BITS = 256

@@ -55,9 +55,15 @@ DEMO_TERMS = {
 
 @attrs.frozen
 class DemoAccount:
+    """An account with a published password, for demos and distributions."""
+
+    #: The sign-in address (use a reserved domain such as ``.test``).
     email: str
+    #: The published password, printed by ``pnyx demo``.
     password: str
+    #: The name shown on the person's contributions.
     name: str
+    #: An organization role (``admin``, ``moderator``, ``user_manager``), or ``None``.
     role: str | None = None
 
 

@@ -66,9 +66,24 @@ def make_cli(app: Flask) -> click.Group:
     return group
 
 
+def distribution_argument(args: Sequence[str]) -> str | None:
+    """The value of ``--distribution NAME`` (or ``--distribution=NAME``) in ``args``."""
+    for position, arg in enumerate(args):
+        if arg == "--distribution" and position + 1 < len(args):
+            return args[position + 1]
+        if arg.startswith("--distribution="):
+            return arg.split("=", 1)[1]
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
-    if args[:1] == ["demo"]:
+    distribution = distribution_argument(args)
+    if distribution and args[:1] in (["demo"], ["seed"]):
+        # The app is built before the command runs: it runs as the city (its plugins when
+        # PNYX_PLUGINS is unset, its theme) as PNYX_DISTRIBUTION would make it.
+        os.environ.setdefault("PNYX_DISTRIBUTION", distribution)
+    elif args[:1] == ["demo"]:
         # The demo shows everything: every installed plugin unless told otherwise.
         os.environ.setdefault("PNYX_PLUGINS", "*")
     try:

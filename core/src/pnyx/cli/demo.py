@@ -1,6 +1,12 @@
-"""``pnyx seed`` and ``pnyx demo``: a ready-to-try instance on the embedded default."""
+"""``pnyx seed`` and ``pnyx demo``: a ready-to-try instance on the embedded default.
+
+With ``--distribution NAME`` they seed a city distribution instead of the demo
+(docs/distributions.md).
+"""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import click
 from flask import current_app
@@ -9,8 +15,22 @@ from flask.cli import with_appcontext
 from pnyx.cli.db import friendly_errors
 from pnyx.cli.serve import run_server
 from pnyx.db import get_session
-from pnyx.demo import DEMO_ACCOUNTS, seed_demo
+from pnyx.demo import DEMO_ACCOUNTS, DemoAccount, seed_demo
+from pnyx.distributions import (
+    Distribution,
+    DistributionError,
+    check_plugins,
+    get_distribution,
+    seed_distribution,
+)
 from pnyx.migrate import upgrade
+from pnyx.plugin_system import installed_entry_points
+
+DISTRIBUTION_OPTION = click.option(
+    "--distribution",
+    metavar="NAME",
+    help="Seed this installed city distribution instead of the demo (docs/distributions.md).",
+)
 
 
 def refuse_in_production(command: str) -> None:
@@ -23,11 +43,42 @@ def refuse_in_production(command: str) -> None:
         )
 
 
+def usable_distribution(name: str) -> Distribution:
+    """The distribution ``name``, its plugins installed and enabled here; else a clear refusal."""
+    try:
+        distribution = get_distribution(name)
+        enabled = list(current_app.extensions["pnyx.plugins"].plugins)
+        check_plugins(distribution, enabled, list(installed_entry_points()))
+    except DistributionError as error:
+        raise click.ClickException(str(error)) from error
+    return distribution
+
+
+def seed_named(distribution: Distribution) -> bool:
+    """Seed ``distribution`` once (``False``: it already was); a refusal is one line."""
+    try:
+        return seed_distribution(get_session(), distribution, dt.date.today())
+    except DistributionError as error:
+        get_session().rollback()
+        raise click.ClickException(str(error)) from error
+
+
 @click.command()
+@DISTRIBUTION_OPTION
 @with_appcontext
-def seed() -> None:
+def seed(distribution: str | None) -> None:
     """Add demo data (organization, accounts, a process, every enabled plugin's data)."""
     refuse_in_production("seed")
+    if distribution:
+        chosen = usable_distribution(distribution)
+        with friendly_errors():
+            done = seed_named(chosen)
+        click.echo(
+            f"Seeded distribution {chosen.name}: {chosen.title}."
+            if done
+            else f"Distribution {chosen.name} already seeded."
+        )
+        return
     with friendly_errors():
         seeded = seed_demo(get_session())
     click.echo(f"Seeded: {', '.join(seeded)}" if seeded else "Demo data already present.")
@@ -36,22 +87,30 @@ def seed() -> None:
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
+@DISTRIBUTION_OPTION
 @with_appcontext
-def demo(host: str, port: int) -> None:
+def demo(host: str, port: int, distribution: str | None) -> None:
     """Migrate, seed demo data once, print the demo accounts and serve."""
     refuse_in_production("demo")
     app = current_app
+    chosen = usable_distribution(distribution) if distribution else None
     click.echo(f"Instance folder: {app.config['INSTANCE_PATH']}")
     click.echo(f"Database: {app.config['DATABASE_URL']}")
+    accounts: tuple[DemoAccount, ...] = DEMO_ACCOUNTS
     with friendly_errors():
         upgrade(app)
-        seeded = seed_demo(get_session())
-    if seeded:
-        click.echo(f"Demo data seeded for: {', '.join(seeded)}")
+        if chosen is not None:
+            accounts = chosen.accounts
+            if seed_named(chosen):
+                click.echo(f"Distribution seeded: {chosen.name} ({chosen.title})")
+        else:
+            seeded = seed_demo(get_session())
+            if seeded:
+                click.echo(f"Demo data seeded for: {', '.join(seeded)}")
     enabled = ", ".join(app.extensions["pnyx.plugins"].plugins) or "none"
     click.echo(f"Plugins enabled: {enabled}")
     click.echo("Demo accounts:")
-    for account in DEMO_ACCOUNTS:
+    for account in accounts:
         click.echo(f"  {account.email} / {account.password}  ({account.role or 'resident'})")
     click.echo(f"Open http://{host}:{port}/ (Ctrl+C to stop)")
     run_server(host, port)

@@ -16,6 +16,8 @@ from typing import Any
 import attrs
 
 from pnyx import manifests
+from pnyx.demo import DemoAccount
+from pnyx.distributions import Distribution, DistributionOrganization
 from pnyx.importing import Importer
 from pnyx.notifications.activity.items import ActivityItem
 from pnyx.notifications.kinds import NotificationKind
@@ -44,6 +46,9 @@ DOCUMENTED: tuple[tuple[str, type], ...] = (
     ("api.Importer", Importer),
     ("api.NotificationKind", NotificationKind),
     ("api.ActivityItem", ActivityItem),
+    ("api.Distribution", Distribution),
+    ("api.DistributionOrganization", DistributionOrganization),
+    ("api.DemoAccount", DemoAccount),
 )
 
 HEADER = """\

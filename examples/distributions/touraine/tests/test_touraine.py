@@ -1,0 +1,66 @@
+"""Touraine as an integrator runs it: migrated, seeded, every page answering, its signature."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+
+from pnyx import api
+from pnyx.testing.distributions import SeededInstance, contrast_problems
+from pnyx_budgets.models import Budget
+
+
+def test_seeded_through_the_command_line(touraine: SeededInstance) -> None:
+    assert "Seeded distribution touraine" in touraine.seed_output
+
+
+def test_every_page_answers_for_anonymous_and_a_resident(touraine: SeededInstance) -> None:
+    touraine.check_public_pages()
+    touraine.check_public_pages(touraine.resident)
+
+
+def test_theme_colours_contrast() -> None:
+    from pnyx_dist_touraine import distribution
+
+    assert contrast_problems(distribution) == []
+
+
+def budgets_page(touraine: SeededInstance) -> str:
+    """The vote component's page, found from the process page as a resident would."""
+    space = touraine.client(locale="en").get("/spaces/budget-participatif-touraine").text
+    return next(
+        link
+        for link in re.findall(r'href="(/spaces/budget-participatif-touraine/budgets/\d+/)"', space)
+    )
+
+
+def test_a_17_year_old_may_vote_in_both_budgets_a_40_year_old_in_one(
+    touraine: SeededInstance,
+) -> None:
+    url = budgets_page(touraine)
+    lea = touraine.client("lea@touraine.pnyx.test", locale="en").get(url).text
+    marc = touraine.client("marc@touraine.pnyx.test", locale="en").get(url).text
+    assert "Youth budget (17 and under)" in lea and "Budget for everyone" in lea
+    assert lea.count("You may vote in this budget.") == 2
+    assert marc.count("You may vote in this budget.") == 1
+    assert "17 or under" in marc
+
+
+def test_the_vote_needs_a_residence_in_indre_et_loire(touraine: SeededInstance) -> None:
+    with touraine.app.app_context():
+        session = api.db_session()
+        # The open vote's component comes first; last year's edition is the second one.
+        first = select(Budget.component_id).order_by(Budget.component_id).limit(1)
+        query = select(Budget).where(Budget.component_id == first.scalar_subquery())
+        youth, everyone = session.scalars(query.order_by(Budget.position)).all()
+        lea, marc = (
+            session.scalar(select(api.User).where(api.User.email == email))
+            for email in ("lea@touraine.pnyx.test", "marc@touraine.pnyx.test")
+        )
+        assert api.decide(lea, "budgets.vote", youth).allowed
+        assert api.decide(lea, "budgets.vote", everyone).allowed
+        assert not api.decide(marc, "budgets.vote", youth).allowed
+        assert api.decide(marc, "budgets.vote", everyone).allowed
+        requirements = everyone.component.permissions["budgets.vote"]["authorizations"]
+        assert requirements[0]["handler"] == "residence"
