@@ -8,7 +8,9 @@ from sqlalchemy import select
 
 from pnyx import api
 from pnyx.testing.distributions import SeededInstance, contrast_problems
-from pnyx_budgets.models import Budget
+from pnyx.verification.requirements import unmet
+from pnyx_budgets.models import Budget, Project
+from pnyx_proposals.models import Proposal
 
 
 def test_seeded_through_the_command_line(touraine: SeededInstance) -> None:
@@ -64,3 +66,54 @@ def test_the_vote_needs_a_residence_in_indre_et_loire(touraine: SeededInstance) 
         assert api.decide(marc, "budgets.vote", everyone).allowed
         requirements = everyone.component.permissions["budgets.vote"]["authorizations"]
         assert requirements[0]["handler"] == "residence"
+
+
+def test_age_sections_of_proposals(touraine: SeededInstance) -> None:
+    """The under-18s write in their own section; everyone (Léa too) in the other one."""
+    with touraine.app.app_context():
+        session = api.db_session()
+        youth, everyone = session.scalars(
+            select(api.Component)
+            .where(api.Component.type == "proposals")
+            .order_by(api.Component.weight)
+        ).all()
+        lea, marc = (
+            session.scalar(select(api.User).where(api.User.email == email))
+            for email in ("lea@touraine.pnyx.test", "marc@touraine.pnyx.test")
+        )
+        rules = youth.permissions["proposals.create"]["authorizations"]
+        assert {rule["handler"] for rule in rules} == {"birth_date", "residence"}
+        # Writing is closed in the vote's phase: the sections' verifications are what is
+        # checked here (the phase's gate comes first in api.decide).
+        for section, writers, others in ((youth, [lea], [marc]), (everyone, [lea, marc], [])):
+            required = api.verification.requirements_for("proposals.create", section)
+            assert all(unmet(person, required) is None for person in writers)
+            assert all(unmet(person, required) is not None for person in others)
+    page = touraine.client(locale="fr").get(
+        f"/spaces/budget-participatif-touraine/proposals/{youth.id}/"
+    )
+    assert "Un skatepark aux Deux-Lions" in page.text
+    communes = touraine.client(locale="fr").get(
+        f"/spaces/budget-participatif-touraine/proposals/{everyone.id}/"
+    )
+    assert "Joué-lès-Tours" in communes.text
+
+
+def test_every_project_comes_from_a_proposal_of_its_commune(touraine: SeededInstance) -> None:
+    with touraine.app.app_context():
+        session = api.db_session()
+        first = select(Budget.component_id).order_by(Budget.component_id).limit(1)
+        projects = session.scalars(
+            select(Project)
+            .join(Budget, Budget.id == Project.budget_id)
+            .where(Budget.component_id == first.scalar_subquery())
+        ).all()
+        assert len(projects) == 20
+        for project in projects:
+            linked = api.links.linked_ids(
+                session, "budgets.from_proposal", source=("budgets_project", project.id)
+            )
+            assert len(linked) == 1, project.code
+            proposal = session.get(Proposal, int(linked[0]))
+            assert proposal.territory_id == project.territory_id
+            assert proposal.state == "accepted"
