@@ -12,6 +12,7 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
+from pnyx import migrate
 from pnyx.cli.db import friendly_errors
 from pnyx.cli.serve import run_server
 from pnyx.db import get_session
@@ -54,6 +55,24 @@ def usable_distribution(name: str) -> Distribution:
     return distribution
 
 
+def require_upgraded(distribution: Distribution) -> None:
+    """A distribution's seed writes to its plugins' tables: refuse, saying what to run, when a
+    history is behind (``pnyx db upgrade`` run without the distribution's plugins, or never)."""
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+
+    def revisions(found: str | None) -> set[str]:
+        return set((found or "").split(","))
+
+    current, heads = migrate.current(app), migrate.heads(app)
+    behind = [name for name in heads if revisions(current.get(name)) != revisions(heads[name])]
+    if behind:
+        raise click.ClickException(
+            f"The database is not up to date for distribution {distribution.name!r} "
+            f"({', '.join(behind)}): run PNYX_DISTRIBUTION={distribution.name} pnyx db upgrade "
+            f"first (pnyx demo --distribution {distribution.name} upgrades by itself)."
+        )
+
+
 def seed_named(distribution: Distribution) -> bool:
     """Seed ``distribution`` once (``False``: it already was); a refusal is one line."""
     try:
@@ -72,6 +91,7 @@ def seed(distribution: str | None) -> None:
     if distribution:
         chosen = usable_distribution(distribution)
         with friendly_errors():
+            require_upgraded(chosen)
             done = seed_named(chosen)
         click.echo(
             f"Seeded distribution {chosen.name}: {chosen.title}."
