@@ -46,6 +46,15 @@ def test_theme_colours_contrast() -> None:
     assert contrast_problems(distribution) == []
 
 
+def test_theme_logo_and_colours_are_served(nivelles: SeededInstance) -> None:
+    client = nivelles.client()
+    home = client.get("/").text
+    assert 'src="/static/nivelles/logo.svg" alt=""' in home
+    assert 'href="/static/theme.css"' in home
+    logo = client.get("/static/nivelles/logo.svg")
+    assert logo.status_code == 200 and b"<svg" in logo.data
+
+
 def test_belgian_organization_in_brussels_time(nivelles: SeededInstance) -> None:
     with nivelles.app.app_context():
         organization = api.db_session().scalar(select(api.Organization))

@@ -28,6 +28,15 @@ def test_theme_colours_contrast() -> None:
     assert contrast_problems(distribution) == []
 
 
+def test_theme_logo_and_colours_are_served(touraine: SeededInstance) -> None:
+    client = touraine.client()
+    home = client.get("/").text
+    assert 'src="/static/touraine/logo.svg" alt=""' in home
+    assert 'href="/static/theme.css"' in home
+    logo = client.get("/static/touraine/logo.svg")
+    assert logo.status_code == 200 and b"<svg" in logo.data
+
+
 def budgets_page(touraine: SeededInstance) -> str:
     """The vote component's page, found from the process page as a resident would."""
     space = touraine.client(locale="en").get("/spaces/budget-participatif-touraine").text
