@@ -141,3 +141,14 @@ def test_a_paper_opinion_entered_by_the_reception_service_counts(
     assert acting.status_code == 302
     assert answer_every_page(desk, survey + "answer") == 302
     assert int(figures(nivelles)["Participants"]) == before + 1
+
+
+def test_residents_comment_a_suggestion_and_the_reception_service_answers(
+    nivelles: SeededInstance,
+) -> None:
+    suggestions = component_url(nivelles, "proposals")
+    listing = nivelles.client(locale="fr").get(suggestions).text
+    path = re.search(rf'href="({re.escape(suggestions)}\d+/)"[^>]*>Une boucle magnétique', listing)
+    assert path is not None
+    page = nivelles.client(locale="fr").get(path.group(1)).text
+    assert "Mon mari est appareillé" in page and "une boucle portative" in page

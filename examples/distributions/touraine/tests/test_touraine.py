@@ -126,3 +126,18 @@ def test_every_project_comes_from_a_proposal_of_its_commune(touraine: SeededInst
             proposal = session.get(Proposal, int(linked[0]))
             assert proposal.territory_id == project.territory_id
             assert proposal.state == "accepted"
+
+
+def test_residents_discuss_proposals_and_the_departement_answers(
+    touraine: SeededInstance,
+) -> None:
+    with touraine.app.app_context():
+        proposal = api.db_session().scalar(
+            select(Proposal).where(Proposal.title == "Un skatepark aux Deux-Lions")
+        )
+        url = (
+            f"/spaces/budget-participatif-touraine/proposals/{proposal.component_id}/{proposal.id}/"
+        )
+    page = touraine.client(locale="fr").get(url).text
+    assert "un bowl pour les trottinettes" in page
+    assert "réunion avec les riverains" in page

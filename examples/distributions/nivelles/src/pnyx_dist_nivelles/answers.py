@@ -264,6 +264,50 @@ def suggestions(
     }
     answered.answered_at = answered.answer_published_at = now - dt.timedelta(days=3)
     session.flush()
+    conversation(session, found[2], people, now)
+
+
+def conversation(session: Session, proposal: Any, people: list[api.User], now: dt.datetime) -> None:
+    """Residents discuss the hearing loop; the reception service answers officially."""
+    from pnyx_comments.models import Comment
+
+    lines = (
+        (1, "Mon mari est appareillé : au guichet il n'entend rien avec le bruit. Merci !"),
+        (1, "Il en faudrait aussi une dans la salle du Conseil communal."),
+        (0, "Le CPAS en a installé une l'an dernier : on pourrait demander leur fournisseur."),
+    )
+    first = None
+    for position, (alignment, text) in enumerate(lines):
+        comment = Comment(
+            resource_type="proposals_proposal",
+            resource_id=proposal.id,
+            component_id=proposal.component_id,
+            author_id=people[10 + position].id,
+            body=text,
+            alignment=alignment,
+            created_at=now - dt.timedelta(days=12 - 2 * position),
+        )
+        session.add(comment)
+        session.flush()
+        comment.root_id = comment.id
+        first = first or comment
+    assert first is not None
+    session.add(
+        Comment(
+            resource_type="proposals_proposal",
+            resource_id=proposal.id,
+            component_id=proposal.component_id,
+            author_id=staff(session, "accueil@nivelles.pnyx.test").id,
+            body="Le service Accueil a demandé un devis : une boucle portative peut être "
+            "installée au guichet dès le mois prochain.",
+            official=True,
+            parent_id=first.id,
+            root_id=first.id,
+            depth=1,
+            created_at=now - dt.timedelta(days=4),
+        )
+    )
+    session.flush()
 
 
 #: Title, body (Markdown), theme, section (index in content.SECTIONS).

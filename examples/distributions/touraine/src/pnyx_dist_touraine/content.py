@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from pnyx import api
 from pnyx_dist_touraine import proposals_data
+from pnyx_dist_touraine.conversations import seed_conversations
 
 SPACE = "budget-participatif-touraine"
 DEPARTMENT = ("37", "Indre-et-Loire")
@@ -63,7 +64,9 @@ def seed_touraine(session: Session, today: dt.date) -> None:
     budgets = component(session, space, "budgets", {"fr": "Vote", "en": "Vote"})
     budgets_seed.seed(session, budgets)
     budgets.permissions = {"budgets.vote": {"authorizations": [resident]}}
-    link_projects(session, {**sections["youth"], **sections["everyone"]})
+    retained = {**sections["youth"], **sections["everyone"]}
+    link_projects(session, retained)
+    seed_conversations(session, retained, "agent@touraine.pnyx.test")
     verified(session, today)
     session.flush()
 
