@@ -85,9 +85,10 @@ from pnyx.ratelimit import rate_limit
 from pnyx.redirects import safe_next
 from pnyx.richtext import render_rich_text, rich_text_excerpt, rich_translated
 from pnyx.search import fold as fold_text
-from pnyx.search import folded, search_words, text_matches
+from pnyx.search import folded, folded_matches, folded_search_column, search_words, text_matches
 from pnyx.search import setup_postgresql as setup_search_postgresql
 from pnyx.search import translations as searchable_translations
+from pnyx.search_columns import add_search_column, drop_search_column
 from pnyx.settings import ResolvedSettings, validate_settings
 from pnyx.settings import current_settings as _current_settings
 from pnyx.toolkit.loading import get_or_404
@@ -279,6 +280,7 @@ __all__ = [
     "_",
     "_l",
     "actions",
+    "add_search_column",
     "as_int",
     "attachments",
     "can",
@@ -294,9 +296,12 @@ __all__ = [
     "current_user",
     "db_session",
     "decide",
+    "drop_search_column",
     "enqueue",
     "fold_text",
     "folded",
+    "folded_matches",
+    "folded_search_column",
     "follow",
     "following",
     "format_currency",

@@ -8,6 +8,11 @@ PostgreSQL an ``IMMUTABLE`` SQL function over the ``unaccent`` extension (so a
 trigram index can be built on it: see :func:`setup_postgresql` and
 docs/decisions.md). A search matches when every word appears, as a substring,
 in the searched text.
+
+Lists that search many rows keep a *stored* folded copy of their searched text
+(:func:`folded_search_column`: a generated column the database computes on every
+write, whatever writes it), so a search compares stored text instead of calling
+the folding function on every row at query time (issue 10; docs/performance.md).
 """
 
 from __future__ import annotations
@@ -16,7 +21,8 @@ import json
 import unicodedata
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, event, func, literal, text
+from sqlalchemy import ColumnElement, Computed, Text, and_, event, func, literal, text
+from sqlalchemy.orm import MappedColumn, mapped_column
 
 from pnyx.models import Model
 
@@ -109,9 +115,30 @@ def text_matches(expression: Any, text: str) -> ColumnElement[bool]:
     Proposal.summary``, so PostgreSQL can use a trigram index on
     ``pnyx_fold(title || ' ' || summary)``.
     """
+    return folded_matches(folded(expression), text)
+
+
+def folded_search_column(expression: str) -> MappedColumn[Any]:
+    """A column holding ``expression`` folded, computed by the database on every write.
+
+    ``expression`` is SQL over the row's own columns, e.g. ``"title || ' ' || summary"``
+    or ``"pnyx_translations(title) || ' ' || address"`` (``pnyx_translations`` joins a
+    translated field's texts). The column is generated and stored (SQLite 3.31+,
+    PostgreSQL 12+), so bulk inserts, imports and SQL updates keep it right too; it is
+    deferred: pages never load it. Search it with :func:`folded_matches`; on PostgreSQL
+    index it with ``USING gin (column gin_trgm_ops)``. Writing a row needs the folding
+    function, which every Pnyx connection has (a bare ``sqlite3`` shell can read such a
+    table but not write it).
+    """
+    generated = Computed(f"{FOLD_FUNCTION}({expression})", persisted=True)
+    return mapped_column(Text, generated, deferred=True)
+
+
+def folded_matches(column: Any, text: str) -> ColumnElement[bool]:
+    """Every word of ``text`` (folded) appears in ``column``, already folded (a
+    :func:`folded_search_column`): no function runs per row."""
     words = [fold(word) for word in text.split()][:MAX_WORDS]
-    target = folded(expression)
-    return and_(*(target.like(literal(_like_pattern(w)), escape="\\") for w in words if w))
+    return and_(*(column.like(literal(_like_pattern(w)), escape="\\") for w in words if w))
 
 
 def search_words(text: str | None) -> str:

@@ -8,7 +8,7 @@ context and database connection, as browsers hitting a server would.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from flask import Flask
@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from pnyx import api
 from pnyx.models import StatCounter
 from pnyx.testing import PnyxClient
-from pnyx.testing.client import TEST_SESSION
+from pnyx.testing.concurrency import post_at_once
 from pnyx_proposals import stats
 from pnyx_proposals.models import Proposal, Support
 
@@ -31,43 +31,6 @@ def pnyx_config() -> dict[str, object]:
     return {"PROPAGATE_EXCEPTIONS": False}
 
 
-@pytest.fixture
-def detached(app: Flask, session: Session) -> Iterator[None]:
-    """The threads' requests must not touch the test's own session (not thread-safe)."""
-    session.commit()
-    saved = app.extensions.pop(TEST_SESSION)
-    try:
-        yield
-    finally:
-        app.extensions[TEST_SESSION] = saved
-        session.expire_all()
-
-
-def fire(app: Flask, users: list[api.User], path: str) -> list[int]:
-    """POST ``path`` once per user, all threads released at the same moment."""
-    clients = []
-    for user in users:
-        client: PnyxClient = app.test_client()  # type: ignore[assignment]
-        client.sign_in(user)
-        clients.append((client, client.csrf_token()))
-    barrier = threading.Barrier(len(clients))
-    statuses: list[int] = []
-    lock = threading.Lock()
-
-    def run(client: PnyxClient, token: str) -> None:
-        barrier.wait()
-        status = client.post(path, data={"csrf_token": token}).status_code
-        with lock:
-            statuses.append(status)
-
-    threads = [threading.Thread(target=run, args=pair) for pair in clients]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return statuses
-
-
 def test_one_person_many_parallel_clicks_make_one_support(
     app: Flask,
     session: Session,
@@ -78,7 +41,7 @@ def test_one_person_many_parallel_clicks_make_one_support(
 ) -> None:
     proposal = add_proposal("Popular")
     ada = make_user()
-    statuses = fire(app, [ada] * THREADS, f"{url}{proposal.id}/support")
+    statuses = post_at_once(app, [(ada, f"{url}{proposal.id}/support", {})] * THREADS)
 
     assert len(statuses) == THREADS and set(statuses) == {302}
     rows = session.scalar(select(func.count()).where(Support.proposal_id == proposal.id))
@@ -96,7 +59,7 @@ def test_many_people_at_once_are_all_counted(
 ) -> None:
     proposal = add_proposal("Popular")
     people = [make_user() for _ in range(THREADS)]
-    statuses = fire(app, people, f"{url}{proposal.id}/support")
+    statuses = post_at_once(app, [(p, f"{url}{proposal.id}/support", {}) for p in people])
 
     assert set(statuses) == {302}
     rows = session.scalar(select(func.count()).where(Support.proposal_id == proposal.id))
@@ -112,33 +75,13 @@ def test_the_per_person_limit_holds_under_parallel_requests(
     add_proposal: Callable[..., Proposal],
     make_user: Callable[..., api.User],
     set_settings: Callable[..., None],
+    detached: None,
 ) -> None:
     set_settings(global_={"support_limit": 3})
     proposals = [add_proposal(f"Proposal {n}") for n in range(THREADS)]
     ada = make_user()
-    client: PnyxClient = app.test_client()  # type: ignore[assignment]
-    client.sign_in(ada)
-    token = client.csrf_token()
     session.commit()
-    saved = app.extensions.pop(TEST_SESSION)
-    barrier = threading.Barrier(len(proposals))
-
-    def run(proposal_id: int) -> None:
-        own: PnyxClient = app.test_client()  # type: ignore[assignment]
-        own.sign_in(ada)
-        with own.session_transaction() as cookie:
-            cookie["csrf_token"] = token
-        barrier.wait()
-        own.post(f"{url}{proposal_id}/support", data={"csrf_token": token})
-
-    try:
-        threads = [threading.Thread(target=run, args=(p.id,)) for p in proposals]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=60)
-    finally:
-        app.extensions[TEST_SESSION] = saved
+    post_at_once(app, [(ada, f"{url}{p.id}/support", {}) for p in proposals])
     mine = select(func.count()).where(Support.user_id == ada.id)
     total = select(func.sum(Proposal.supports_count)).where(Proposal.component_id == component.id)
     assert session.scalar(mine) == 3
@@ -153,29 +96,13 @@ def test_the_proposal_limit_holds_under_parallel_publishing(
     add_proposal: Callable[..., Proposal],
     make_user: Callable[..., api.User],
     set_settings: Callable[..., None],
+    detached: None,
 ) -> None:
     set_settings(global_={"proposal_limit": 2})
     ada = make_user()
     drafts = [add_proposal(f"Draft {n}", author=ada, published=False) for n in range(12)]
     session.commit()
-    saved = app.extensions.pop(TEST_SESSION)
-    barrier = threading.Barrier(len(drafts))
-
-    def run(draft_id: int) -> None:
-        own: PnyxClient = app.test_client()  # type: ignore[assignment]
-        own.sign_in(ada)
-        token = own.csrf_token()
-        barrier.wait()
-        own.post(f"{url}{draft_id}/publish", data={"csrf_token": token})
-
-    try:
-        threads = [threading.Thread(target=run, args=(d.id,)) for d in drafts]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=60)
-    finally:
-        app.extensions[TEST_SESSION] = saved
+    post_at_once(app, [(ada, f"{url}{d.id}/publish", {}) for d in drafts])
     published = select(func.count()).where(
         Proposal.author_id == ada.id, Proposal.published_at.is_not(None)
     )

@@ -23,7 +23,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import NullPool
 
 from pnyx.models import Model
-from pnyx.search import EXTENSIONS
+from pnyx.search import EXTENSIONS, register_sqlite_function
 
 #: Names the database to test on; SQLite in a temporary folder when unset.
 ENV_VAR = "PNYX_TEST_DATABASE_URL"
@@ -76,6 +76,8 @@ def kit_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_connection_setup)
+        # Generated search columns call it: creating their tables needs it too.
+        event.listen(engine, "connect", register_sqlite_function)
         return engine
     return create_engine(url, pool_size=1, max_overflow=1)
 

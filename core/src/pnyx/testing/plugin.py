@@ -26,6 +26,7 @@ from pnyx.app import create_app
 from pnyx.db import get_database, get_session
 from pnyx.testing import factories
 from pnyx.testing.client import TEST_DATABASE, TEST_SESSION, PnyxClient, PnyxCliRunner, sign_in
+from pnyx.testing.concurrency import detached
 from pnyx.testing.database import (
     ENV_VAR,
     SharedDatabase,
@@ -219,6 +220,14 @@ def session(app: Flask) -> Iterator[Session]:
             yield db_session
         finally:
             app.extensions.pop(TEST_SESSION, None)
+
+
+@pytest.fixture(name="detached")
+def detached_fixture(app: Flask, session: Session) -> Iterator[None]:
+    """The test's session committed and set aside, for requests fired from threads
+    (:func:`pnyx.testing.concurrency.post_at_once`)."""
+    with detached(app, session):
+        yield
 
 
 @pytest.fixture(name="sign_in")

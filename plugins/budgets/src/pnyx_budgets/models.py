@@ -126,6 +126,11 @@ class Project(api.Model):
     code: Mapped[str | None] = mapped_column(String(64))
     title: Mapped[dict[str, Any]]
     description: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    #: Every translation of the title and description, folded: what text search compares,
+    #: written by the database (``api.folded_search_column``).
+    search_text: Mapped[str] = api.folded_search_column(
+        "pnyx_translations(title) || ' ' || pnyx_translations(description)"
+    )
     cost: Mapped[int] = mapped_column(BigInteger)
     territory_id: Mapped[int | None] = mapped_column(
         ForeignKey("taxonomy_terms.id", ondelete="RESTRICT")

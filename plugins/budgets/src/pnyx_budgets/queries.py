@@ -64,12 +64,7 @@ def filtered_projects(budget_id: int, wanted: ProjectFilter) -> Select[tuple[Pro
     if wanted.selected_only:
         query = query.where(Project.selection == "selected")
     if wanted.text:
-        searched = (
-            api.searchable_translations(Project.title)
-            + " "
-            + api.searchable_translations(Project.description)
-        )
-        query = query.where(api.text_matches(searched, wanted.text))
+        query = query.where(api.folded_matches(Project.search_text, wanted.text))
     return query
 
 

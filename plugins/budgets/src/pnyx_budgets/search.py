@@ -12,14 +12,9 @@ from pnyx_budgets.models import Budget, Project
 def search(text: str, limit: int) -> list[api.SearchResult]:
     """Projects whose title or description matches ``text`` (every language); the core
     drops those whose space or component the person may not see."""
-    searched = (
-        api.searchable_translations(Project.title)
-        + " "
-        + api.searchable_translations(Project.description)
-    )
     query = (
         select(Project)
-        .where(api.text_matches(searched, text))
+        .where(api.folded_matches(Project.search_text, text))
         .options(
             joinedload(Project.budget).joinedload(Budget.component).joinedload(api.Component.space)
         )

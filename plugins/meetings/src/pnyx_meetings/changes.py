@@ -66,7 +66,7 @@ def duplicate(session: Session, meeting: Meeting) -> Meeting:
         title={code: f"{text} (2)" for code, text in meeting.title.items()},
     )
     for column in Meeting.__table__.columns:
-        if column.key not in COPY_SKIPS:
+        if column.key not in COPY_SKIPS and column.computed is None:
             setattr(copy, column.key, getattr(meeting, column.key))
     copy.themes = list(meeting.themes)
     session.add(copy)

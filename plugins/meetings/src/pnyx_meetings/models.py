@@ -27,6 +27,12 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from pnyx import api
 
+#: What a meeting's text search looks in (SQL over the row, folded into ``search_text``).
+SEARCHED_TEXT = (
+    "pnyx_translations(title) || ' ' || pnyx_translations(description) || ' ' "
+    "|| pnyx_translations(location) || ' ' || address"
+)
+
 
 class Kind(enum.StrEnum):
     """Where a meeting happens."""
@@ -103,6 +109,9 @@ class Meeting(api.Model):
     #: The venue's name ("Salle des fêtes"), translated.
     location: Mapped[dict[str, Any]] = mapped_column(default=dict)
     address: Mapped[str] = mapped_column(String(255), default="")
+    #: Every translation of the title, description and place, and the address, folded:
+    #: what text search compares, written by the database (``api.folded_search_column``).
+    search_text: Mapped[str] = api.folded_search_column(SEARCHED_TEXT)
     #: How to find the room ("second floor, lift on the left"), translated.
     location_hints: Mapped[dict[str, Any]] = mapped_column(default=dict)
     online_url: Mapped[str] = mapped_column(String(500), default="")

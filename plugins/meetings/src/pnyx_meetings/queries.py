@@ -144,22 +144,8 @@ def filtered(query: Select[tuple[Meeting]], filters: Filters) -> Select[tuple[Me
         start, end = zones.local_day_bounds(first, last)
         query = query.where(Meeting.start_at < end, Meeting.end_at >= start)
     if filters.text:
-        query = query.where(api.text_matches(searched_text(), filters.text))
+        query = query.where(api.folded_matches(Meeting.search_text, filters.text))
     return query
-
-
-def searched_text() -> Any:
-    """What text search looks in: every translation of the title, description and place,
-    and the address (also used by the site-wide search)."""
-    return (
-        api.searchable_translations(Meeting.title)
-        + " "
-        + api.searchable_translations(Meeting.description)
-        + " "
-        + api.searchable_translations(Meeting.location)
-        + " "
-        + Meeting.address
-    )
 
 
 def territory_and_below(term_id: int) -> list[int]:

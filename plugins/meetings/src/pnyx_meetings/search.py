@@ -7,7 +7,6 @@ from sqlalchemy.orm import contains_eager
 
 from pnyx import api
 from pnyx_meetings.models import Meeting
-from pnyx_meetings.queries import searched_text
 
 
 def search(text: str, limit: int) -> list[api.SearchResult]:
@@ -19,7 +18,7 @@ def search(text: str, limit: int) -> list[api.SearchResult]:
         .where(
             Meeting.published.is_(True),
             api.Component.type == "meetings",
-            api.text_matches(searched_text(), text),
+            api.folded_matches(Meeting.search_text, text),
         )
         .options(contains_eager(Meeting.component).joinedload(api.Component.space))
         .order_by(Meeting.start_at.desc(), Meeting.id.desc())

@@ -86,6 +86,9 @@ class Proposal(api.Model):
     body: Mapped[str] = mapped_column(Text)
     #: Plain text excerpt of the body, for lists and text search.
     summary: Mapped[str] = mapped_column(String(300), default="")
+    #: The title and summary folded (lower case, no accents), written by the database: what
+    #: text search compares (``api.folded_search_column``).
+    search_text: Mapped[str] = api.folded_search_column("title || ' ' || summary")
     territory_id: Mapped[int | None] = mapped_column(
         ForeignKey("taxonomy_terms.id", ondelete="SET NULL")
     )

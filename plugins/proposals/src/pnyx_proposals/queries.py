@@ -110,15 +110,10 @@ def has_theme(term_id: int) -> ColumnElement[bool]:
     )
 
 
-def searched_text() -> ColumnElement[str]:
-    """What text search looks in: the title and the body's text (indexed on PostgreSQL by
-    ``ix_proposals_proposals_search``, on this same expression folded)."""
-    return Proposal.title + " " + Proposal.summary
-
-
 def matches(text: str) -> ColumnElement[bool]:
-    """Every word appears in the title or the body's text, whatever the accents and case."""
-    return api.text_matches(searched_text(), text)
+    """Every word appears in the title or the body's text, whatever the accents and case
+    (in the stored folded copy, indexed on PostgreSQL by ``ix_proposals_proposals_search``)."""
+    return api.folded_matches(Proposal.search_text, text)
 
 
 def sorted_by(query: Select[tuple[Proposal]], filters: Filters) -> Select[tuple[Proposal]]:
