@@ -59,7 +59,7 @@ def test_the_migration_folds_the_proposals_already_there(database_url: str, tmp_
         migrate.upgrade(app)
         with app.app_context():
             add_a_proposal_outside_tests_session("École du quartier")
-        migrate.downgrade(app, "proposals", "proposals_0004")
+        migrate.downgrade(app, "proposals", "proposals_0005")
         migrate.upgrade(app)
         with app.app_context():
             session = get_session()

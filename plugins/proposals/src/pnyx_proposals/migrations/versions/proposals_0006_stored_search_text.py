@@ -1,7 +1,7 @@
 """stored folded search text
 
-Revision ID: proposals_0005
-Revises: proposals_0004
+Revision ID: proposals_0006
+Revises: proposals_0005
 Create Date: 2026-12-07 04:50:00
 
 Text search compared ``pnyx_fold(title || ' ' || summary)`` computed for every row at
@@ -14,8 +14,8 @@ from alembic import op
 
 from pnyx import api
 
-revision = "proposals_0005"
-down_revision = "proposals_0004"
+revision = "proposals_0006"
+down_revision = "proposals_0005"
 branch_labels = None
 depends_on = None
 
