@@ -1,4 +1,4 @@
-"""The example theme (examples/themes/angers) works as docs/theming.md says."""
+"""The example theme (the angers distribution's theme folder) works as docs/theming.md says."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-ANGERS = Path(__file__).resolve().parents[1] / "examples/themes/angers"
+ANGERS = (
+    Path(__file__).resolve().parents[1] / "examples/distributions/angers/src/pnyx_dist_angers/theme"
+)
 
 
 @pytest.fixture

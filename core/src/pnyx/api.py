@@ -68,12 +68,23 @@ from pnyx.manifests import (
     SpaceType,
     StatDefinition,
 )
-from pnyx.models import Component, Model, Organization, Space, Step, TaxonomyTerm, User, utcnow
+from pnyx.models import (
+    Component,
+    Model,
+    Organization,
+    Space,
+    SpaceGroup,
+    Step,
+    TaxonomyTerm,
+    User,
+    utcnow,
+)
 from pnyx.models import UserSpaceRole as _UserSpaceRole
 from pnyx.models.base import JSONType, UTCDateTime
 from pnyx.notifications.activity.items import ActivityItem
 from pnyx.notifications.following import follow, following, unfollow
 from pnyx.notifications.kinds import NotificationKind
+from pnyx.notifications.models import Newsletter
 from pnyx.notifications.publish import notify
 from pnyx.optional_mails import register_optional_mail, wants_mail
 from pnyx.permissions import Decision, component_of, decide, space_of
@@ -256,6 +267,7 @@ __all__ = [
     "Markup",
     "MenuLink",
     "Model",
+    "Newsletter",
     "NotificationKind",
     "Organization",
     "Page",
@@ -268,6 +280,7 @@ __all__ = [
     "SettingsError",
     "Snippet",
     "Space",
+    "SpaceGroup",
     "SpaceType",
     "StartupError",
     "StatDefinition",
