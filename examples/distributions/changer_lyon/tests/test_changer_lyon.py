@@ -1,0 +1,112 @@
+"""Changer Lyon as an integrator runs it: migrated, seeded, every page answering, its
+signature: thematic assemblies with a working group, workshops whose minutes link the proposals
+written there, debates, and the Appel's articles open for comments."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+
+from pnyx import api
+from pnyx.testing.distributions import SeededInstance, contrast_problems
+from pnyx_meetings.models import Meeting, Minutes
+from pnyx_proposals.models import Proposal
+
+ECOLOGY = "/spaces/assemblee-ecologie"
+APPEL = "/spaces/appel-a-changer-lyon"
+
+
+def test_seeded_through_the_command_line(changer_lyon: SeededInstance) -> None:
+    assert "Seeded distribution changer_lyon" in changer_lyon.seed_output
+
+
+def test_every_page_answers_for_anonymous_and_a_resident(changer_lyon: SeededInstance) -> None:
+    changer_lyon.check_public_pages()
+    changer_lyon.check_public_pages(changer_lyon.resident)
+
+
+def test_theme_colours_contrast() -> None:
+    from pnyx_dist_changer_lyon import distribution
+
+    assert contrast_problems(distribution) == []
+
+
+def test_assemblies_are_thematic_and_one_has_a_working_group(
+    changer_lyon: SeededInstance,
+) -> None:
+    directory = changer_lyon.client(locale="en").get("/assemblies/").text
+    for title in (
+        "Ecology and climate assembly",
+        "Getting around assembly",
+        "Housing and solidarity assembly",
+    ):
+        assert title in directory
+    ecology = changer_lyon.client(locale="en").get(ECOLOGY).text
+    assert "Thematic assembly" in ecology
+    assert 'href="/spaces/groupe-cours-oasis"' in ecology  # its sub-assembly
+    assert "Hélène Bertrand" in ecology  # a member, with her position
+    group = changer_lyon.client(locale="en").get("/spaces/groupe-cours-oasis").text
+    assert "Working group" in group and "Ecology and climate assembly" in group
+
+
+def test_a_workshop_s_minutes_link_the_proposals_written_there(
+    changer_lyon: SeededInstance,
+) -> None:
+    with changer_lyon.app.app_context():
+        session = api.db_session()
+        meeting = session.scalar(
+            select(Meeting)
+            .join(Minutes, Minutes.meeting_id == Meeting.id)
+            .join(api.Component, api.Component.id == Meeting.component_id)
+            .join(api.Space, api.Space.id == api.Component.space_id)
+            .where(api.Space.slug == "assemblee-ecologie")
+        )
+        url = f"{ECOLOGY}/meetings/{meeting.component_id}/meetings/{meeting.id}"
+        titles = list(
+            session.scalars(
+                select(Proposal.title)
+                .join(api.Component, api.Component.id == Proposal.component_id)
+                .join(api.Space, api.Space.id == api.Component.space_id)
+                .where(api.Space.slug == "assemblee-ecologie")
+            )
+        )
+    page = changer_lyon.client(locale="en").get(url).text
+    assert "Workshop: cool islands in every neighbourhood" in page
+    assert "What came out" in page  # the minutes
+    assert len(titles) == 3
+    for title in titles:
+        assert title in page
+    proposal = re.search(rf'href="({ECOLOGY}/proposals/\d+/\d+/)"', page)
+    assert proposal is not None
+    comments = changer_lyon.client(locale="en").get(proposal.group(1)).text
+    assert "Très bonne idée, issue d’un vrai travail collectif." in comments
+
+
+def test_a_debate_shows_its_arguments(changer_lyon: SeededInstance) -> None:
+    space = changer_lyon.client(locale="en").get(ECOLOGY).text
+    debates = re.search(rf'href="({ECOLOGY}/comments_debates/\d+/)"', space)
+    assert debates is not None
+    listing = changer_lyon.client(locale="en").get(debates.group(1)).text
+    debate = re.search(rf'href="({ECOLOGY}/comments_debates/\d+/\d+)"', listing)
+    assert debate is not None
+    page = changer_lyon.client(locale="en").get(debate.group(1)).text
+    assert "Should oil boilers be banned by 2030?" in page
+    assert "Oui, avec une aide forte pour les ménages modestes." in page
+    assert "Non : beaucoup de copropriétés n’ont aucune alternative prête." in page
+
+
+def test_the_appel_s_articles_are_open_for_comments(changer_lyon: SeededInstance) -> None:
+    space = changer_lyon.client(locale="fr").get(APPEL).text
+    assert "Commentaires et amendements" in space  # the current phase
+    text = re.search(rf'href="({APPEL}/pages/\d+/)"', space)
+    articles = re.search(rf'href="({APPEL}/proposals/\d+/)"', space)
+    assert text is not None and articles is not None
+    listing = changer_lyon.client(locale="fr").get(articles.group(1)).text
+    for number in range(1, 6):
+        assert f"Article {number} —" in listing
+    article = re.search(rf'href="({APPEL}/proposals/\d+/\d+/)"', listing)
+    assert article is not None
+    resident = changer_lyon.client(changer_lyon.resident, locale="fr")
+    page = resident.get(article.group(1)).text
+    assert "<textarea" in page  # the resident may comment
