@@ -124,7 +124,11 @@ def _answer_the_parking_survey(angers: SeededInstance, url: str) -> int:
 
 def test_staff_see_age_groups_and_the_newsletters(angers: SeededInstance) -> None:
     staff = angers.client(ADMIN, locale="en")
-    assert "Participants by age group" in staff.get("/statistics").text
+    statistics = staff.get("/statistics").text
+    assert "Participants by age group" in statistics
+    # Enough verified participants for groups to be counted, and a small one that is not.
+    assert re.search(r"30 to 44</th><td>\d+</td>", statistics)
+    assert "fewer than 10" in statistics
     assert "Participants by age group" not in angers.client(locale="en").get("/statistics").text
     newsletters = staff.get("/admin/newsletters/").text
     assert "Participatory budget: the vote opens next week" in newsletters

@@ -13,7 +13,7 @@ from pnyx_dist_angers.budget import seed_budget
 from pnyx_dist_angers.budget_data import AUTHORS
 from pnyx_dist_angers.build import person
 from pnyx_dist_angers.consultations import seed_consultations
-from pnyx_dist_angers.conversations import seed_birth_dates, seed_conversations
+from pnyx_dist_angers.conversations import seed_birth_dates, seed_conversations, seed_supporters
 from pnyx_dist_angers.mutual_aid import NEIGHBOURS, seed_mutual_aid
 from pnyx_dist_angers.newsletters import seed_newsletters
 from pnyx_dist_angers.organization import RESIDENT
@@ -35,6 +35,7 @@ def seed(session: Session, today: dt.date) -> None:
         )
     )
     seed_conversations(session, ideas, people)
+    supporters = seed_supporters(session, ideas)
     neighbours = [person(session, email, name) for email, name in NEIGHBOURS]
-    seed_birth_dates(session, people + neighbours, today)
+    seed_birth_dates(session, people + neighbours + supporters, today)
     seed_newsletters(session, today, current, RESIDENT)
