@@ -141,3 +141,14 @@ def test_residents_discuss_proposals_and_the_departement_answers(
     page = touraine.client(locale="fr").get(url).text
     assert "un bowl pour les trottinettes" in page
     assert "réunion avec les riverains" in page
+
+
+def test_last_years_results_and_follow_up_are_public(touraine: SeededInstance) -> None:
+    with touraine.app.app_context():
+        past = api.db_session().scalar(select(Budget).order_by(Budget.component_id.desc()))
+        url = f"/spaces/budget-participatif-touraine/budgets/{past.component_id}/{past.id}/"
+    client = touraine.client(locale="en")
+    results = client.get(url + "results").text
+    assert "Method of Equal Shares" in results and "Selected projects" in results
+    follow_up = client.get(url + "follow-up").text
+    assert "Progress" in follow_up and "Done" in follow_up
