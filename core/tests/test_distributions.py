@@ -178,3 +178,14 @@ def test_contrast_ratio_and_problems(tmp_path: Path) -> None:
     problems = contrast_problems(tiny(theme=theme))
     assert problems and problems[0].startswith("--primary-text #ffffff on --primary #8a8a8a")
     assert contrast_problems(tiny()) == []
+
+
+def test_a_name_installed_twice_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    group = distributions.ENTRY_POINT_GROUP
+    twice = [
+        distributions.metadata.EntryPoint("tiny", "pnyx_dist_tiny:distribution", group),
+        distributions.metadata.EntryPoint("tiny", "other_tiny:distribution", group),
+    ]
+    monkeypatch.setattr(distributions.metadata, "entry_points", lambda group: twice)
+    with pytest.raises(distributions.DistributionError, match="'tiny' is installed twice"):
+        distributions.get_distribution("tiny")

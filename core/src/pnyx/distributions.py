@@ -126,8 +126,17 @@ class Distribution:
 
 
 def installed_distributions() -> dict[str, metadata.EntryPoint]:
-    """Every installed distribution's entry point, by name."""
-    return {ep.name: ep for ep in metadata.entry_points(group=ENTRY_POINT_GROUP)}
+    """Every installed distribution's entry point, by name; one name twice is an error."""
+    found: dict[str, metadata.EntryPoint] = {}
+    for entry_point in metadata.entry_points(group=ENTRY_POINT_GROUP):
+        other = found.get(entry_point.name)
+        if other is not None and other.value != entry_point.value:
+            raise DistributionError(
+                f"Distribution {entry_point.name!r} is installed twice ({other.value} and "
+                f"{entry_point.value}): uninstall one of the packages."
+            )
+        found[entry_point.name] = entry_point
+    return found
 
 
 def get_distribution(name: str) -> Distribution:
