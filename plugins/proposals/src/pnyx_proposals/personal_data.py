@@ -15,6 +15,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from pnyx import api
+from pnyx_proposals.drafts import personal_data as drafts_data
 from pnyx_proposals.models import Participant, Proposal, Report, Support, ValuatorAssignment
 
 
@@ -24,6 +25,7 @@ def export(session: Session, user: api.User) -> dict[str, Any] | None:
         "proposals.csv": list(_proposals(session, user)),
         "supports.csv": list(_supports(session, user)),
         "reports.csv": list(_reports(session, user)),
+        "collaborative_drafts.csv": list(drafts_data.versions(session, user)),
     }
     kept = {name: rows for name, rows in files.items() if rows}
     return kept or None
@@ -79,3 +81,4 @@ def delete_data(session: Session, user: api.User) -> None:
     )
     session.execute(delete(Participant).where(Participant.user_id == user.id))
     session.execute(delete(ValuatorAssignment).where(ValuatorAssignment.user_id == user.id))
+    drafts_data.delete_data(session, user)

@@ -18,12 +18,14 @@ from pnyx_proposals.admin import blueprint as admin_blueprint
 from pnyx_proposals.admin.overview import admin_menu
 from pnyx_proposals.admin.overview import blueprint as moderation_blueprint
 from pnyx_proposals.api_resources import RESOURCES as API_RESOURCES
+from pnyx_proposals.drafts.permissions import ACTIONS as DRAFT_ACTIONS
 from pnyx_proposals.models import RESOURCE, Proposal
 from pnyx_proposals.permissions import ACTIONS, rules
 from pnyx_proposals.seed import seed
 from pnyx_proposals.settings import GlobalSettings, StepSettings
 from pnyx_proposals.statistics import figures as statistics_figures
 from pnyx_proposals.stats import STATS
+from pnyx_proposals.texts.permissions import ACTIONS as TEXT_ACTIONS
 from pnyx_proposals.views import blueprint
 
 
@@ -44,7 +46,7 @@ def register_component_types() -> list[api.ComponentType]:
             name="proposals",
             label=api._l("Proposals"),
             description=api._l("Residents write proposals, support them, and get an answer."),
-            actions=ACTIONS,
+            actions=ACTIONS + DRAFT_ACTIONS + TEXT_ACTIONS,
             global_settings=GlobalSettings,
             step_settings=StepSettings,
             public_blueprint=blueprint,

@@ -16,8 +16,10 @@ from sqlalchemy.orm import Session
 
 from pnyx import api
 from pnyx_proposals import states
+from pnyx_proposals.drafts.seed import seed_drafts
 from pnyx_proposals.markdown import plain_text
 from pnyx_proposals.models import CustomState, Proposal, Report, Support
+from pnyx_proposals.texts.seed import seed_text
 
 DEPARTMENT = ("37", {"fr": "Indre-et-Loire", "en": "Indre-et-Loire"})
 COMMUNES = (
@@ -138,6 +140,9 @@ def seed(session: Session, component: api.Component) -> None:
         )
     )
     session.flush()
+    # Writing together (issue 20): a collaborative draft and a participatory text.
+    seed_drafts(session, component, people)
+    seed_text(session, component, None)
 
 
 def _supports(

@@ -67,6 +67,10 @@ class GlobalSettings(Schema):
         load_default=False,
         metadata={"label": api._l("Accepting needs a cost and an execution period (budgets)")},
     )
+    collaborative_drafts_enabled = fields.Boolean(
+        load_default=False,
+        metadata={"label": api._l("Collaborative drafts: residents write proposals together")},
+    )
 
 
 class StepSettings(Schema):

@@ -20,3 +20,4 @@ from pnyx_proposals.admin import (  # noqa: E402, F401
     operations,
     states,
 )
+from pnyx_proposals.texts import admin as _texts_admin  # noqa: E402, F401  (issue 20)

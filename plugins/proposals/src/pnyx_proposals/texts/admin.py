@@ -1,0 +1,140 @@
+"""The admin page of the participatory text: import a file, publish it, publish new versions.
+
+Refused files come back on the same page (400) with the reason and the title
+typed kept; nothing is stored until the file reads as sections and articles.
+"""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, url_for
+from sqlalchemy.exc import IntegrityError
+from werkzeug.wrappers import Response
+
+from pnyx import api
+from pnyx_proposals.admin import blueprint
+from pnyx_proposals.texts import parsing, publishing
+from pnyx_proposals.texts.permissions import MANAGE_TEXT
+
+Page = str | tuple[str, int] | Response
+MAX_NOTE = 5000
+
+
+def render_page(
+    errors: dict[str, str] | None = None, values: dict[str, str] | None = None, status: int = 200
+) -> tuple[str, int]:
+    session = api.db_session()
+    component = api.current_component()
+    page = render_template(
+        "proposals/texts/admin.html",
+        pending=publishing.pending_version(session, component.id),
+        published=publishing.published_version(session, component.id),
+        versions=publishing.versions(session, component.id),
+        errors=errors or {},
+        values=values or {},
+        max_bytes=parsing.MAX_BYTES,
+    )
+    return page, status
+
+
+@blueprint.get("/text")
+@api.requires(MANAGE_TEXT)
+def text_admin() -> Page:
+    return render_page()
+
+
+@blueprint.post("/text/import")
+@api.upload_limit(parsing.MAX_BYTES)
+@api.requires(MANAGE_TEXT)
+def import_text() -> Page:
+    title = " ".join(request.form.get("title", "").split())
+    values = {"title": title}
+    errors: dict[str, str] = {}
+    if not 3 <= len(title) <= 200:
+        errors["title"] = api._("Give the text a title of 3 to 200 characters.")
+    upload = request.files.get("file")
+    if upload is None or not upload.filename:
+        errors["file"] = api._("Choose the file of the text.")
+    if errors:
+        return render_page(errors, values, 400)
+    assert upload is not None and upload.filename
+    session = api.db_session()
+    if publishing.published_version(session, api.current_component().id) is not None:
+        errors["file"] = api._(
+            "The text is already published: publish a new version from its articles instead."
+        )
+        return render_page(errors, values, 400)
+    try:
+        source, nodes = parsing.read_upload(upload.filename, upload.read(parsing.MAX_BYTES + 1))
+    except parsing.ImportRefusedError as refused:
+        errors["file"] = str(refused)
+        return render_page(errors, values, 400)
+    version = publishing.import_text(
+        session, api.current_component(), title, source, upload.filename, nodes, api.current_user()
+    )
+    session.commit()
+    articles = sum(1 for item in version.items if item.is_article)
+    flash(
+        api.ngettext(
+            "Imported: %(num)d article. Read it below, then publish it.",
+            "Imported: %(num)d articles. Read them below, then publish them.",
+            articles,
+        ),
+        "success",
+    )
+    return redirect(url_for("proposals_admin.text_admin"))
+
+
+@blueprint.post("/text/publish")
+@api.requires(MANAGE_TEXT)
+def publish_text() -> Response:
+    session = api.db_session()
+    pending = publishing.pending_version(session, api.current_component().id)
+    if pending is None:
+        flash(api._("There is no imported text to publish."), "error")
+        return redirect(url_for("proposals_admin.text_admin"))
+    count = publishing.publish_imported(session, pending)
+    session.commit()
+    flash(
+        api.ngettext(
+            "The text is published: %(num)d article can now be amended and commented.",
+            "The text is published: %(num)d articles can now be amended and commented.",
+            count,
+        ),
+        "success",
+    )
+    return redirect(url_for("proposals_admin.text_admin"))
+
+
+@blueprint.post("/text/discard")
+@api.requires(MANAGE_TEXT)
+def discard_text() -> Response:
+    session = api.db_session()
+    if publishing.discard_pending(session, api.current_component()):
+        session.commit()
+        flash(api._("The imported text is deleted."), "success")
+    return redirect(url_for("proposals_admin.text_admin"))
+
+
+@blueprint.post("/text/versions")
+@api.requires(MANAGE_TEXT)
+def publish_text_version() -> Page:
+    note = request.form.get("note", "").replace("\r\n", "\n").strip()
+    if len(note) > MAX_NOTE:
+        errors = {"note": api._("The note has at most 5000 characters.")}
+        return render_page(errors, {"note": note}, 400)
+    session = api.db_session()
+    try:
+        version = publishing.publish_new_version(
+            session, api.current_component(), note, api.current_user()
+        )
+        session.commit()
+    except LookupError:
+        session.rollback()
+        flash(api._("Publish the imported text first."), "error")
+        return redirect(url_for("proposals_admin.text_admin"))
+    except IntegrityError:
+        session.rollback()
+        flash(api._("Another version was published at the same moment: check it first."), "error")
+        return redirect(url_for("proposals_admin.text_admin"))
+    flash(api._("Version %(number)d of the text is published.", number=version.number), "success")
+    return redirect(url_for("proposals_admin.text_admin"))
