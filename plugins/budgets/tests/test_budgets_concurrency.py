@@ -8,13 +8,11 @@ shared by checkouts).
 
 from __future__ import annotations
 
-import threading
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
 from sqlalchemy import func, select
 
 from pnyx.testing.client import TEST_SESSION
+from pnyx.testing.concurrency import post_at_once
 from pnyx_budgets.models import CAST, DRAFT, Ballot, BallotItem, Project
 
 pytestmark = pytest.mark.pnyx_plugins("budgets")
@@ -23,22 +21,8 @@ REQUESTS = 24
 
 def race(app, person, requests, monkeypatch) -> list[int]:
     """Fire ``requests`` (``(url, data)`` pairs) at once, each from its own client."""
-    clients = []
-    for _ in requests:
-        client = app.test_client()
-        client.sign_in(person)
-        client.csrf_token()
-        clients.append(client)
     monkeypatch.delitem(app.extensions, TEST_SESSION)  # the test's session stays out of the way
-    start = threading.Barrier(len(clients))
-
-    def attempt(pair) -> int:
-        client, (url, data) = pair
-        start.wait()
-        return client.post_form(url, data=data).status_code
-
-    with ThreadPoolExecutor(max_workers=len(clients)) as pool:
-        return list(pool.map(attempt, zip(clients, requests, strict=True)))
+    return post_at_once(app, [(person, url, data) for url, data in requests])
 
 
 def test_parallel_adds_and_checkouts_make_one_ballot_within_limits(

@@ -3,9 +3,6 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
-
 import pytest
 from flask import Flask
 from sqlalchemy import func, select
@@ -13,8 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from pnyx import api
-from pnyx.testing import PnyxClient
-from pnyx.testing.client import TEST_SESSION
+from pnyx.testing.concurrency import post_at_once
 from pnyx_comments.models import Comment, Vote
 
 THREADS = 20
@@ -67,43 +63,12 @@ def test_the_database_refuses_a_second_vote(session, comment_id, make_user) -> N
     session.rollback()
 
 
-@pytest.fixture
-def detached(app: Flask, session: Session) -> Iterator[None]:
-    """The threads' requests must not touch the test's own session (not thread-safe)."""
-    session.commit()
-    saved = app.extensions.pop(TEST_SESSION)
-    try:
-        yield
-    finally:
-        app.extensions[TEST_SESSION] = saved
-        session.expire_all()
-
-
 def test_twenty_parallel_votes_of_one_person_make_one_vote(
     app: Flask, session: Session, comment_id: int, make_user, detached: None
 ) -> None:
     voter: api.User = make_user(email="v@example.test")
     session.commit()
-    clients = []
-    for _ in range(THREADS):
-        client: PnyxClient = app.test_client()  # type: ignore[assignment]
-        client.sign_in(voter)
-        clients.append((client, client.csrf_token()))
-    barrier = threading.Barrier(THREADS)
-    statuses: list[int] = []
-    lock = threading.Lock()
-
-    def run(client: PnyxClient, token: str) -> None:
-        barrier.wait()
-        data = {"csrf_token": token, "value": "up"}
-        status = client.post(f"/comments/{comment_id}/vote", data=data).status_code
-        with lock:
-            statuses.append(status)
-
-    threads = [threading.Thread(target=run, args=pair) for pair in clients]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    vote = (voter, f"/comments/{comment_id}/vote", {"value": "up"})
+    statuses = post_at_once(app, [vote] * THREADS)
     assert len(statuses) == THREADS and set(statuses) == {302}
     assert counters(session, comment_id) == (1, 1, 0)

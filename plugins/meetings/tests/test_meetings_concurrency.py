@@ -7,9 +7,7 @@ PostgreSQL (the meeting's row locked with ``SELECT ... FOR UPDATE``).
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from flask import Flask
@@ -17,8 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pnyx import api
-from pnyx.testing import PnyxClient
-from pnyx.testing.client import TEST_SESSION
+from pnyx.testing.concurrency import detached, post_at_once
 from pnyx_meetings.models import Meeting, Registration, Status
 from pnyx_meetings.registrations import new_code
 
@@ -43,26 +40,10 @@ def all_but_one_seat_taken(
         session.commit()
 
 
-def race(
-    app: Flask, url: str, people: list[api.User], monkeypatch: pytest.MonkeyPatch
-) -> list[int]:
+def race(app: Flask, session: Session, url: str, people: list[api.User]) -> list[int]:
     """Everyone POSTs to ``url`` at the same moment; the statuses of the answers."""
-    clients = []
-    for person in people:
-        client: PnyxClient = app.test_client()  # type: ignore[assignment]
-        client.sign_in(person)
-        client.csrf_token()
-        clients.append(client)
-    # The test's own session stays out of the threads' way.
-    monkeypatch.delitem(app.extensions, TEST_SESSION)
-    start = threading.Barrier(len(clients))
-
-    def attempt(client: PnyxClient) -> int:
-        start.wait()
-        return client.post_form(url).status_code
-
-    with ThreadPoolExecutor(max_workers=len(clients)) as pool:
-        return list(pool.map(attempt, clients))
+    with detached(app, session):
+        return post_at_once(app, [(person, url, {}) for person in people])
 
 
 @pytest.mark.parametrize("waiting_list", [False, True], ids=["no-waiting-list", "waiting-list"])
@@ -72,7 +53,6 @@ def test_the_last_seat_goes_to_exactly_one_person(
     base_url: str,
     make_meeting: Callable[..., Meeting],
     make_user: Callable[..., api.User],
-    monkeypatch: pytest.MonkeyPatch,
     waiting_list: bool,
 ) -> None:
     meeting = make_meeting(
@@ -85,7 +65,7 @@ def test_the_last_seat_goes_to_exactly_one_person(
     people = [make_user() for _ in range(CONTENDERS)]
     session.commit()
 
-    answers = race(app, f"{base_url}meetings/{meeting.id}/register", people, monkeypatch)
+    answers = race(app, session, f"{base_url}meetings/{meeting.id}/register", people)
 
     assert answers == [302] * CONTENDERS  # every request answered, none failed
     session.expire_all()
@@ -100,13 +80,12 @@ def test_one_person_clicking_many_times_registers_once(
     base_url: str,
     make_meeting: Callable[..., Meeting],
     make_user: Callable[..., api.User],
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     meeting = make_meeting("Popular", registrations_enabled=True, capacity=CAPACITY)
     person = make_user()
     session.commit()
 
-    answers = race(app, f"{base_url}meetings/{meeting.id}/register", [person] * 20, monkeypatch)
+    answers = race(app, session, f"{base_url}meetings/{meeting.id}/register", [person] * 20)
 
     assert answers == [302] * 20
     session.expire_all()

@@ -8,18 +8,12 @@ connection, as browsers hitting a server would.
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
-
 import pytest
-from flask import Flask
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from pnyx import api
 from pnyx.models import ActionLog
-from pnyx.testing import PnyxClient
-from pnyx.testing.client import TEST_SESSION
+from pnyx.testing.concurrency import post_at_once
 from pnyx_mutual_aid.models import AidConversation, AidMessage
 
 
@@ -27,43 +21,6 @@ from pnyx_mutual_aid.models import AidConversation, AidMessage
 def pnyx_config() -> dict[str, object]:
     # Flask's test client is not a server: keep each thread's errors visible.
     return {"PROPAGATE_EXCEPTIONS": False}
-
-
-@pytest.fixture
-def detached(app: Flask, session: Session) -> Iterator[None]:
-    """The threads' requests must not touch the test's own session (not thread-safe)."""
-    session.commit()
-    saved = app.extensions.pop(TEST_SESSION)
-    try:
-        yield
-    finally:
-        app.extensions[TEST_SESSION] = saved
-        session.expire_all()
-
-
-def fire(app: Flask, requests: list[tuple[api.User, str, dict[str, str]]]) -> list[int]:
-    """POST each ``(user, path, data)`` in its own thread, all released at the same moment."""
-    prepared = []
-    for user, path, data in requests:
-        client: PnyxClient = app.test_client()  # type: ignore[assignment]
-        client.sign_in(user)
-        prepared.append((client, path, {**data, "csrf_token": client.csrf_token()}))
-    barrier = threading.Barrier(len(prepared))
-    statuses: list[int] = []
-    lock = threading.Lock()
-
-    def run(client: PnyxClient, path: str, data: dict[str, str]) -> None:
-        barrier.wait()
-        status = client.post(path, data=data).status_code
-        with lock:
-            statuses.append(status)
-
-    threads = [threading.Thread(target=run, args=item) for item in prepared]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return statuses
 
 
 def count(session: Session, model: type) -> int:
@@ -76,7 +33,9 @@ def test_two_helpers_at_once_both_get_a_conversation(
     post = make_post(make_user())
     helpers = [make_user(), make_user()]
     body = {"body": "I can do it on Thursday."}
-    statuses = fire(app, [(helper, url + f"posts/{post.id}/contact", body) for helper in helpers])
+    statuses = post_at_once(
+        app, [(helper, url + f"posts/{post.id}/contact", body) for helper in helpers]
+    )
     assert statuses == [302, 302]
     conversations = list(session.scalars(select(AidConversation)))
     assert sorted(c.responder_id for c in conversations) == sorted(h.id for h in helpers)
@@ -89,7 +48,7 @@ def test_one_helper_clicking_twice_gets_one_conversation(
     post = make_post(make_user())
     helper = make_user()
     body = {"body": "I can do it on Thursday."}
-    statuses = fire(app, [(helper, url + f"posts/{post.id}/contact", body)] * 2)
+    statuses = post_at_once(app, [(helper, url + f"posts/{post.id}/contact", body)] * 2)
     assert statuses == [302, 302]
     assert count(session, AidConversation) == 1
     assert count(session, AidMessage) == 2  # the second message joins the same conversation
@@ -101,7 +60,7 @@ def test_marking_matched_twice_at_once_is_one_change(
     author = make_user()
     post = make_post(author)
     path = url + f"posts/{post.id}/status"
-    statuses = fire(app, [(author, path, {"status": "matched"})] * 2)
+    statuses = post_at_once(app, [(author, path, {"status": "matched"})] * 2)
     assert statuses == [302, 302]
     session.refresh(post)
     assert post.status == "matched"
