@@ -3,26 +3,18 @@
 from __future__ import annotations
 
 import importlib
-import itertools
-import os
-import shutil
-import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 import sqlalchemy as sa
 from flask import Flask
-from sqlalchemy.pool import NullPool
 
-from pnyx import create_app, migrate
-from pnyx.cli.db import db
+from pnyx import migrate
 from pnyx.db import get_database
 from pnyx.models import Model
 
-POSTGRESQL_URL = os.environ.get("PNYX_TEST_DATABASE_URL")
-PLUGIN_FOLDER = Path(__file__).parent / "migration_plugin"
 PLUGIN = "migdemo"
 #: The core's scripts, oldest first, and its newest revision (``pnyx_0002``...): the tests
 #: follow the history instead of naming its last migration.
@@ -30,93 +22,6 @@ CORE_SCRIPTS = sorted(
     p.name for p in (Path(migrate.__file__).parent / "migrations" / "versions").glob("pnyx_*.py")
 )
 CORE_HEAD = "_".join(CORE_SCRIPTS[-1].split("_")[:2])
-CORE_BEFORE_HEAD = "_".join(CORE_SCRIPTS[-2].split("_")[:2]) if len(CORE_SCRIPTS) > 1 else None
-
-
-# --- Databases and apps --------------------------------------------------------
-
-
-@pytest.fixture(params=["sqlite", *(["postgresql"] if POSTGRESQL_URL else [])])
-def new_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[], str]]:
-    """A factory of empty databases: SQLite files, and PostgreSQL schemas when configured."""
-    numbers = itertools.count()
-    schemas: list[str] = []
-    on_postgresql = request.param == "postgresql"
-    admin = sa.create_engine(POSTGRESQL_URL, poolclass=NullPool) if on_postgresql else None
-
-    def new() -> str:
-        if admin is None:
-            return f"sqlite:///{tmp_path / f'db{next(numbers)}.sqlite3'}"
-        schema = f"test_migrations_{uuid.uuid4().hex[:12]}"
-        with admin.begin() as connection:
-            connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-        schemas.append(schema)
-        url = admin.url.update_query_dict({"options": f"-csearch_path={schema}"})
-        return url.render_as_string(hide_password=False)
-
-    yield new
-    if admin is not None:
-        with admin.begin() as connection:
-            for schema in schemas:
-                connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
-
-
-@pytest.fixture
-def make_app(new_database: Callable[[], str], tmp_path: Path) -> Iterator[Callable[..., Flask]]:
-    """``make_app(plugins="")``: an app on a new empty database, its engine closed afterwards."""
-    apps: list[Flask] = []
-
-    def make(plugins: str = "") -> Flask:
-        app = create_app(
-            {"DATABASE_URL": new_database(), "INSTANCE_PATH": str(tmp_path), "PLUGINS": plugins}
-        )
-        app.cli.add_command(db)
-        apps.append(app)
-        return app
-
-    yield make
-    for app in apps:
-        get_database(app).engine.dispose()
-
-
-@pytest.fixture
-def demo_plugin(
-    fake_plugins: Callable[..., None], monkeypatch: pytest.MonkeyPatch
-) -> Callable[..., Path]:
-    """Install the in-test plugin ``migdemo`` (one table, one migration).
-
-    ``demo_plugin(copy_to=folder, with_scripts=False)`` moves the plugin's package
-    folder to a copy in ``folder``, so a test may write migrations into it.
-    """
-
-    def install(copy_to: Path | None = None, with_scripts: bool = True) -> Path:
-        fake_plugins(folder="migration_plugin", **{PLUGIN: "pnyx_migdemo.plugin"})
-        package = importlib.import_module("pnyx_migdemo")
-        source = folder = PLUGIN_FOLDER / "pnyx_migdemo"
-        if copy_to is not None:
-            folder = copy_to / "pnyx_migdemo"
-            shutil.copytree(source, folder, ignore=shutil.ignore_patterns("__pycache__"))
-            if not with_scripts:
-                for script in (folder / "migrations" / "versions").glob("*.py"):
-                    script.unlink()
-        # The plugin's folder (templates, migrations) is found from its package's file.
-        monkeypatch.setattr(package, "__file__", str(folder / "__init__.py"))
-        return folder
-
-    return install
-
-
-@pytest.fixture
-def core_scripts_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point the core's history at a copy of its scripts, for tests that call ``revision``:
-    should the models ever differ from the scripts, nothing is written into the sources."""
-    copy = tmp_path / "core_migrations"
-    shutil.copytree(
-        migrate.SCRIPT_LOCATION, copy, ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
-    )
-    monkeypatch.setattr(migrate, "SCRIPT_LOCATION", copy)
-    return copy
 
 
 # --- Describing a schema ---------------------------------------------------------
@@ -354,174 +259,3 @@ def test_a_plugin_alone_needs_the_core_up_to_date(
     migrate.upgrade(app, "pnyx")
     migrate.upgrade(app, PLUGIN)
     assert migrate.current(app) == {"pnyx": CORE_HEAD, PLUGIN: "migdemo_0001"}
-
-
-REBUILD_SPACES = """
-import sqlalchemy as sa
-from alembic import op
-
-revision = "migdemo_0002"
-down_revision = "migdemo_0001"
-
-
-def upgrade():
-    {upgrade}
-
-
-def downgrade():
-    pass
-"""
-
-
-def _write_second_migration(package: Path, upgrade: str) -> None:
-    script = REBUILD_SPACES.replace("{upgrade}", upgrade)
-    (package / "migrations" / "versions" / "migdemo_0002_test.py").write_text(script)
-
-
-def _space_with_a_step_and_a_note(app: Flask) -> None:
-    with get_database(app).engine.begin() as connection:
-        connection.execute(
-            sa.text(
-                "INSERT INTO spaces (id, type, slug, title, description, published, private, "
-                "position, created_at) VALUES (1, 'process', 's', '{}', '{}', 0, 0, 0, "
-                "CURRENT_TIMESTAMP)"
-            )
-        )
-        connection.execute(
-            sa.text(
-                "INSERT INTO steps (space_id, position, title, description, active) "
-                "VALUES (1, 0, '{}', '{}', 1)"
-            )
-        )
-        connection.execute(
-            sa.text(
-                "INSERT INTO migdemo_notes (space_id, slug, body, created_at) "
-                "VALUES (1, 'n', '{}', CURRENT_TIMESTAMP)"
-            )
-        )
-
-
-def _count(app: Flask, table: str) -> int:
-    with get_database(app).engine.connect() as connection:
-        return connection.execute(sa.text(f"SELECT count(*) FROM {table}")).scalar_one()
-
-
-@pytest.mark.parametrize("new_database", ["sqlite"], indirect=True)
-def test_sqlite_table_copies_keep_the_rows_that_point_to_the_table(
-    make_app: Callable[..., Flask], demo_plugin: Callable[..., Path], tmp_path: Path
-) -> None:
-    package = demo_plugin(copy_to=tmp_path / "src")
-    app = make_app(PLUGIN)
-    migrate.upgrade(app)
-    _space_with_a_step_and_a_note(app)
-    # SQLite only: batch mode copies ``spaces``, drops it and renames the copy: with foreign keys
-    # on, dropping it would cascade to the step and the note.
-    _write_second_migration(
-        package,
-        """with op.batch_alter_table("spaces", recreate="always") as batch_op:
-        batch_op.add_column(sa.Column("extra", sa.Integer(), nullable=True))""",
-    )
-    migrate.upgrade(app)
-    assert _count(app, "steps") == 1 == _count(app, "migdemo_notes")
-    with get_database(app).engine.connect() as connection:
-        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar_one() == 1
-
-
-@pytest.mark.parametrize("new_database", ["sqlite"], indirect=True)
-def test_sqlite_migration_that_orphans_rows_is_rolled_back(
-    make_app: Callable[..., Flask], demo_plugin: Callable[..., Path], tmp_path: Path
-) -> None:
-    package = demo_plugin(copy_to=tmp_path / "src")
-    app = make_app(PLUGIN)
-    migrate.upgrade(app)
-    _space_with_a_step_and_a_note(app)
-    # SQLite only (PostgreSQL checks foreign keys itself): they are off while migrating.
-    _write_second_migration(package, 'op.execute("DELETE FROM spaces")')
-
-    with pytest.raises(migrate.MigrationError, match="migdemo_notes, steps pointing to missing"):
-        migrate.upgrade(app)
-    assert _count(app, "spaces") == 1
-    assert migrate.current(app)[PLUGIN] == "migdemo_0001"
-
-
-# --- pnyx db ---------------------------------------------------------------------
-
-
-def test_db_commands(make_app: Callable[..., Flask]) -> None:
-    app = make_app()
-    runner = app.test_cli_runner()
-
-    result = runner.invoke(args=["db", "current"])
-    assert f"pnyx: nothing applied (behind: head is {CORE_HEAD}" in result.output
-    result = runner.invoke(args=["db", "upgrade"])
-    assert result.exit_code == 0 and f"pnyx: nothing -> {CORE_HEAD}" in result.output
-    assert f"pnyx: {CORE_HEAD} (up to date)" in runner.invoke(args=["db", "current"]).output
-    assert "Nothing to do" in runner.invoke(args=["db", "upgrade"]).output
-
-    result = runner.invoke(args=["db", "downgrade", "--plugin", "pnyx"], input="n\n")
-    assert result.exit_code == 1 and "spaces" in table_names(app)
-    result = runner.invoke(args=["db", "downgrade", "--plugin", "pnyx", "--revision", "base"])
-    assert result.exit_code == 1 and "spaces" in table_names(app)  # no answer: aborted
-    result = runner.invoke(args=["db", "downgrade", "--plugin", "pnyx", "--yes"])  # one step
-    assert result.exit_code == 0
-    assert f"pnyx: {CORE_HEAD} -> {CORE_BEFORE_HEAD or 'nothing'}" in result.output
-    base = ["db", "downgrade", "--plugin", "pnyx", "--revision", "base", "--yes"]
-    assert runner.invoke(args=base).exit_code == 0
-    assert table_names(app) == set()
-
-
-@pytest.mark.parametrize(
-    ("args", "message"),
-    [
-        (["upgrade", "--plugin", "nope"], "Unknown plugin 'nope': the migration histories are"),
-        (["downgrade", "--plugin", "nope", "--yes"], "Unknown plugin 'nope'"),
-        (["downgrade", "--plugin", "pnyx", "--yes"], "Relative revision -1 didn't produce"),
-        (["revision", "--plugin", "pnyx", "-m", "x"], "not up to date"),
-        (["upgrade", "--revision", "pnyx_0001"], "needs a plugin name"),
-        (["upgrade", "--plugin", "pnyx", "--revision", "nope"], "Can't locate revision"),
-    ],
-)
-def test_db_mistakes_print_one_line(
-    make_app: Callable[..., Flask], core_scripts_copy: Path, args: list[str], message: str
-) -> None:
-    result = make_app().test_cli_runner().invoke(args=["db", *args])
-    assert result.exit_code == 1
-    assert isinstance(result.exception, SystemExit)  # a ClickException, not a traceback
-    assert message in result.output and "Traceback" not in result.output
-
-
-def test_db_revision_writes_a_plugin_script(
-    make_app: Callable[..., Flask], demo_plugin: Callable[..., Path], tmp_path: Path
-) -> None:
-    package = demo_plugin(copy_to=tmp_path / "src")
-    app = make_app(PLUGIN)
-    runner = app.test_cli_runner()
-    assert runner.invoke(args=["db", "upgrade"]).exit_code == 0
-    result = runner.invoke(args=["db", "revision", "--plugin", PLUGIN, "-m", "Seed", "--empty"])
-    assert result.exit_code == 0, result.output
-    assert "migdemo_0002_seed.py: review it" in result.output
-    assert (package / "migrations" / "versions" / "migdemo_0002_seed.py").exists()
-
-
-def test_unreachable_database_is_one_line(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'missing' / 'folder' / 'db.sqlite3'}"
-    app = create_app({"DATABASE_URL": url, "INSTANCE_PATH": str(tmp_path), "PLUGINS": ""})
-    app.cli.add_command(db)
-    result = app.test_cli_runner().invoke(args=["db", "current"])
-    assert result.exit_code == 1
-    assert "Database error: unable to open database file" in result.output
-
-
-# --- Tables made outside the migrations ----------------------------------------
-
-
-def test_upgrade_over_tables_made_by_create_all_explains_what_happened(
-    make_app: Callable[..., Flask],
-) -> None:
-    app = make_app()
-    tables = core_tables()
-    Model.metadata.create_all(
-        get_database(app).engine, tables=[Model.metadata.tables[t] for t in tables]
-    )
-    with pytest.raises(migrate.MigrationError, match="no migration history records"):
-        migrate.upgrade(app)
