@@ -141,3 +141,17 @@ def test_the_resident_may_vote_in_the_current_edition(angers: SeededInstance) ->
     assert vote is not None
     page = angers.client(angers.resident, locale="en").get(vote.group(1)).text
     assert "You may vote in this budget." in page
+
+
+def test_ideas_are_closed_during_the_vote(angers: SeededInstance) -> None:
+    with angers.app.test_request_context():
+        session = api.db_session()
+        resident = session.scalar(select(api.User).where(api.User.email == angers.resident))
+        current = session.scalar(select(api.Space).where(api.Space.slug == "budget-participatif"))
+        ideas, vote = (
+            next(c for c in current.components if c.type == kind)
+            for kind in ("proposals", "budgets")
+        )
+        assert not api.decide(resident, "proposals.create", ideas).allowed
+        assert api.decide(resident, "proposals.create", ideas).reason
+        assert api.current_settings(vote).get("votes_enabled") is True

@@ -141,6 +141,8 @@ def _ideas_component(session: Session, space: api.Space, current: bool) -> api.C
         "proposals",
         text("Idées des habitants", "Residents’ ideas"),
         global_settings={"answers_with_costs": True, "territory_required": True},
+        # Ideas are written and supported in the first phase only, then answered.
+        default_step={"creation_enabled": False, "supports_enabled": False},
         per_phase={0: {"creation_enabled": True, "supports_enabled": True}},
     )
 

@@ -77,12 +77,15 @@ def seed_consultations(session: Session, today: dt.date, city: api.TaxonomyTerm)
         position=3,
         territory_id=city.id,
     )
-    during = {0: {"answers_enabled": True, "results_public": True}}
+    # Answers during the consultation only; the results stay public after it.
+    after = {"answers_enabled": False, "results_public": True}
+    during = {0: {"answers_enabled": True}}
     parking = component(
         session,
         space,
         "surveys",
         text("Stationnement en centre-ville", "Parking in the town centre"),
+        default_step=after,
         per_phase=during,
     )
     parking_survey.seed(session, parking)
@@ -91,6 +94,7 @@ def seed_consultations(session: Session, today: dt.date, city: api.TaxonomyTerm)
         space,
         "surveys",
         text("Horaires des bibliothèques", "Libraries’ opening hours"),
+        default_step=after,
         per_phase=during,
     )
     _library_survey(session, hours)
@@ -99,6 +103,7 @@ def seed_consultations(session: Session, today: dt.date, city: api.TaxonomyTerm)
         space,
         "surveys",
         text("Les berges de la Maine", "The banks of the Maine"),
+        default_step=after,
         per_phase=during,
     )
     _river_survey(session, river)

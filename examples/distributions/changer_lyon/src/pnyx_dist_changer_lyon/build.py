@@ -88,7 +88,9 @@ def component(
     per_phase: dict[int, dict[str, Any]] | None = None,
     permissions: dict[str, Any] | None = None,
 ) -> api.Component:
-    """A published component; ``per_phase`` maps a phase's position to its step settings."""
+    """A published component. ``default_step`` applies in every phase; ``per_phase`` maps a
+    phase's position to what changes in it (a phase's stored settings replace the default
+    ones whole, so each is written as the default with its changes)."""
     component_type = api.component_type(type_name)
     if component_type is None:
         raise LookupError(f"The plugin providing {type_name!r} is not enabled.")
@@ -96,7 +98,10 @@ def component(
     raw = {
         "global": global_settings or {},
         "default_step": default_step or {},
-        "steps": {str(steps[position]): values for position, values in (per_phase or {}).items()},
+        "steps": {
+            str(steps[position]): {**(default_step or {}), **values}
+            for position, values in (per_phase or {}).items()
+        },
     }
     found = api.Component(
         space_id=space.id,

@@ -72,6 +72,8 @@ def seed_coconstruction(
         "proposals",
         text("Propositions", "Pruposte"),
         global_settings={"territory_required": True},
+        # Written and supported during the co-construction phase only, then answered.
+        default_step={"creation_enabled": False, "supports_enabled": False},
         per_phase={1: {"creation_enabled": True, "supports_enabled": True}},
         # Associations, businesses and public bodies propose as themselves (docs/groups.md).
         permissions={"proposals.create": {"groups": True}},
@@ -82,6 +84,8 @@ def seed_coconstruction(
         space,
         "meetings",
         text("Réunions", "Riunione"),
+        # Registrations are open while the co-construction lasts.
+        default_step={"registrations_enabled": False},
         per_phase={1: {"registrations_enabled": True}},
     )
     _meetings(session, meetings, terms, by_key, today)
