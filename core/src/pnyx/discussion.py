@@ -28,10 +28,10 @@ log = logging.getLogger(__name__)
 COMMENT_SETTINGS = ("comments_enabled", "comments_blocked")
 
 
-def _comment_fields() -> dict[str, fields.Field]:
+def _comment_fields(enabled: bool) -> dict[str, fields.Field]:
     return {
         "comments_enabled": fields.Boolean(
-            load_default=True, metadata={"label": _l("Comments enabled")}
+            load_default=enabled, metadata={"label": _l("Comments enabled")}
         ),
         "comments_blocked": fields.Boolean(
             load_default=False,
@@ -42,12 +42,15 @@ def _comment_fields() -> dict[str, fields.Field]:
 
 def with_comment_settings(component_type: ComponentType) -> ComponentType:
     """The component type, its step settings extended when a resource type is commentable."""
-    if not any(kind.commentable for kind in component_type.resource_types):
+    kinds = [kind for kind in component_type.resource_types if kind.commentable]
+    if not kinds:
         return component_type
     base = component_type.step_settings or Schema
     if all(name in base._declared_fields for name in COMMENT_SETTINGS):
         return component_type
-    extended = type(base.__name__, (base,), _comment_fields())
+    # On unless every commentable type of the component asked to start with comments off.
+    enabled = any(kind.comments_by_default for kind in kinds)
+    extended = type(base.__name__, (base,), _comment_fields(enabled))
     return attrs.evolve(component_type, step_settings=extended)
 
 

@@ -106,6 +106,10 @@ class ResourceType:
     #: fills the ``resource.comments`` slot of the record's page, and the component type's
     #: step settings gain ``comments_enabled`` and ``comments_blocked``. Needs ``load``.
     commentable: bool = False
+    #: Whether ``comments_enabled`` starts on for the component type: a plugin whose records
+    #: are not a public conversation by nature (mutual-aid posts, answered in private) opts in
+    #: with ``False``, and staff turn comments on per component or phase.
+    comments_by_default: bool = True
     #: ``(session, id) -> record | None``: one record, whose ``component`` attribute leads to
     #: its component (permissions are asked on it); ``None`` when it does not exist.
     load: Callable[..., Any] | None = None

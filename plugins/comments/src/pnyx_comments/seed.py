@@ -56,7 +56,8 @@ def seed_demo_comments() -> int:
         for resource_type in (kind for kind in _types() if kind != DEBATE):
             for resource_id in range(1, 7):
                 target = targets.find(resource_type, resource_id)
-                if target is not None:
+                # Only where comments are on (mutual-aid posts start without them).
+                if target is not None and targets.enabled(target):
                     written += _conversation(target, residents, staff)
     session.commit()
     return written

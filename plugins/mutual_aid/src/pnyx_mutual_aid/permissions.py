@@ -58,6 +58,10 @@ def moderates(user: api.User | None, space: api.Space | None) -> bool:
     return space is not None and bool({"admin", "moderator"} & api.space_roles(user, space))
 
 
+#: The comments plugin's actions, when staff turn comments on: a ban holds there too.
+COMMENT = "comments.create"
+COMMENT_VOTE = "comments.vote"
+
 rules = api.PermissionRules()
 
 
@@ -65,6 +69,8 @@ rules = api.PermissionRules()
 @rules.on(CONTACT)
 @rules.on(CONVERSE)
 @rules.on(REPORT)
+@rules.on(COMMENT, AidPost)
+@rules.on(COMMENT_VOTE, AidPost)
 def _not_banned(user: api.User | None, target: Any) -> bool:
     return not banned(user, api.component_of(target))
 

@@ -12,7 +12,7 @@ import click
 from sqlalchemy.orm import Session
 
 from pnyx import api
-from pnyx_mutual_aid import notify, personal_data, stats
+from pnyx_mutual_aid import notify, personal_data, resources, stats
 from pnyx_mutual_aid.admin import blueprint as admin_blueprint
 from pnyx_mutual_aid.cli import mutual_aid_group
 from pnyx_mutual_aid.permissions import ACTIONS, rules
@@ -36,6 +36,8 @@ def register_component_types() -> list[api.ComponentType]:
             public_blueprint=blueprint,
             admin_blueprint=admin_blueprint,
             stats=stats.STATS,
+            # Comments start off on a board of private conversations (resources.py says why).
+            resource_types=[resources.resource_type()],
             seed=seed,
         )
     ]

@@ -25,6 +25,14 @@ def describe(session: Session, ids: Iterable[int]) -> Mapping[int, tuple[str, ..
     return found
 
 
+def load(session: Session, page_id: int) -> Page | None:
+    """A space's page by id, for comments (they ask permissions on its component).
+
+    The organization's pages (privacy, accessibility) belong to no component: no thread."""
+    page = session.get(Page, page_id)
+    return page if page is not None and page.component_id is not None else None
+
+
 def footer() -> api.Snippet | None:
     """Links to the organization's pages marked for the footer."""
     query = (

@@ -32,8 +32,15 @@ def register_component_types() -> list[api.ComponentType]:
             public_blueprint=blueprint,
             admin_blueprint=admin_blueprint,
             resource_types=[
+                # A space's pages take comments (on by default: resources to read feed the
+                # conversation); the organization's own pages have no component, so none.
                 api.ResourceType(
-                    RESOURCE, api._l("Pages"), describe=links.describe, attachable=True
+                    RESOURCE,
+                    api._l("Pages"),
+                    describe=links.describe,
+                    attachable=True,
+                    commentable=True,
+                    load=links.load,
                 )
             ],
             seed=seed,

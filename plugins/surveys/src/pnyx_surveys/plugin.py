@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pnyx import api
-from pnyx_surveys import personal_data, routes
+from pnyx_surveys import personal_data, resources, routes
 from pnyx_surveys.blueprints import admin, forms, public
 from pnyx_surveys.engine import Questionnaires
 from pnyx_surveys.models import COMPONENT_OWNER, Questionnaire, Submission
@@ -57,6 +57,8 @@ def register_component_types() -> list[api.ComponentType]:
             public_blueprint=public,
             admin_blueprint=admin,
             stats=STATS,
+            # People comment on the results once a phase makes them public (resources.py).
+            resource_types=[resources.resource_type()],
             seed=seed,
             deletion_blocker=deletion_blocker,
         )

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from pnyx import api
 from pnyx_mutual_aid import categories, guidance
-from pnyx_mutual_aid.models import AidConversation
+from pnyx_mutual_aid.models import POST_RESOURCE, AidConversation
 from pnyx_mutual_aid.permissions import CONTACT, EDIT, REPORT
 from pnyx_mutual_aid.queries import Filters, page_of, residence_territory
 from pnyx_mutual_aid.views import blueprint
@@ -20,9 +20,14 @@ def index() -> str:
     component = api.current_component()
     filters = Filters.from_args(request.args)
     near = residence_territory(api.current_user())
+    posts = page_of(component.id, filters, near)
     return render_template(
         "mutual_aid/index.html",
-        posts=page_of(component.id, filters, near),
+        posts=posts,
+        # Counted (one grouped query) only where staff turned comments on.
+        comments=api.comment_counts(POST_RESOURCE, posts)
+        if api.current_settings().get("comments_enabled")
+        else {},
         filters=filters,
         near_territory=near,
         categories=categories.categories_of(component),
