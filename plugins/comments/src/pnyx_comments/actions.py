@@ -13,7 +13,8 @@ EDIT = "comments.edit"
 READ = "comments.read"
 
 ACTIONS = [
-    api.Action(CREATE, api._l("Comment"), step_setting="comments_enabled"),
+    # groups=True: the component's admin may let people comment on behalf of an organization.
+    api.Action(CREATE, api._l("Comment"), step_setting="comments_enabled", groups=True),
     api.Action(VOTE, api._l("Vote on a comment"), step_setting="comments_enabled"),
     api.Action(REPORT, api._l("Report a comment"), verifiable=False),
     api.Action(EDIT, api._l("Edit or delete one's comment"), verifiable=False),

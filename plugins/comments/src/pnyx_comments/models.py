@@ -55,6 +55,11 @@ class Comment(api.Model):
     author_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL"), index=True
     )
+    #: Written on behalf of this organization (docs/groups.md): shown as the author; the
+    #: person stays in ``author_id`` and the action log.
+    user_group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_groups.id", ondelete="SET NULL"), index=True
+    )
     body: Mapped[str] = mapped_column(Text)
     alignment: Mapped[int] = mapped_column(SmallInteger, default=NEUTRAL)
     #: Written by staff of the space as an official answer.
@@ -70,6 +75,7 @@ class Comment(api.Model):
     reports_count: Mapped[int] = mapped_column(default=0)
 
     author: Mapped[api.User | None] = relationship()
+    user_group: Mapped[api.groups.UserGroup | None] = relationship()
     component: Mapped[api.Component] = relationship()
 
     @property

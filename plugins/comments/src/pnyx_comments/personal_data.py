@@ -37,6 +37,8 @@ def _comments(session: Session, user: api.User) -> Iterator[dict[str, Any]]:
             "id": comment.id,
             "on": f"{comment.resource_type}:{comment.resource_id}",
             "reply_to": comment.parent_id,
+            # Written for an organization: its id (the group's profile names it).
+            "on_behalf_of_group": comment.user_group_id,
             "body": comment.body,
             "alignment": comment.alignment,
             "created_at": comment.created_at,

@@ -11,7 +11,7 @@ from pnyx_comments import targets, text, threads
 from pnyx_comments.actions import CREATE, VOTE
 from pnyx_comments.models import MAX_DEPTH, MAX_LENGTH
 from pnyx_comments.views.common import moderates
-from pnyx_comments.writing import is_staff
+from pnyx_comments.writing import group_choices, is_staff
 
 
 def _url(**changes: Any) -> str:
@@ -41,6 +41,7 @@ def render(resource_type: str, resource: Any) -> api.Markup | None:
         may_comment=may_comment,
         may_vote=not blocked and bool(api.decide(user, VOTE, target.record)),
         staff=user is not None and is_staff(user, target),
+        groups=group_choices(target, user) if may_comment and not blocked else [],
         moderator=user is not None and moderates(target),
         render=text.render,
         max_depth=MAX_DEPTH,

@@ -3,8 +3,10 @@
 Top-level comments are paged (``?comments_page=``, ``?comments_order=``
 newest / oldest / best); the replies of the page's comments come in one
 query through ``root_id``, so a reply always travels with its parent. Then one
-query for the people's names, one for the reader's own votes and one grouped
-count per alignment: six queries for a thread of one comment or ten thousand.
+query for the people's names (and one for the organizations comments were
+written for, only when some were), one for the reader's own votes and one
+grouped count per alignment: six queries for a thread of one comment or ten
+thousand.
 """
 
 from __future__ import annotations
@@ -90,7 +92,7 @@ def load_page(target: Target, user: api.User | None) -> ThreadPage:
         .order_by(*_ordering(order))
         .offset((number - 1) * PAGE_SIZE)
         .limit(PAGE_SIZE + 1)
-        .options(selectinload(Comment.author))
+        .options(selectinload(Comment.author), selectinload(Comment.user_group))
     )
     roots = list(session.scalars(roots_query))
     has_next = len(roots) > PAGE_SIZE
@@ -101,7 +103,7 @@ def load_page(target: Target, user: api.User | None) -> ThreadPage:
             select(Comment)
             .where(Comment.root_id.in_([c.id for c in roots]), Comment.depth > 0)
             .order_by(Comment.id)
-            .options(selectinload(Comment.author))
+            .options(selectinload(Comment.author), selectinload(Comment.user_group))
         )
         replies = list(session.scalars(replies_query))
     alignments, total = alignment_counts(target)

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 
 from pnyx import api
 from pnyx_comments import text
+from pnyx_comments.actions import CREATE
 from pnyx_comments.models import (
     AGAINST,
     FOR,
@@ -44,6 +45,7 @@ def _messages() -> dict[str, str]:
         ),
         "rate": api._("You are commenting very fast: wait a minute, then try again."),
         "depth": api._("This conversation is too deep: answer an earlier comment."),
+        "group": api._("You cannot comment on behalf of this organization here."),
     }
 
 
@@ -70,7 +72,27 @@ def _log(action: str, comment: Comment, visibility: str = "admin") -> None:
         resource=(RESOURCE, comment.id),
         component=comment.component,
         visibility=visibility,
+        # Written for an organization: the log keeps the person (actor) and the group.
+        extra={"user_group_id": comment.user_group_id} if comment.user_group_id else None,
     )
+
+
+def group_choices(target: Target, user: api.User | None) -> list[api.groups.UserGroup]:
+    """The organizations ``user`` may comment for here: none unless the component's admin
+    let groups take part in commenting (docs/groups.md), then the groups they belong to."""
+    if user is None or not api.groups.allowed(target.component, CREATE):
+        return []
+    return api.groups.acting_groups(user)
+
+
+def read_group(target: Target, user: api.User, raw: str | None) -> int | None:
+    """The chosen organization's id (empty: as oneself); refused unless one may act for it."""
+    if not raw:
+        return None
+    group_id = api.as_int(raw)
+    if group_id is None or group_id not in {group.id for group in group_choices(target, user)}:
+        raise WriteError(_messages()["group"])
+    return group_id
 
 
 def is_staff(user: api.User, target: Target) -> bool:
@@ -88,7 +110,9 @@ def post(
     alignment: str = "neutral",
     parent: Comment | None = None,
     official: bool = False,
+    user_group_id: int | None = None,
 ) -> Comment:
+    """Write a comment or a reply; ``user_group_id`` was checked by :func:`read_group`."""
     cleaned = _check_body(body)
     _check_rate(user)
     if parent is not None and parent.depth >= MAX_DEPTH:
@@ -102,6 +126,7 @@ def post(
         root_id=(parent.root_id or parent.id) if parent else None,
         depth=parent.depth + 1 if parent else 0,
         author_id=user.id,
+        user_group_id=user_group_id,
         body=cleaned,
         # Replies answer a comment: only top-level comments take a side on the record.
         alignment=ALIGNMENTS.get(alignment, NEUTRAL) if parent is None else NEUTRAL,

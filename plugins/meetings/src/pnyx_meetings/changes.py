@@ -24,6 +24,8 @@ def _log(session: Session, action: str, meeting: Meeting, visibility: str = "pub
         resource=("meetings_meeting", meeting.id),
         component=meeting.component,
         visibility=visibility,
+        # Organized for an organization: the log keeps the person (actor) and the group.
+        extra={"user_group_id": meeting.user_group_id} if meeting.user_group_id else None,
     )
 
 

@@ -8,7 +8,7 @@ from flask import Flask
 from flask_babel import format_date, format_time
 
 from pnyx import api
-from pnyx_meetings import zones
+from pnyx_meetings import on_behalf, zones
 from pnyx_meetings.models import Kind, Meeting, OnlineAccess, Organizer
 
 
@@ -75,6 +75,7 @@ def template_globals() -> dict[str, Any]:
         "meetings_organizers": organizer_labels,
         "meetings_access": access_labels,
         "meetings_organizer_name": organizer_name,
+        "meetings_group_choices": on_behalf.select_choices,
         "meetings_code": show_code,
         "meetings_local_input": zones.local_input_value,
         "meetings_zone": zones.organization_zone_name,

@@ -7,7 +7,7 @@ from typing import Any
 from werkzeug.datastructures import MultiDict
 
 from pnyx import api
-from pnyx_meetings import forms, zones
+from pnyx_meetings import forms, on_behalf, zones
 from pnyx_meetings.forms import Form
 from pnyx_meetings.models import Kind, Meeting, OnlineAccess, Organizer
 
@@ -15,9 +15,14 @@ TRANSLATED = ("title", "description", "location", "location_hints", "registratio
 
 
 def read_meeting_form(
-    data: MultiDict[str, str], *, staff: bool, settings: api.ResolvedSettings | None = None
+    data: MultiDict[str, str],
+    *,
+    staff: bool,
+    settings: api.ResolvedSettings | None = None,
+    meeting: Meeting | None = None,
 ) -> Form:
-    """Check a submitted meeting form; participants' limits come from ``settings``."""
+    """Check a submitted meeting form; participants' limits come from ``settings``;
+    ``meeting`` is the one edited (its organization stays a valid choice)."""
     form = Form(raw=forms.raw_from(data))
     forms.translated_field(form, "title", required=True, max_length=200)
     forms.translated_field(form, "description")
@@ -31,13 +36,24 @@ def read_meeting_form(
     forms.term_field(form, "territory", "territory")
     forms.terms_field(form, "themes", "theme")
     forms.text_field(form, "group_name", max_length=200)
+    _on_behalf(form, meeting)
     _registrations(form, staff, settings)
     if staff:
         forms.choice_field(form, "organizer", tuple(Organizer), Organizer.OFFICIAL)
         forms.boolean_field(form, "published")
-        if form.values["organizer"] == Organizer.GROUP and not form.values["group_name"]:
+        named = form.values["group_name"] or form.values["user_group"] is not None
+        if form.values["organizer"] == Organizer.GROUP and not named:
             form.errors["group_name"] = api._("Give the group's name.")
     return form
+
+
+def _on_behalf(form: Form, meeting: Meeting | None) -> None:
+    """The organization chosen as organizer: one the person may act for (``on_behalf``)."""
+    raw = form.get("user_group")
+    chosen = next((g for g in on_behalf.choices(meeting) if str(g.id) == raw), None)
+    if raw and chosen is None:
+        form.errors["user_group"] = on_behalf.refused()
+    form.values["user_group"] = chosen
 
 
 def _place(form: Form) -> None:
@@ -93,6 +109,11 @@ def apply(meeting: Meeting, form: Form, *, staff: bool) -> None:
         meeting.registration_terms = values["registration_terms"]
     else:
         meeting.organizer = Organizer.GROUP if values["group_name"] else Organizer.PARTICIPANT
+    group = values.get("user_group")
+    meeting.user_group = group
+    if group is not None:  # organized on behalf of an organization: shown as such
+        meeting.organizer = Organizer.GROUP
+        meeting.group_name = group.name
 
 
 def form_from(meeting: Meeting | None) -> Form:
@@ -113,6 +134,7 @@ def form_from(meeting: Meeting | None) -> Form:
         "online_access": meeting.online_access,
         "territory": meeting.territory_id or "",
         "group_name": meeting.group_name,
+        "user_group": meeting.user_group_id or "",
         "organizer": meeting.organizer,
         "capacity": meeting.capacity,
         "reserved_seats": meeting.reserved_seats,

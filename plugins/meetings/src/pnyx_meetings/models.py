@@ -126,6 +126,11 @@ class Meeting(api.Model):
     )
     #: The group's name when the organizer is a group.
     group_name: Mapped[str] = mapped_column(String(200), default="")
+    #: The organization (a core user group) the meeting is organized on behalf of
+    #: (``on_behalf.py``); ``group_name`` keeps its name should the profile be deleted.
+    user_group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_groups.id", ondelete="SET NULL"), index=True
+    )
     published: Mapped[bool] = mapped_column(default=True)
     registrations_enabled: Mapped[bool] = mapped_column(default=False)
     #: Seats in the room; 0 means no limit.
@@ -143,6 +148,7 @@ class Meeting(api.Model):
         secondary=meeting_themes, order_by="TaxonomyTerm.position"
     )
     author: Mapped[api.User | None] = relationship()
+    user_group: Mapped[api.groups.UserGroup | None] = relationship()
     agenda_items: Mapped[list[AgendaItem]] = relationship(
         back_populates="meeting",
         order_by="AgendaItem.position",

@@ -47,7 +47,13 @@ def actions() -> list[api.Action]:
             step_setting="registrations_enabled",
         ),
         api.Action("meetings.unregister", api._l("Cancel a registration"), verifiable=False),
-        api.Action("meetings.create", api._l("Create a meeting"), step_setting="creation_enabled"),
+        # groups=True: the component's admin may let people organize for an organization.
+        api.Action(
+            "meetings.create",
+            api._l("Create a meeting"),
+            step_setting="creation_enabled",
+            groups=True,
+        ),
         # Editing and closing one's own meeting; permission_check keeps it to its organizer.
         api.Action("meetings.organize", api._l("Organize your meeting"), verifiable=False),
     ]

@@ -10,7 +10,10 @@ from marshmallow import Schema, ValidationError, fields, validates_schema
 from pnyx import api
 
 
-def debate_schema() -> type[Schema]:
+def debate_schema(on_behalf: fields.Field | None = None) -> type[Schema]:
+    """The debate's fields; ``on_behalf`` is ``api.groups.field(...)`` when the person may
+    open it for one of their organizations (docs/groups.md)."""
+
     class DebateSchema(Schema):
         title = api.TranslatedText(
             required=True, max_length=200, metadata={"label": api._l("Title")}
@@ -36,7 +39,9 @@ def debate_schema() -> type[Schema]:
             if opens and closes and closes < opens:
                 raise ValidationError(str(api._("The debate closes after it opens.")), "closes_on")
 
-    return DebateSchema
+    if on_behalf is None:
+        return DebateSchema
+    return type("DebateSchema", (DebateSchema,), {"user_group_id": on_behalf})
 
 
 def conclusion_schema() -> type[Schema]:

@@ -22,6 +22,8 @@ def _log(session: Session, action: str, debate: Debate) -> None:
         resource=(RESOURCE, debate.id),
         component=debate.component,
         visibility="public",
+        # Opened for an organization: the log keeps the person (actor) and the group.
+        extra={"user_group_id": debate.user_group_id} if debate.user_group_id else None,
     )
 
 
@@ -37,6 +39,9 @@ def open_debate(
         component_id=component.id,
         author_id=author.id,
         official=official,
+        # Only offered (and validated: one of the person's organizations) where groups may
+        # open debates; never for staff's official debates.
+        user_group_id=None if official else data.get("user_group_id"),
         **{name: data.get(name) for name in FIELDS},
     )
     session.add(debate)

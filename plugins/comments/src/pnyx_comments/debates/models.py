@@ -33,6 +33,10 @@ class Debate(api.Model):
         ForeignKey("users.id", ondelete="SET NULL"), index=True
     )
     official: Mapped[bool] = mapped_column(default=False)
+    #: Opened on behalf of this organization (docs/groups.md): shown as the author.
+    user_group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_groups.id", ondelete="SET NULL"), index=True
+    )
     title: Mapped[dict[str, Any]]
     #: The framing: rich text in every language.
     framing: Mapped[dict[str, Any]] = mapped_column(default=dict)
@@ -51,6 +55,7 @@ class Debate(api.Model):
 
     component: Mapped[api.Component] = relationship()
     author: Mapped[api.User | None] = relationship()
+    user_group: Mapped[api.groups.UserGroup | None] = relationship()
     theme: Mapped[api.TaxonomyTerm | None] = relationship(foreign_keys=[theme_id])
     territory: Mapped[api.TaxonomyTerm | None] = relationship(foreign_keys=[territory_id])
 

@@ -10,7 +10,9 @@ from pnyx_comments.debates.models import Debate
 
 CREATE = "comments.open_debate"
 
-ACTIONS = [api.Action(CREATE, api._l("Open a debate"), step_setting="creation_enabled")]
+ACTIONS = [
+    api.Action(CREATE, api._l("Open a debate"), step_setting="creation_enabled", groups=True)
+]
 #: The comments plugin's actions that change a debate's conversation.
 WRITING = ("comments.create", "comments.vote", "comments.edit")
 

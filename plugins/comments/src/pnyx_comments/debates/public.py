@@ -45,7 +45,8 @@ def show(debate_id: int) -> str:
 @blueprint.route("/new", methods=["GET", "POST"])
 @api.requires(CREATE)
 def new() -> str | tuple[str, int] | Response:
-    form = api.Form(forms.debate_schema())
+    on_behalf = api.groups.field(api.current_user(), api.current_component(), CREATE)
+    form = api.Form(forms.debate_schema(on_behalf))
     if (
         request.method == "POST"
         and not form.previewing(request.form)

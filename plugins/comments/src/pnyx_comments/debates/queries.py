@@ -39,7 +39,11 @@ def listing(component: api.Component, filters: Filters) -> Select[tuple[Debate]]
     query = (
         select(Debate)
         .where(Debate.component_id == component.id)
-        .options(selectinload(Debate.theme), selectinload(Debate.territory))
+        .options(
+            selectinload(Debate.theme),
+            selectinload(Debate.territory),
+            selectinload(Debate.user_group),
+        )
         .order_by(Debate.closed_at.is_not(None), Debate.id.desc())
     )
     if filters.state == "open":

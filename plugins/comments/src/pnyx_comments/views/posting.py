@@ -37,6 +37,7 @@ def create(resource_type: str, resource_id: int) -> Response:
             alignment=request.form.get("alignment", "neutral"),
             parent=parent,
             official=request.form.get("official") == "yes",
+            user_group_id=writing.read_group(target, user, request.form.get("user_group")),
         )
     except writing.WriteError as error:
         # The text comes back on a page of its own, with the reason: nothing typed is lost.
@@ -49,6 +50,8 @@ def create(resource_type: str, resource_id: int) -> Response:
             alignment=request.form.get("alignment", "neutral"),
             parent_id=parent.id if parent else None,
             official=request.form.get("official") == "yes",
+            groups=writing.group_choices(target, user),
+            user_group=request.form.get("user_group", ""),
         )
         return Response(page, status=422)
     api.db_session().commit()

@@ -86,7 +86,7 @@ def edit(meeting_id: int) -> Page:
     meeting = admin_meeting(meeting_id)
     if request.method == "GET":
         return form_page(meeting_form.form_from(meeting), meeting)
-    form = meeting_form.read_meeting_form(request.form, staff=True)
+    form = meeting_form.read_meeting_form(request.form, staff=True, meeting=meeting)
     if not form.valid:
         return form_page(form, meeting), 400
     session = api.db_session()

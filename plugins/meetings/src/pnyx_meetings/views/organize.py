@@ -62,7 +62,7 @@ def edit(meeting_id: int) -> Page:
     if request.method == "GET":
         return form_page(meeting_form.form_from(meeting), meeting)
     form = meeting_form.read_meeting_form(
-        request.form, staff=False, settings=api.current_settings()
+        request.form, staff=False, settings=api.current_settings(), meeting=meeting
     )
     if not form.valid:
         return form_page(form, meeting), 400
