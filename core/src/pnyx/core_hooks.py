@@ -105,6 +105,14 @@ def menu_links(menu: str, user: object) -> list[MenuLink] | None:
 
 
 @hookimpl
+def register_notification_kinds() -> list[Any]:
+    """The core's own kinds: organizations' invitations, requests to join, acceptances."""
+    from pnyx.groups.notices import kinds
+
+    return kinds()
+
+
+@hookimpl
 def register_home_blocks() -> list[HomeBlock]:
     from pnyx.home.blocks import CORE_BLOCKS
 

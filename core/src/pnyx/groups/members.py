@@ -10,6 +10,7 @@ from werkzeug.wrappers import Response
 from pnyx.action_log import log_action
 from pnyx.core_hooks import ACCOUNT
 from pnyx.db import get_session
+from pnyx.groups import notices
 from pnyx.groups.pages import blueprint, managed_group
 from pnyx.models import GroupRole, User, UserGroup, UserGroupMembership
 from pnyx.web.guards import requires
@@ -60,10 +61,13 @@ def invite(user_group_id: int) -> Response:
         return back(group)
     if existing is not None:  # they had asked: inviting them accepts the request
         existing.role = GroupRole.MEMBER
+        notices.accepted(group, person.id, g.user.id)
     else:
         session.add(
             UserGroupMembership(group_id=group.id, user_id=person.id, role=GroupRole.INVITED)
         )
+        # In their notifications, and by e-mail as their preferences say (notices.py).
+        notices.invited(group, person.id, g.user.id)
     log_action(session, "pnyx.group.invite", resource=("user_group", group.id))
     session.commit()
     flash(_("The invitation is sent: it waits on their “My organizations” page."), "success")
@@ -77,6 +81,7 @@ def accept(user_group_id: int, membership_id: int) -> Response:
     membership = load_membership(group, membership_id)
     if membership.role == GroupRole.REQUESTED:
         membership.role = GroupRole.MEMBER
+        notices.accepted(group, membership.user_id, g.user.id)
         log_action(get_session(), "pnyx.group.accept", resource=("user_group", group.id))
         get_session().commit()
         flash(_("The request is accepted."), "success")

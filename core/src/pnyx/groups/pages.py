@@ -24,6 +24,7 @@ from pnyx.admin.logo import LogoError, read_logo, store_logo
 from pnyx.core_hooks import ACCOUNT, PUBLIC
 from pnyx.db import get_session
 from pnyx.forms import Form
+from pnyx.groups import notices
 from pnyx.groups.forms import profile_schema
 from pnyx.groups.service import kind_labels, manages, memberships_of, role_in
 from pnyx.inputs import upload_limit
@@ -169,6 +170,7 @@ def join(user_group_id: int) -> Response:
             UserGroupMembership(group_id=group.id, user_id=g.user.id, role=GroupRole.REQUESTED)
         )
         flash(_("Your request is sent: an admin of the organization will answer it."), "success")
+        notices.join_requested(group, g.user.id)
         action = "pnyx.group.request"
     elif membership.role == GroupRole.INVITED:
         membership.role = GroupRole.MEMBER
