@@ -44,6 +44,7 @@ from sqlalchemy import create_engine, func, insert, select, text
 from sqlalchemy.engine import make_url
 
 from pnyx import create_app
+from pnyx.accounts.sessions import start_session
 from pnyx.db import get_session
 from pnyx.migrate import upgrade
 from pnyx.models import Component, Organization, Space, Step, User, utcnow
@@ -130,7 +131,10 @@ def load(app: Any, voters: int) -> dict[str, Any]:
         session.commit()
         users = list(session.scalars(select(User.id).order_by(User.id)))
         projects = list(session.scalars(select(Project.id).order_by(Project.id)))
-        cookies = [cookie_for(app, user_id) for user_id in users]
+        # signed in as the sign-in form does: a server-side session record per voter
+        tokens = [start_session(user_id) for user_id in users]
+        session.commit()
+        cookies = [cookie_for(app, u, t) for u, t in zip(users, tokens, strict=True)]
         return {
             "base": f"/spaces/bench/budgets/{component.id}/{budget.id}/ballot/",
             "budget_id": budget.id,
@@ -139,11 +143,18 @@ def load(app: Any, voters: int) -> dict[str, Any]:
         }
 
 
-def cookie_for(app: Any, user_id: int) -> tuple[str, str]:
+def cookie_for(app: Any, user_id: int, session_token: str) -> tuple[str, str]:
     """A signed session cookie for ``user_id`` with its CSRF token: ``(cookie, token)``."""
     token = secrets.token_urlsafe(32)
     serializer = app.session_interface.get_signing_serializer(app)
-    value = serializer.dumps({"user_id": user_id, "session_version": 1, "csrf_token": token})
+    value = serializer.dumps(
+        {
+            "user_id": user_id,
+            "session_version": 1,
+            "session_token": session_token,
+            "csrf_token": token,
+        }
+    )
     return f"{app.config.get('SESSION_COOKIE_NAME', 'session')}={value}", token
 
 

@@ -1,72 +1,74 @@
 """Voter cells for the Method of Equal Shares engine.
 
 Under MES a voter's remaining budget depends only on which already-funded projects she
-approves: ``endowment - sum(price of each such project)``, or 0 once she could not pay a full
-share. So voters are grouped into *cells*: voters in a cell approved exactly the same funded
-projects and have the same budget. A cell is born when a project is funded (its supporters
-leave their cell for a child cell) and is identified by its chain of parents, so the cells do
-not depend on the endowment: runs at different endowments with the same funding history share
-them (see :mod:`._mes_solver`).
+approves: ``endowment - sum(price of each such project)`` while that is positive, and she is
+exhausted (she paid all she had for one of them, and never pays again) once it is not: a
+voter who pays less than a full share ends with nothing, and the formula is then negative.
+So voters are grouped into *cells*: the voters who approve exactly the same funded projects.
+A cell is named by that set of projects as a bit mask (bit ``p`` for project ``p``), so it
+depends neither on the endowment nor on the order in which the projects were funded: runs at
+different endowments, and histories that funded the same projects in another order, share
+the same cells and the same per-candidate counts (see :mod:`._mes_nodes`). Whether a cell is
+exhausted is a property of a run (its budget), not of the cell.
 """
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
-DEAD = 0
-"""The cell of voters whose budget is exhausted (they never pay again)."""
-ROOT = 1
-"""The cell of voters who approve no funded project yet."""
+ROOT = 0
+"""The cell of voters who approve no funded project yet (the empty mask, numbered 0)."""
+
+
+def ballot_masks(supporters: list[list[int]], voters: int) -> list[int]:
+    """Each voter's approved projects as a bit mask."""
+    masks = [0] * voters
+    for project, voters_of in enumerate(supporters):
+        bit = 1 << project
+        for voter in voters_of:
+            masks[voter] |= bit
+    return masks
 
 
 class CellTree:
-    """The cells created so far and the current cell of every voter."""
+    """The cells met so far, numbered: masks of up to ~100 bits hash slowly and scatter in
+    memory, so budgets and counts are keyed by a small cell number instead."""
 
-    __slots__ = ("cell_of", "depth", "parent", "via")
+    __slots__ = ("_ids", "_projects", "masks")
 
-    def __init__(self, voters: int) -> None:
-        self.cell_of: list[int] = [ROOT] * voters
-        self.parent: list[int] = [DEAD, DEAD]
-        self.via: list[int] = [-1, -1]
-        """``via[cell]``: the funded project whose supporters moved into ``cell``."""
-        self.depth: list[int] = [0, 0]
+    def __init__(self) -> None:
+        self._ids: dict[int, int] = {0: ROOT}
+        self.masks: list[int] = [0]
+        """Cell number -> its mask."""
+        self._projects: dict[int, tuple[int, ...]] = {ROOT: ()}
 
-    def child(self, cell: int, project: int) -> int:
-        """Create the cell of the voters of ``cell`` who also approve ``project``."""
-        self.parent.append(cell)
-        self.via.append(project)
-        self.depth.append(self.depth[cell] + 1)
-        return len(self.parent) - 1
+    def cells(self, masks: Iterable[int]) -> list[int]:
+        """The cell numbers of ``masks`` (numbering the new ones)."""
+        masks = list(masks)
+        ids = self._ids
+        for mask in [m for m in masks if m not in ids]:
+            if mask not in ids:  # a mask may come twice
+                ids[mask] = len(self.masks)
+                self.masks.append(mask)
+        return list(map(ids.__getitem__, masks))
 
-    def funded(self, cell: int) -> Iterable[int]:
-        """The funded projects the voters of ``cell`` approve (newest first)."""
-        parent, via = self.parent, self.via
-        while cell > ROOT:
-            yield via[cell]
-            cell = parent[cell]
-
-    def move(self, voters: Sequence[int], cells: Iterable[int]) -> None:
-        """Put ``voters[i]`` into the i-th of ``cells`` (a C-level scatter)."""
-        deque(map(self.cell_of.__setitem__, voters, cells), maxlen=0)
+    def funded(self, cell: int) -> tuple[int, ...]:
+        """The funded projects the voters of ``cell`` approve (memoized per cell)."""
+        found = self._projects.get(cell)
+        if found is None:
+            found, rest = [], self.masks[cell]
+            while rest:
+                low = rest & -rest
+                found.append(low.bit_length() - 1)
+                rest ^= low
+            found = self._projects[cell] = tuple(found)
+        return found
 
     def weights(self, counts: dict[int, int]) -> dict[int, int]:
-        """For voters counted per cell, how many of them approve each funded project.
-
-        Summing cell by cell along the parent chains would walk shared ancestors again and
-        again; instead counts are pushed up one depth level at a time, so each ancestor is
-        visited once.
-        """
-        parent, via, depth = self.parent, self.via, self.depth
-        levels: dict[int, dict[int, int]] = {}
-        for cell, count in counts.items():
-            levels.setdefault(depth[cell], {})[cell] = count
+        """For voters counted per cell, how many of them approve each funded project."""
         result: dict[int, int] = {}
-        for level in range(max(levels, default=0), 0, -1):
-            upper = levels.setdefault(level - 1, {})
-            for cell, count in levels.get(level, {}).items():
-                project = via[cell]
+        funded = self.funded
+        for cell, count in counts.items():
+            for project in funded(cell):
                 result[project] = result.get(project, 0) + count
-                up = parent[cell]
-                upper[up] = upper.get(up, 0) + count
         return result

@@ -16,13 +16,24 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from fractions import Fraction
+from itertools import repeat
 
-from ._mes_cells import DEAD, ROOT, CellTree
+from ._mes_cells import ROOT, CellTree
 
 ULP = 2.0**-52
 """A bound on the relative rounding error of one float operation (twice the unit roundoff)."""
 DEAD_BUDGET = -1.0
 """The float shadow of an exhausted cell: any negative value sorts it out of the way."""
+
+
+def shadows(budget: dict[int, float], cells: Iterable[int]) -> list[float]:
+    """The float shadows of ``cells``; a cell the run never wrote is exhausted.
+
+    Any value <= 0 means exhausted (the exhausted formula is negative, see
+    :meth:`EndowmentRun.cell_numerator`); values within the error bound of 0 are never
+    stored, they are decided exactly first (:meth:`._mes_nodes.NodeCells.split`).
+    """
+    return list(map(budget.get, cells, repeat(DEAD_BUDGET)))
 
 
 class EndowmentRun:
@@ -52,17 +63,19 @@ class EndowmentRun:
         self.price_num: dict[int, int] = {}
         """Funded project -> its price (per-supporter share) times ``den``."""
         self.price_float: dict[int, float] = {}
-        self.budget: dict[int, float] = {DEAD: DEAD_BUDGET, ROOT: shadow}
-        """Cell -> float shadow of its budget (``DEAD_BUDGET`` if exhausted)."""
+        self.budget: dict[int, float] = {ROOT: shadow}
+        """Cell -> float shadow of its budget (<= 0, or missing, if exhausted)."""
         # an upper bound on each affordable candidate's effective vote count: the count can
         # never exceed the number of supporters (the price is at least cost / supporters)
         self.bound: dict[int, float] = {c: votes[c] * (1 + 8 * ULP) for c in candidates}
         self.winners: list[int] = []
 
     def cell_numerator(self, tree: CellTree, cell: int) -> int:
-        """The exact budget of ``cell`` times ``den`` (may be <= 0 for an exhausted cell)."""
-        if cell == DEAD:
-            return 0
+        """The exact budget of ``cell`` times ``den``; <= 0 if and only if it is exhausted.
+
+        An exhausted voter paid less than a full share once (all she had): from then on
+        the formula is negative.
+        """
         price_num = self.price_num
         return self.e_num - sum(price_num[p] for p in tree.funded(cell))
 

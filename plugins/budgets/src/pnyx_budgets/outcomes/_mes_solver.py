@@ -3,10 +3,12 @@
 Add1 completion runs MES at hundreds of consecutive endowments, and runs at nearby
 endowments usually fund the same first projects in the same order. The solver walks the tree
 of funding histories depth first: a node (:mod:`._mes_nodes`) holds every run whose first
-rounds funded the same projects, so voter cells and supporter counts are computed once per
-node instead of once per run. Within a node the runs are visited from the highest endowment
-down. With a fixed history every budget grows with the endowment, so a candidate's effective
-vote count at a higher endowment bounds it at every lower one: the first run's evaluations
+rounds funded the same projects, so the budgets of the cells a win creates are written once per
+node for all its runs, and supporter counts per cell once per *set* of funded projects, whatever
+the order (cells are masks of funded projects, :mod:`._mes_cells`). Within a node the runs
+are visited from the highest endowment down. With a fixed history every budget grows with the
+endowment, so a candidate's effective vote count at a higher endowment bounds it at every lower
+one: the first run's evaluations
 prune most of the others', and the others usually get their winner's exact price from the
 first run's capped/uncapped split (:func:`._mes_template.template_price`).
 
@@ -19,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from fractions import Fraction
 
-from ._mes_cells import CellTree
+from ._mes_cells import CellTree, ballot_masks
 from ._mes_eval import Evaluation, evaluate, exact_price
 from ._mes_nodes import Node, NodeCells
 from ._mes_run import ULP, EndowmentRun
@@ -50,13 +52,12 @@ class MesSolver:
         if weights is None:
             weights = [1] * (1 + max((max(s) for s in supporters if s), default=-1))
         self.votes = [sum(map(weights.__getitem__, s)) for s in supporters]
-        self.voters = 1 + max((max(s) for s in supporters if s), default=-1)
         # a free project or one nobody approves is never priced (as on equalshares.net), nor
         # is an ``excluded`` (withdrawn) one
         self.candidates = [
             c for c, cost in enumerate(costs) if cost > 0 and supporters[c] and c not in excluded
         ]
-        self.cells = NodeCells(supporters, weights)
+        self.cells = NodeCells(supporters, weights, ballot_masks(supporters, len(weights)))
 
     def solve(self, endowments: Iterable[Fraction]) -> dict:
         """Run MES at each endowment; returns ``{endowment: EndowmentRun}``."""
@@ -64,9 +65,9 @@ class MesSolver:
             EndowmentRun(Fraction(e), self.candidates, self.votes, len(self.costs))
             for e in sorted(set(endowments), reverse=True)
         ]
-        tree = CellTree(self.voters)
-        # frame: [node, runs, iterator over (winner, runs), cell_of snapshot, cell_of changed]
-        stack: list[list] = [[Node(None, None), runs, None, None, False]]
+        tree = CellTree()
+        # frame: [node, runs, iterator over (winner, runs)]
+        stack: list[list] = [[Node(None, None, runs[0]) if runs else None, runs, None]]
         while stack:
             frame = stack[-1]
             node, children = frame[0], frame[2]
@@ -75,8 +76,6 @@ class MesSolver:
                 for run in frame[1]:
                     groups.setdefault(self._round(tree, node, run), []).append(run)
                 frame[2] = children = iter(groups.items())
-                if len(groups) - (None in groups) > 1:  # siblings will need today's cells
-                    frame[3] = tree.cell_of[:]
             step = next(children, None)
             if step is None:
                 stack.pop()
@@ -86,11 +85,9 @@ class MesSolver:
                 for run in group:
                     run.budget = {}
                 continue
-            if frame[4]:  # a sibling moved voters: back to this node's cells
-                tree.cell_of[:] = frame[3]
-            frame[4] = True
-            split = self.cells.split(tree, node, project, group)
-            stack.append([Node(node, split), group, None, None, False])
+            self.cells.split(tree, node, project, group)
+            stack.append([Node(node, project, group[0]), group, None])
+        self.cells.forget()
         return {run.endowment: run for run in runs}
 
     def _price(self, tree: CellTree, node: Node, run: EndowmentRun, c: int) -> Evaluation | None:

@@ -18,7 +18,7 @@ from operator import gt, lt, not_
 
 from ._mes_cells import CellTree
 from ._mes_eval import Evaluation, Split
-from ._mes_run import ULP, EndowmentRun
+from ._mes_run import ULP, EndowmentRun, shadows
 
 REPAIRS = 6
 """Give up (and sort in full) after this many repair passes."""
@@ -33,7 +33,7 @@ def template_price(
         return None
     counts, budget, eps = entry[2], run.budget, run.eps
     split = last  # copied on the first change only: most runs reuse it as it is
-    held = list(map(budget.__getitem__, split.capped))
+    held = shadows(budget, split.capped)
     if held and min(held) <= eps:  # some capped cells ran dry: drop them
         if min(map(abs, held)) <= eps:
             return None
@@ -62,7 +62,7 @@ def template_price(
             split.payers = split.payers + risen
             held = list(compress(held, stays))
             continue
-        paying = list(map(budget.__getitem__, split.payers))
+        paying = shadows(budget, split.payers)
         if not paying or min(paying) > high:
             break
         stays = list(map(gt, paying, repeat(high)))
