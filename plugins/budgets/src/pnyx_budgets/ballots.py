@@ -13,9 +13,10 @@ projects (``docs/action-log.md``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from pnyx import api
@@ -112,17 +113,36 @@ def touch(session: Session, ballot: Ballot, budget: Budget, action: str) -> None
 
 def add(session: Session, budget: Budget, project: Project, user: api.User) -> str | None:
     """Put ``project`` on the person's draft ballot (1 point on a cumulative one)."""
+    return add_many(session, budget, [project], user)
+
+
+def add_many(
+    session: Session, budget: Budget, projects: Sequence[Project], user: api.User
+) -> str | None:
+    """Put ``projects`` on the draft ballot, in this order: all of them, or none.
+
+    One lock, one read of the ballot and one log entry whatever their number, so choosing
+    several projects at once costs one request (the budget page's checkboxes). A project
+    already there is skipped; the first one the rules refuse stops everything (the caller
+    rolls back) with the rules' message.
+    """
     ballot, problem = editable_draft(session, budget, user, create=True)
     if problem or ballot is None:
         return problem
     lines = lines_of(session, ballot)
-    if any(line.project_id == project.id for line in lines):
-        return None  # already there: adding twice changes nothing
-    problem = adding_problem(Rules.of(budget), lines, Line(project.id, project.cost))
-    if problem:
-        return problem
-    session.add(BallotItem(ballot_id=ballot.id, project_id=project.id, position=len(lines)))
-    touch(session, ballot, budget, "budgets.ballot_changed")
+    rules, rows = Rules.of(budget), []
+    for project in projects:
+        if any(line.project_id == project.id for line in lines):
+            continue  # already there: adding twice changes nothing
+        line = Line(project.id, project.cost)
+        problem = adding_problem(rules, lines, line)
+        if problem:
+            return problem
+        rows.append({"ballot_id": ballot.id, "project_id": project.id, "position": len(lines)})
+        lines.append(line)
+    if rows:
+        session.execute(insert(BallotItem), rows)  # one statement for all of them
+        touch(session, ballot, budget, "budgets.ballot_changed")
     return None
 
 

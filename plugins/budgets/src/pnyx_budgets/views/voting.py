@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from flask import abort, redirect, render_template, request, url_for
+from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from pnyx import api
@@ -19,6 +20,8 @@ from pnyx_budgets.views.common import load_budget, panel, template_context
 from pnyx_budgets.views.public import blueprint
 
 VOTE = eligibility.VOTE
+MAX_IDS = 500
+"""At most this many projects are added by one request (a bound on the work of a form)."""
 ANCHOR = re.compile(r"[A-Za-z][\w-]{0,80}", re.ASCII)
 Page = str | tuple[str, int] | Response
 
@@ -72,13 +75,28 @@ def posted_int(name: str) -> int:
 @blueprint.post("/<int:budget_id>/ballot/add")
 @api.requires(VOTE)
 def add(budget_id: int) -> Page:
+    """Add one project, or several at once (``project_id`` repeated: the checkboxes)."""
+    wanted = posted_ids("project_id")
+
     def apply(session, budget, user):  # type: ignore[no-untyped-def]
-        project = session.get(Project, posted_int("project_id"))
-        if project is None or project.budget_id != budget.id:
+        query = select(Project).where(Project.id.in_(wanted), Project.budget_id == budget.id)
+        found = {project.id: project for project in session.scalars(query)}
+        if not wanted or len(found) != len(wanted):
             abort(404)
-        return ballots.add(session, budget, project, user)
+        return ballots.add_many(session, budget, [found[i] for i in wanted], user)
 
     return change(budget_id, apply)
+
+
+def posted_ids(name: str) -> list[int]:
+    """Distinct whole numbers posted under ``name``, in their order (at most ``MAX_IDS``)."""
+    values = request.form.getlist(name)
+    if len(values) > MAX_IDS:
+        abort(400)
+    ids = [api.as_int(value) for value in values]
+    if any(i is None for i in ids):
+        abort(404)
+    return list(dict.fromkeys(ids))  # type: ignore[arg-type]
 
 
 @blueprint.post("/<int:budget_id>/ballot/remove")
