@@ -1,7 +1,8 @@
 """Assemblies and organizations (issue 17): a resident goes from the directory of assemblies
 to a sub-assembly (a working group of the Environment assembly), finds the meeting it hosts,
-then writes a proposal there on behalf of her association; the proposal shows the association
-as its author. Every page axe-clean at 1280 px and 320 px."""
+then writes a proposal there on behalf of her association and comments on it on the association's
+behalf; the proposal and the comment show the association as their author. Every page axe-clean
+at 1280 px and 320 px."""
 
 from __future__ import annotations
 
@@ -84,6 +85,15 @@ def test_a_sub_assembly_hosts_a_meeting_and_an_association_proposes(
     author = page.locator("dt:has-text('Author') + dd")
     assert author.inner_text().strip() == ASSOCIATION
     audited(page, auditor, "proposal by an association")
+
+    # She comments on it on behalf of her association too (issue 17: comments on behalf).
+    page.locator("#comments-body").fill("Nous pouvons aider à choisir les emplacements.")
+    page.locator("#comments-group").select_option(label=ASSOCIATION)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Publish my comment").click()
+    first = page.locator("#comments .comment-meta strong").first
+    assert first.inner_text().strip() == ASSOCIATION
+    audited(page, auditor, "comment by an association")
 
     follow(page, ASSOCIATION)
     assert "Verified by the organization's staff" in page.content()

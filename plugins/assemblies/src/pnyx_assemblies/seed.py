@@ -31,6 +31,8 @@ from pnyx_assemblies.models import Assembly, Member
 
 #: The components the demo working group hosts, when their plugins are enabled.
 HOSTED = ("meetings", "proposals")
+#: The comments plugin's action; unknown (and so ignored) when that plugin is not enabled.
+COMMENT = "comments.create"
 
 
 def text(fr: str, en: str, co: str | None = None) -> dict[str, str]:
@@ -215,6 +217,9 @@ def host_components(session: Session, space: api.Space) -> None:
         component.permissions = {
             action.name: {"groups": True} for action in component_type.actions if action.groups
         }
+        if any(kind.commentable for kind in component_type.resource_types):
+            # Comments on its records too (the comments plugin's action, when it is enabled).
+            component.permissions[COMMENT] = {"groups": True}
         session.add(component)
         session.flush()
         if component_type.seed is not None:
