@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pnyx import api
+from pnyx.models import Notification
 from pnyx.testing import PnyxClient
 from pnyx_proposals.coauthors.models import Coauthor
 from pnyx_proposals.drafts import writing
@@ -57,9 +58,13 @@ def test_a_draft_is_written_together_then_published_with_every_co_author(
     client.sign_in(ada)
     page = client.get(f"{url}drafts/{draft_id}/").text
     assert "Requests to join" in page and "Bob" in page
+    [note] = session.scalars(select(Notification).where(Notification.user_id == ada.id)).all()
+    assert note.kind == "proposals.draft_access_requested"
     answer = f"{url}drafts/{draft_id}/requests"
     assert client.post_form(answer, {"user_id": bob.id, "answer": "accept"}).status_code == 302
 
+    [note] = session.scalars(select(Notification).where(Notification.user_id == bob.id)).all()
+    assert note.kind == "proposals.draft_access_decided"
     client.sign_in(bob)
     assert client.get(f"{url}drafts/{draft_id}/edit").status_code == 200
     assert edit(client, url, draft_id, OTHER, 1).status_code == 302

@@ -18,6 +18,7 @@ from pnyx_proposals.admin import blueprint as admin_blueprint
 from pnyx_proposals.admin.overview import admin_menu
 from pnyx_proposals.admin.overview import blueprint as moderation_blueprint
 from pnyx_proposals.api_resources import RESOURCES as API_RESOURCES
+from pnyx_proposals.drafts import notify as draft_notify
 from pnyx_proposals.drafts.permissions import ACTIONS as DRAFT_ACTIONS
 from pnyx_proposals.models import RESOURCE, Proposal
 from pnyx_proposals.permissions import ACTIONS, rules
@@ -145,7 +146,7 @@ def user_activity(user: api.User, public: bool, limit: int) -> list[api.Activity
 
 @api.hookimpl
 def register_notification_kinds() -> list[api.NotificationKind]:
-    return followers.KINDS
+    return [*followers.KINDS, *draft_notify.KINDS]
 
 
 @api.hookimpl

@@ -13,7 +13,7 @@ from werkzeug.wrappers import Response
 
 from pnyx import api
 from pnyx_proposals import lifecycle
-from pnyx_proposals.drafts import writing
+from pnyx_proposals.drafts import notify, writing
 from pnyx_proposals.drafts.diff import word_diff
 from pnyx_proposals.drafts.models import OPEN, REQUESTED, CollaborativeDraft
 from pnyx_proposals.drafts.permissions import COLLABORATE, DRAFT_EDIT, DRAFT_LEAD
@@ -186,6 +186,7 @@ def request_access(draft_id: int) -> Response:
     session = api.db_session()
     if writing.request_access(session, item, user):
         session.commit()
+        notify.access_requested(item, user.id)
         flash(api._("Your request is sent: the draft's author will answer it."), "success")
     else:
         flash(api._("You have already asked to write this draft."), "success")
@@ -209,6 +210,7 @@ def answer_request(draft_id: int) -> Response:
         flash(api._("This request was already answered."), "error")
         return redirect(draft_url(item))
     session.commit()
+    notify.access_decided(item, user_id, accepted=answer == "accept")
     if answer == "accept":
         flash(api._("Accepted: this person now writes the draft with you."), "success")
     else:

@@ -1,0 +1,70 @@
+"""Telling people about collaborative drafts through the core's notifications.
+
+The draft's author hears that someone asks to co-write it; the person who asked
+hears the answer. ``api.notify`` runs its fan-out as a job after the commit.
+"""
+
+from __future__ import annotations
+
+from flask import url_for
+from flask_babel import force_locale
+from sqlalchemy import select
+
+from pnyx import api
+from pnyx_proposals.drafts.models import CollaborativeDraft
+
+ACCESS_REQUESTED = "proposals.draft_access_requested"
+ACCESS_DECIDED = "proposals.draft_access_decided"
+
+KINDS = [
+    api.NotificationKind(
+        ACCESS_REQUESTED,
+        api._l("Someone asks to co-write your draft"),
+        recipients=("authors",),
+        description=api._l("A request to write one of your collaborative drafts with you."),
+    ),
+    api.NotificationKind(
+        ACCESS_DECIDED,
+        api._l("Your request to co-write a draft was answered"),
+        recipients=("authors",),
+        description=api._l("The author of a collaborative draft accepted or turned you down."),
+    ),
+]
+
+
+def _labels(accepted: bool) -> dict[str, str]:
+    """The answer in every language of the organization."""
+    organization = api.db_session().scalar(select(api.Organization).limit(1))
+    locales = list(organization.available_locales if organization else []) or ["en"]
+    labels = {}
+    for locale in locales:
+        with force_locale(locale):
+            labels[locale] = str(api._("Accepted") if accepted else api._("Turned down"))
+    return labels
+
+
+def access_requested(draft: CollaborativeDraft, user_id: int) -> None:
+    if draft.author_id is None:
+        return
+    api.notify(
+        ACCESS_REQUESTED,
+        draft.resource,
+        component=draft.component,
+        title=draft.title,
+        url=url_for("proposals.draft", draft_id=draft.id),
+        authors=[draft.author_id],
+        actor_id=user_id,
+    )
+
+
+def access_decided(draft: CollaborativeDraft, user_id: int, accepted: bool) -> None:
+    api.notify(
+        ACCESS_DECIDED,
+        draft.resource,
+        component=draft.component,
+        title=draft.title,
+        url=url_for("proposals.draft", draft_id=draft.id),
+        detail=_labels(accepted),
+        authors=[user_id],
+        actor_id=draft.author_id,
+    )
