@@ -189,3 +189,38 @@ def test_a_name_installed_twice_is_refused(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(distributions.metadata, "entry_points", lambda group: twice)
     with pytest.raises(distributions.DistributionError, match="'tiny' is installed twice"):
         distributions.get_distribution("tiny")
+
+
+@pytest.mark.parametrize(
+    ("argv", "distribution", "plugins"),
+    [
+        (["demo", "--distribution", "tiny"], "tiny", None),
+        (["seed", "--distribution=tiny"], "tiny", None),
+        (["demo"], None, "*"),
+    ],
+)
+def test_the_command_line_builds_the_app_as_the_city(
+    monkeypatch: pytest.MonkeyPatch, argv: list[str], distribution: str | None, plugins: str | None
+) -> None:
+    """The app exists before the command runs: ``--distribution`` makes it the city's (its
+    plugins, its theme); ``pnyx demo`` alone still enables every installed plugin."""
+    import os
+
+    cli = importlib.import_module("pnyx.cli")
+    for name in ("PNYX_DISTRIBUTION", "PNYX_PLUGINS"):
+        # Set, then removed: monkeypatch then restores the variable as it was before the test,
+        # whatever main() sets (it would otherwise leak into the next tests).
+        monkeypatch.setenv(name, "")
+        monkeypatch.delenv(name)
+    seen: dict[str, str | None] = {}
+
+    def stop(*_args: Any) -> None:
+        seen.update(
+            distribution=os.environ.get("PNYX_DISTRIBUTION"), plugins=os.environ.get("PNYX_PLUGINS")
+        )
+        raise api.StartupError("stopped here")
+
+    monkeypatch.setattr(cli, "create_app", stop)
+    with pytest.raises(SystemExit):
+        cli.main(argv)
+    assert seen == {"distribution": distribution, "plugins": plugins}
