@@ -96,17 +96,27 @@ def test_a_debate_shows_its_arguments(changer_lyon: SeededInstance) -> None:
     assert "Non : beaucoup de copropriétés n’ont aucune alternative prête." in page
 
 
-def test_the_appel_s_articles_are_open_for_comments(changer_lyon: SeededInstance) -> None:
+def test_the_appel_is_a_participatory_text_whose_articles_residents_comment(
+    changer_lyon: SeededInstance,
+) -> None:
     space = changer_lyon.client(locale="fr").get(APPEL).text
     assert "Commentaires et amendements" in space  # the current phase
-    text = re.search(rf'href="({APPEL}/pages/\d+/)"', space)
-    articles = re.search(rf'href="({APPEL}/proposals/\d+/)"', space)
-    assert text is not None and articles is not None
-    listing = changer_lyon.client(locale="fr").get(articles.group(1)).text
+    listing = re.search(rf'href="({APPEL}/proposals/\d+/)"', space)
+    assert listing is not None
+    text_url = listing.group(1) + "text/"
+    assert f'href="{text_url}"' in changer_lyon.client(locale="fr").get(listing.group(1)).text
+    text = changer_lyon.client(locale="fr").get(text_url).text
+    assert "Version 1" in text
+    for title in ("Titre I — Décider ensemble", "Titre II — Vivre la ville"):
+        assert title in text  # the sections
     for number in range(1, 6):
-        assert f"Article {number} —" in listing
-    article = re.search(rf'href="({APPEL}/proposals/\d+/\d+/)"', listing)
+        assert f"Article {number} —" in text
+    article = re.search(rf'href="({listing.group(1)}\d+/)"', text)
     assert article is not None
     resident = changer_lyon.client(changer_lyon.resident, locale="fr")
     page = resident.get(article.group(1)).text
+    assert "Un article du texte participatif" in page and f'href="{text_url}#article-' in page
     assert "<textarea" in page  # the resident may comment
+    assert "D’accord, à condition que les décisions des assemblées" in page
+    # Articles are commented and amended, not added to.
+    assert "Ce n’est pas possible pendant la phase en cours." in page

@@ -28,7 +28,7 @@ def seed(session: Session, today: dt.date) -> None:
 distribution = api.Distribution(
     name="changer_lyon",
     title="Changer Lyon: thematic citizens' assemblies and the Appel",
-    plugins=("assemblies", "meetings", "comments", "proposals", "pages"),
+    plugins=("assemblies", "meetings", "comments", "proposals"),
     organization=ORGANIZATION,
     accounts=ACCOUNTS,
     seed=seed,

@@ -1,9 +1,10 @@
-"""The "Appel à Changer Lyon": the collective's founding text, open for comments.
+"""The "Appel à Changer Lyon": the collective's founding text, a participatory text.
 
-Changer Lyon ran it as a participatory text whose articles residents amended. Pnyx's
-participatory texts and amendments (issue 20) are not in the proposals plugin yet, so the
-Appel is seeded as what exists: a page with the whole text, and one proposal per article that
-residents comment on. The README says so.
+Imported as one structured text (titles and articles, the proposals plugin's participatory
+texts) and published: each article becomes a proposal of the organization that residents
+comment on during the "Comments and amendments" phase, and the whole text reads on the text's
+page. Amending the articles needs the proposals plugin's amendments (issue 20), not in it yet:
+the README says so.
 """
 
 from __future__ import annotations
@@ -17,45 +18,73 @@ from pnyx import api
 from pnyx_comments.models import AGAINST, FOR, NEUTRAL, Comment
 from pnyx_dist_changer_lyon.build import at, component, person, process, text
 from pnyx_dist_changer_lyon.taxonomy import Terms
-from pnyx_pages.models import Page
-from pnyx_proposals.markdown import plain_text
 from pnyx_proposals.models import RESOURCE, Proposal
+from pnyx_proposals.texts import parsing, publishing
 
 SLUG = "appel-a-changer-lyon"
-#: Title, theme, body (French: the Appel was written in French).
-ARTICLES = (
+#: The Appel's titles (sections) and articles: (section, [(article title, theme, body)]), in
+#: French, as the assemblies wrote it.
+SECTIONS = (
     (
-        "Article 1 — Une ville qui décide avec ses habitants",
-        "democracy",
-        "Les grandes décisions qui touchent la vie quotidienne des Lyonnaises et des Lyonnais "
-        "sont préparées **avec eux** : assemblées citoyennes, ateliers ouverts, budgets "
-        "participatifs dans chaque arrondissement.",
+        "Titre I — Décider ensemble",
+        (
+            (
+                "Article 1 — Une ville qui décide avec ses habitants",
+                "democracy",
+                "Les grandes décisions qui touchent la vie quotidienne des Lyonnaises et des "
+                "Lyonnais sont préparées **avec eux** : assemblées citoyennes, ateliers ouverts, "
+                "budgets participatifs dans chaque arrondissement.",
+            ),
+        ),
     ),
     (
-        "Article 2 — Une ville vivable l’été",
-        "ecology",
-        "Chaque quartier dispose d’îlots de fraîcheur accessibles à pied en moins de cinq "
-        "minutes ; les cours d’école deviennent des jardins ouverts au quartier.",
+        "Titre II — Vivre la ville",
+        (
+            (
+                "Article 2 — Une ville vivable l’été",
+                "ecology",
+                "Chaque quartier dispose d’îlots de fraîcheur accessibles à pied en moins de cinq "
+                "minutes ; les cours d’école deviennent des jardins ouverts au quartier.",
+            ),
+            (
+                "Article 3 — Une rue partagée",
+                "mobility",
+                "La rue appartient d’abord aux piétons, aux enfants et aux personnes âgées : des "
+                "trottoirs larges, des bancs, des pistes cyclables continues et sûres.",
+            ),
+            (
+                "Article 4 — Se loger dignement",
+                "housing",
+                "Personne ne consacre plus du tiers de son revenu à son logement ; aucune "
+                "personne ne dort à la rue faute de place d’hébergement.",
+            ),
+        ),
     ),
     (
-        "Article 3 — Une rue partagée",
-        "mobility",
-        "La rue appartient d’abord aux piétons, aux enfants et aux personnes âgées : des "
-        "trottoirs larges, des bancs, des pistes cyclables continues et sûres.",
-    ),
-    (
-        "Article 4 — Se loger dignement",
-        "housing",
-        "Personne ne consacre plus du tiers de son revenu à son logement ; aucune personne ne "
-        "dort à la rue faute de place d’hébergement.",
-    ),
-    (
-        "Article 5 — Rendre des comptes",
-        "democracy",
-        "Chaque engagement de cet Appel est suivi publiquement : ce qui est fait, ce qui reste "
-        "à faire, et pourquoi.",
+        "Titre III — Rendre des comptes",
+        (
+            (
+                "Article 5 — Suivre chaque engagement",
+                "democracy",
+                "Chaque engagement de cet Appel est suivi publiquement : ce qui est fait, ce qui "
+                "reste à faire, et pourquoi.",
+            ),
+        ),
     ),
 )
+ARTICLES = tuple(article for _section, articles in SECTIONS for article in articles)
+
+
+def markdown() -> str:
+    """The Appel as the Markdown file staff would import (``#`` titles, ``##`` articles)."""
+    parts = []
+    for section, articles in SECTIONS:
+        parts.append(f"# {section}")
+        for title, _theme, body in articles:
+            parts += [f"## {title}", body]
+    return "\n\n".join(parts) + "\n"
+
+
 PREAMBLE = text(
     "Nous, habitantes et habitants de Lyon, appelons à changer notre ville **ensemble**. Cet "
     "Appel a été écrit en assemblées ouvertes ; chacun peut en commenter chaque article "
@@ -65,7 +94,7 @@ PREAMBLE = text(
 )
 #: (article number, alignment, body): residents' suggestions under the articles.
 SUGGESTIONS = (
-    (0, FOR, "Ajouter : « et dans chaque métropole voisine » ?"),
+    (0, FOR, "D’accord, à condition que les décisions des assemblées soient suivies d’effet."),
     (1, NEUTRAL, "Cinq minutes à pied, c’est ambitieux pour la Presqu’île : préciser le délai."),
     (2, FOR, "Oui, et des traversées piétonnes plus longues pour les personnes âgées."),
     (3, AGAINST, "Le tiers du revenu n’est pas de la compétence de la ville seule."),
@@ -97,51 +126,43 @@ def seed_appel(session: Session, today: dt.date, terms: Terms) -> api.Space:
         highlighted=True,
         territory_id=terms.city.id,
     )
-    pages = component(session, space, "pages", text("Le texte de l’Appel", "The Call’s text"))
-    session.add(
-        Page(
-            component_id=pages.id,
-            slug="appel",
-            position=0,
-            title=text("L’Appel à Changer Lyon", "The Call to change Lyon"),
-            body={
-                "fr": PREAMBLE["fr"]
-                + "".join(f"\n\n## {title}\n\n{body}" for title, _t, body in ARTICLES),
-                "en": PREAMBLE["en"]
-                + "\n\nThe articles are in French, as the assemblies wrote them.",
-            },
-        )
-    )
     articles = component(
         session,
         space,
         "proposals",
-        text("Les articles de l’Appel", "The Call’s articles"),
+        text("Le texte de l’Appel", "The Call’s text"),
         default_step={"creation_enabled": False, "supports_enabled": True},
     )
-    _articles(session, articles, terms, today)
+    found = _publish_text(session, articles, terms, today)
+    _comments(session, articles, found)
     return space
 
 
-def _articles(session: Session, articles: api.Component, terms: Terms, today: dt.date) -> None:
-    drafter = session.scalar(select(api.User).where(api.User.email.like("admin@%")).limit(1))
+def _publish_text(
+    session: Session, articles: api.Component, terms: Terms, today: dt.date
+) -> list[Proposal]:
+    """Import the Markdown, publish it (an official proposal per article), date and file the
+    articles as the collective did a month ago."""
+    staff = session.scalar(select(api.User).where(api.User.email.like("admin@%")).limit(1))
+    nodes = parsing.structure(parsing.markdown_blocks(markdown()))
+    version = publishing.import_text(
+        session, articles, "L’Appel à Changer Lyon", "markdown", "appel.md", nodes, staff
+    )
+    publishing.publish_imported(session, version)
     written = at(today - dt.timedelta(days=31))
-    found = []
-    for number, (title, theme, body) in enumerate(ARTICLES):
-        proposal = Proposal(
-            component_id=articles.id,
-            author_id=drafter.id if drafter else None,
-            title=title,
-            body=body,
-            summary=plain_text(body)[:300],
-            territory_id=terms.city.id,
-            themes=[terms.themes[theme]],
-            created_at=written + dt.timedelta(minutes=number),
-            published_at=written + dt.timedelta(minutes=number),
-        )
-        session.add(proposal)
-        found.append(proposal)
+    version.published_at = written
+    ids = [item.proposal_id for item in version.items if item.proposal_id is not None]
+    found = [session.get(Proposal, proposal_id) for proposal_id in ids]
+    assert len(found) == len(ARTICLES), "every article of the Appel is a proposal"
+    for proposal, (_title, theme, _body) in zip(found, ARTICLES, strict=True):
+        proposal.territory_id = terms.city.id
+        proposal.themes = [terms.themes[theme]]
+        proposal.created_at = proposal.published_at = written
     session.flush()
+    return found
+
+
+def _comments(session: Session, articles: api.Component, found: list[Proposal]) -> None:
     readers = [
         person(session, f"appel-{n}@changerlyon.pnyx.test", name)
         for n, name in enumerate(("Marion Chevalier", "Sami Bouzid", "Odile Ferrier", "Hugo Vial"))
