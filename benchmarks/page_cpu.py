@@ -97,7 +97,26 @@ def anonymous_pages(app: Flask) -> list[str]:
             select(Component).where(Component.published.is_(True), Component.space_id == space.id)
         ).all()
         pages += [f"/spaces/{space.slug}/{c.type}/{c.id}/" for c in components]
+        pages += one_proposal(session, space.slug)
     return pages
+
+
+def one_proposal(session: Any, slug: str) -> list[str]:
+    """A published proposal's page, when the proposals plugin is installed."""
+    try:
+        from pnyx_proposals.models import Proposal
+    except ImportError:
+        return []
+    from pnyx.models import Component
+
+    row = session.execute(
+        select(Proposal.id, Proposal.component_id)
+        .join(Component, Component.id == Proposal.component_id)
+        .where(Proposal.published_at.is_not(None), Component.published.is_(True))
+        .order_by(Proposal.id)
+        .limit(1)
+    ).first()
+    return [f"/spaces/{slug}/proposals/{row.component_id}/{row.id}/"] if row else []
 
 
 def cpu_per_request(get: Callable[[], Any], requests: int) -> tuple[float, float]:
@@ -126,6 +145,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--requests", type=int, default=200, help="requests per page")
     parser.add_argument("--profile", metavar="PATH", help="print a cProfile of this page")
+    parser.add_argument("--lines", type=int, default=45, help="lines of the profile")
+    parser.add_argument("--sort", default="cumulative", help="cumulative or tottime")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         instance = Path(folder)
@@ -140,7 +161,7 @@ def main() -> None:
             for _ in range(args.requests):
                 get()
             profiler.disable()
-            pstats.Stats(profiler).sort_stats("cumulative").print_stats(45)
+            pstats.Stats(profiler).sort_stats(args.sort).print_stats(args.lines)
             return
         base_cpu, base_wall = cpu_per_request(
             fetch(baseline_app(instance).test_client(), "/"), args.requests

@@ -116,10 +116,17 @@ def figures_of(components: Iterable[Component]) -> dict[int, Figures]:
 def _stale(counters: list[StatCounter], newest_log_id: int) -> bool:
     if not counters:
         return False
-    config = current_app.config
     computed_at = min(row.computed_at for row in counters)
+    return is_stale(computed_at, min(row.log_id for row in counters), newest_log_id)
+
+
+def is_stale(computed_at: dt.datetime, log_id: int, newest_log_id: int) -> bool:
+    """Whether figures counted at ``computed_at`` (the log's newest entry then: ``log_id``)
+    should be recounted: something was logged since and they are older than the debounce
+    delay, or they are older than the maximum age."""
+    config = current_app.config
     age = utcnow() - computed_at
-    changed = newest_log_id > min(row.log_id for row in counters)
+    changed = newest_log_id > log_id
     if changed and age >= dt.timedelta(seconds=config["STATS_DEBOUNCE_SECONDS"]):
         return True
     return age >= dt.timedelta(seconds=config["STATS_MAX_AGE_SECONDS"])

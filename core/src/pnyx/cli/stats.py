@@ -7,6 +7,7 @@ from flask.cli import with_appcontext
 
 from pnyx.counters import rebuild as rebuild_counters
 from pnyx.db import get_session
+from pnyx.statistics.snapshot import refresh_organization_totals
 
 
 @click.group()
@@ -17,6 +18,8 @@ def stats() -> None:
 @stats.command("rebuild")
 @with_appcontext
 def rebuild() -> None:
-    """Recount every component's figures (after a bulk import or a restore)."""
+    """Recount every component's figures and the organization's totals (after a bulk
+    import or a restore)."""
     count = rebuild_counters(get_session())
+    refresh_organization_totals()
     click.echo(f"Figures of {count} component(s) counted again.")

@@ -14,7 +14,6 @@ from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 from marshmallow import Schema, fields, validate
 
-from pnyx.db import get_session
 from pnyx.forms import TranslatedText
 from pnyx.manifests import HomeBlock, Snippet
 from pnyx.spaces.listing import SpaceFilters, spaces_in, state_counts
@@ -98,11 +97,11 @@ def render_core_block(name: str, settings: dict[str, Any], index: int) -> Snippe
 
 
 def report() -> Any:
-    """The organization's figures, as ``/statistics`` counts them (the statistics hook)."""
-    from pnyx.statistics.collect import build_report, public_components
+    """The organization's figures, as ``/statistics`` counts them (the statistics hook),
+    stored and refreshed by a job (:mod:`pnyx.statistics.snapshot`)."""
+    from pnyx.statistics.snapshot import organization_totals
 
-    session = get_session()
-    return build_report(public_components(session), session)
+    return organization_totals()
 
 
 def spaces_by_state() -> dict[str, Any]:

@@ -20,7 +20,7 @@ from pnyx.models.open_data import OpenDataSettings
 from pnyx.models.organization import Organization, SeedRecord
 from pnyx.models.space import Space, Step, space_themes
 from pnyx.models.space_group import SpaceGroup
-from pnyx.models.stat_counter import StatCounter
+from pnyx.models.stat_counter import StatCounter, StatSnapshot
 from pnyx.models.taxonomy import TaxonomyTerm
 from pnyx.models.user import (
     OrganizationRole,
@@ -69,6 +69,7 @@ __all__ = [
     "SpaceGroup",
     "SpaceRole",
     "StatCounter",
+    "StatSnapshot",
     "Step",
     "TaxonomyTerm",
     "User",
