@@ -13,19 +13,24 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from pnyx import api
-from pnyx_budgets.election import election_of
-from pnyx_budgets.models import Budget, Outcome, Project
+from pnyx_budgets.election import election_of, make_ballot, project_keys
+from pnyx_budgets.models import CAST, Ballot, BallotItem, Budget, Outcome, Project
 from pnyx_budgets.outcomes.model import CumulativeBallot
 from pnyx_budgets.outcomes.pabulib import write_pb
+from pnyx_budgets.receipts import anonymous_id
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BATCH = 500
+#: Ballots whose choices the ballots CSV reads at once (memory stays bounded by it).
+BALLOTS_PER_BATCH = 500
+MASK = 2**64 - 1
 
 
 def csv_cell(value: Any) -> str:
@@ -103,12 +108,75 @@ def result_rows(budget: Budget, outcome: Outcome, projects: list[Project]) -> It
 
 def ballot_rows(session: Session, budget: Budget) -> Iterator[dict[str, Any]]:
     """The anonymised ballots: anonymous id, projects, and points for cumulative ones."""
-    election = election_of(session, budget).election
-    for ballot in election.ballots:
-        row = {"ballot": ballot.voter_id, "projects": ",".join(ballot.projects)}
-        if isinstance(ballot, CumulativeBallot):
-            row["points"] = ",".join(str(points) for _pid, points in ballot.points)
-        yield row
+    return BallotExport.of(session, budget).rows(session)
+
+
+@dataclass(frozen=True)
+class BallotExport:
+    """The cast ballots of a budget as CSV rows, in the published order (by anonymous id,
+    like the ``.pb`` file), read ``batch`` ballots at a time.
+
+    Sorting needs every ballot's anonymous id (a hash of its receipt code, computed in
+    Python), so a first pass keeps one integer per ballot (the id's 64 bits and the ballot's
+    id); the ballots' choices, the bulk, are then read a batch at a time in that order. What
+    it needs from the request (the budget's vote type, the projects' keys) is read in
+    :meth:`of`, so :meth:`rows` can run from a session of its own once the response streams.
+    """
+
+    budget_id: int
+    vote_type: str
+    keys: dict[int, str]
+    batch: int = BALLOTS_PER_BATCH
+
+    @classmethod
+    def of(cls, session: Session, budget: Budget) -> BallotExport:
+        query = select(Project.id, Project.code).where(Project.budget_id == budget.id)
+        projects = session.execute(query.order_by(Project.id)).all()
+        keys = project_keys(projects)  # type: ignore[arg-type]
+        return cls(budget.id, budget.vote_type, keys, batch=BALLOTS_PER_BATCH)
+
+    def rows(self, session: Session) -> Iterator[dict[str, Any]]:
+        for packed in _chunks(self._order(session), self.batch):
+            batch = [(f"{key >> 64:016x}", key & MASK) for key in packed]
+            chosen: dict[int, list[tuple[str, int]]] = {
+                ballot_id: [] for _voter, ballot_id in batch
+            }
+            query = (
+                select(BallotItem.ballot_id, BallotItem.project_id, BallotItem.points)
+                .where(BallotItem.ballot_id.in_(list(chosen)))
+                .order_by(BallotItem.ballot_id, BallotItem.position, BallotItem.id)
+            )
+            for ballot_id, project_id, points in session.execute(query):
+                chosen[ballot_id].append((self.keys[project_id], points))
+            for voter, ballot_id in batch:
+                if chosen[ballot_id]:  # as in the election: a ballot without a line is left out
+                    yield ballot_row(make_ballot(self.vote_type, voter, chosen[ballot_id]))
+
+    def _order(self, session: Session) -> list[int]:
+        """Every cast ballot as one integer, its anonymous id then its id, sorted."""
+        query = (
+            select(Ballot.id, Ballot.receipt_code)
+            .where(Ballot.budget_id == self.budget_id, Ballot.status == CAST)
+            .execution_options(yield_per=1000)
+        )
+        packed = [
+            (int(anonymous_id(code or f"#{ballot_id}"), 16) << 64) | ballot_id
+            for ballot_id, code in session.execute(query)
+        ]
+        packed.sort()
+        return packed
+
+
+def ballot_row(ballot: Any) -> dict[str, Any]:
+    row = {"ballot": ballot.voter_id, "projects": ",".join(ballot.projects)}
+    if isinstance(ballot, CumulativeBallot):
+        row["points"] = ",".join(str(points) for _pid, points in ballot.points)
+    return row
+
+
+def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def pabulib_text(session: Session, budget: Budget) -> str:

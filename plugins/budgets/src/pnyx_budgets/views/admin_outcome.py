@@ -16,7 +16,7 @@ from pnyx_budgets.models import Outcome, Project
 from pnyx_budgets.settings import voting_closed
 from pnyx_budgets.views.admin import blueprint
 from pnyx_budgets.views.common import load_budget
-from pnyx_budgets.views.results import download
+from pnyx_budgets.views.results import ballots_download, download
 
 
 def outcome_row(budget_id: int) -> Outcome | None:
@@ -120,8 +120,7 @@ def export_ballots(budget_id: int) -> Response:
     budget = load_budget(budget_id)
     if not voting_closed(budget.component):
         abort(404)
-    rows = list(exports.ballot_rows(api.db_session(), budget))
-    return download(exports.stream_csv(rows), f"budget-{budget.id}-ballots.csv", "text/csv")
+    return ballots_download(budget)
 
 
 @blueprint.get("/<int:budget_id>/exports/ballots.pb")

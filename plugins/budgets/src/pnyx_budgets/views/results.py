@@ -14,7 +14,7 @@ from fractions import Fraction
 
 from flask import Response, abort, render_template, request
 from sqlalchemy import select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from pnyx import api
 from pnyx_budgets import exports, queries, receipts, vote_status
@@ -108,8 +108,7 @@ def certificate(budget_id: int) -> Response:
 def ballots_csv(budget_id: int) -> Response:
     budget = load_budget(budget_id)
     published(budget)
-    rows = list(exports.ballot_rows(api.db_session(), budget))
-    return download(exports.stream_csv(rows), f"budget-{budget_id}-ballots.csv", "text/csv")
+    return ballots_download(budget)
 
 
 @blueprint.get("/<int:budget_id>/results/ballots.pb")
@@ -119,6 +118,20 @@ def ballots_pb(budget_id: int) -> Response:
     published(budget)
     text = exports.pabulib_text(api.db_session(), budget)
     return download(text, f"budget-{budget_id}.pb", "text/plain")
+
+
+def ballots_download(budget: Budget) -> Response:
+    """The anonymised ballots as CSV, streamed: the first bytes leave before the last ballots
+    are read, and memory holds one batch of ballots (``exports.BallotExport``)."""
+    session = api.db_session()
+    export, engine = exports.BallotExport.of(session, budget), session.get_bind()
+
+    def body() -> Iterator[str]:
+        # Sent after the request's context is gone: a session of its own, closed at the end.
+        with Session(engine) as own:
+            yield from exports.stream_csv(export.rows(own))
+
+    return download(body(), f"budget-{budget.id}-ballots.csv", "text/csv")
 
 
 def download(body: str | Iterator[str], filename: str, mimetype: str) -> Response:
