@@ -34,6 +34,7 @@ FEATURES = (
     "space_scope",
     "people_csv",
     "exports",
+    "component_exports",
     "mails",
 )
 

@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
 from pnyx.admin import blueprint
+from pnyx.admin.component_exports import definitions
 from pnyx.admin.editing import admin_component, link, log_admin, registry, render_form
 from pnyx.admin.spaces import component_deletion_blocker
 from pnyx.core_hooks import ADMIN_SPACE
@@ -158,6 +159,7 @@ def component_context(component: Component) -> dict[str, Any]:
         "space": component.space,
         "component_type": registry().component_type(component.type),
         "public_url": component_url(component),
+        "exports": definitions(component),
         "type_admin_url": type_admin_url(component),
         "permissions_url": link(
             "pnyx_verification_admin.component_permissions",

@@ -30,7 +30,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from werkzeug.wrappers import Response
 
-from pnyx.admin import blueprint
+from pnyx.admin import blueprint, component_exports
 from pnyx.admin.action_log_csv import CsvLanguage, write_csv
 from pnyx.admin.action_log_query import parse_filters
 from pnyx.core_hooks import ADMIN
@@ -38,7 +38,7 @@ from pnyx.db import get_session
 from pnyx.i18n import organization_locales
 from pnyx.jobs import enqueue, job, last_attempt
 from pnyx.mail import external_url, send_mail
-from pnyx.models import AdminExport, User, utcnow
+from pnyx.models import AdminExport, Component, User, utcnow
 from pnyx.navigation import admin_link
 from pnyx.web.guards import requires
 
@@ -59,12 +59,30 @@ def _write_action_log(session: Session, export: AdminExport, out: IO[str]) -> in
 #: What each kind of export writes, and its file name's start.
 KINDS: dict[str, tuple[Callable[[Session, AdminExport, IO[str]], int], str]] = {
     "action_log": (_write_action_log, "action-log"),
+    component_exports.KIND: (component_exports.write_component_export, "export"),
 }
 KIND_LABELS = {"action_log": _l("Action log")}
 
 
+def export_label(export: AdminExport) -> str:
+    """What the file holds: "Action log", or a component's export ("Proposals (CSV)")."""
+    if export.kind == component_exports.KIND:
+        component = get_session().get(Component, int(export.parameters.get("component_id", 0)))
+        found = component_exports.definition_of(component, str(export.parameters.get("export")))
+        label = str(found.label) if component and found else str(export.parameters.get("export"))
+        return f"{label} ({component_exports.file_format(export).upper()})"
+    return str(KIND_LABELS.get(export.kind, export.kind))
+
+
+def file_format(export: AdminExport) -> str:
+    if export.kind == component_exports.KIND:
+        return component_exports.file_format(export)
+    return "csv"
+
+
 def export_path(export: AdminExport) -> Path:
-    return Path(current_app.config["INSTANCE_PATH"]) / "exports" / "admin" / f"{export.token}.csv"
+    folder = Path(current_app.config["INSTANCE_PATH"]) / "exports" / "admin"
+    return folder / f"{export.token}.{file_format(export)}"
 
 
 def request_export(kind: str, parameters: dict[str, Any]) -> AdminExport:
@@ -124,7 +142,7 @@ def _tell_requester(session: Session, export: AdminExport) -> None:
         "export_ready",
         locale=export.locale,
         user=person,
-        what=str(KIND_LABELS.get(export.kind, export.kind)),
+        what=export_label(export),
         rows=export.rows,
         link=external_url("pnyx_admin.exports"),
         days=EXPORT_LIFETIME.days,
@@ -152,10 +170,11 @@ def exports() -> str:
         .order_by(AdminExport.id.desc())
         .limit(50)
     )
+    found = get_session().scalars(query).all()
     return render_template(
         "pnyx/admin/exports.html",
-        exports=get_session().scalars(query).all(),
-        labels=KIND_LABELS,
+        exports=found,
+        labels={export.id: export_label(export) for export in found},
     )
 
 
@@ -168,9 +187,17 @@ def download_export(token: str) -> Response:
     path = export_path(export)
     if not path.exists() or export.expires_at <= utcnow():
         abort(404)
-    name = f"{KINDS[export.kind][1]}-{export.created_at.date().isoformat()}.csv"
+    stem = KINDS[export.kind][1]
+    if export.kind == component_exports.KIND:
+        stem = component_exports.file_stem(export)
+    extension = file_format(export)
+    name = f"{stem}-{export.created_at.date().isoformat()}.{extension}"
     response = send_file(
-        path, mimetype="text/csv", as_attachment=True, download_name=name, conditional=True
+        path,
+        mimetype=component_exports.FORMATS[extension],
+        as_attachment=True,
+        download_name=name,
+        conditional=True,
     )
     response.headers["Cache-Control"] = "private, no-store"
     return response
