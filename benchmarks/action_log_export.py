@@ -20,14 +20,13 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, insert, select, text
-from sqlalchemy.engine import make_url
+from common import recreate_database
+from sqlalchemy import insert, select, text
 
 from pnyx import create_app
 from pnyx.admin.exports import build_export, export_path
@@ -51,15 +50,7 @@ PEOPLE, SPACES, COMPONENTS = 30_000, 4, 40
 ACTIONS = ("proposals.supported", "meetings.registered", "budgets.voted", "pnyx.account.signed_in")
 
 
-def wipe(url: str) -> None:
-    parsed = make_url(url)
-    if parsed.host not in ("127.0.0.1", "localhost") or "bench" not in (parsed.database or ""):
-        sys.exit(f"refusing to wipe {parsed.database}: use a local *bench* database")
-    admin = create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{parsed.database}"'))
-        connection.execute(text(f'CREATE DATABASE "{parsed.database}"'))
-    admin.dispose()
+wipe = recreate_database
 
 
 def load(app: Any, rows: int, rng: random.Random) -> int:

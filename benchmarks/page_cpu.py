@@ -20,16 +20,15 @@ import argparse
 import cProfile
 import os
 import pstats
-import statistics
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from common import baseline_app as common_baseline
+from common import cpu_per_call
 from flask import Flask
-from sqlalchemy import Integer, String, create_engine, select
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+from sqlalchemy import select
 
 from pnyx import create_app
 from pnyx.db import get_session
@@ -57,32 +56,9 @@ def demo_app(instance: Path) -> Flask:
     return app
 
 
-class Base(DeclarativeBase):
-    pass
-
-
-class Row(Base):
-    __tablename__ = "rows"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    text: Mapped[str] = mapped_column(String(40))
-
-
 def baseline_app(instance: Path) -> Flask:
     """The trivial page issue 13 compares with: one row read with SQLAlchemy, a template."""
-    engine = create_engine(f"sqlite:///{instance / 'baseline.sqlite'}")
-    Base.metadata.create_all(engine)
-    with Session(engine) as session:
-        session.add(Row(id=1, text="hello"))
-        session.commit()
-    app = Flask("baseline")
-
-    @app.get("/")
-    def page() -> str:
-        with Session(engine) as session:
-            row = session.scalar(select(Row).where(Row.id == 1))
-        return f"<!doctype html><title>Hello</title><p>{row.text if row else ''}</p>"
-
-    return app
+    return common_baseline(f"sqlite:///{instance / 'baseline.sqlite'}")
 
 
 def anonymous_pages(app: Flask) -> list[str]:
@@ -120,16 +96,7 @@ def one_proposal(session: Any, slug: str) -> list[str]:
 
 
 def cpu_per_request(get: Callable[[], Any], requests: int) -> tuple[float, float]:
-    """(median CPU ms, median wall ms) of ``requests`` calls after a warm-up."""
-    for _ in range(WARM_UP):
-        get()
-    cpu, wall = [], []
-    for _ in range(requests):
-        c0, w0 = time.process_time(), time.perf_counter()
-        get()
-        cpu.append((time.process_time() - c0) * 1000)
-        wall.append((time.perf_counter() - w0) * 1000)
-    return statistics.median(cpu), statistics.median(wall)
+    return cpu_per_call(get, requests, WARM_UP)
 
 
 def fetch(client: Any, path: str) -> Callable[[], Any]:

@@ -32,9 +32,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from common import empty_schema, measure_get, percentile
 from flask import url_for
-from sqlalchemy import event, insert, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import insert, text
 
 from pnyx import create_app
 from pnyx.db import get_database, get_session
@@ -62,19 +62,7 @@ def build_app(url: str, instance: Path) -> Any:
     return app
 
 
-def wipe_postgres(url: str) -> None:
-    parsed = make_url(url)
-    if parsed.host not in ("127.0.0.1", "localhost") or "bench" not in (parsed.database or ""):
-        sys.exit(
-            f"refusing to wipe {parsed.database} on {parsed.host}: use a local *bench* database"
-        )
-    from sqlalchemy import create_engine
-
-    engine = create_engine(url)
-    with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA public CASCADE"))
-        connection.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
+wipe_postgres = empty_schema
 
 
 def load(app: Any, count: int, rng: random.Random) -> dict[str, Any]:
@@ -198,48 +186,7 @@ def scenarios(base: str, ids: dict[str, Any]) -> dict[str, str]:
     }
 
 
-def measure(app: Any, path: str, requests: int, signed_in: int | None) -> dict[str, Any]:
-    """Times ``requests`` GETs of ``path``: total server time, time spent in SQL, queries."""
-    client: PnyxClient = app.test_client()
-    if signed_in is not None:
-        client.sign_in(signed_in)
-    current = {"queries": 0, "sql": 0.0}
-
-    def started(
-        _conn: Any, _cursor: Any, _statement: Any, _params: Any, context: Any, _many: Any
-    ) -> None:
-        context.bench_started = time.perf_counter()
-
-    def finished(
-        _conn: Any, _cursor: Any, _statement: Any, _params: Any, context: Any, _many: Any
-    ) -> None:
-        current["queries"] += 1
-        current["sql"] += time.perf_counter() - context.bench_started
-
-    engine = get_database(app).engine
-    event.listen(engine, "before_cursor_execute", started)
-    event.listen(engine, "after_cursor_execute", finished)
-    totals, sql, counts = [], [], set()
-    try:
-        for number in range(WARM_UP + requests):
-            current.update(queries=0, sql=0.0)
-            start = time.perf_counter()
-            response = client.get(path)
-            elapsed = time.perf_counter() - start
-            assert response.status_code == 200, (path, response.status_code)
-            if number >= WARM_UP:
-                totals.append(elapsed * 1000)
-                sql.append(current["sql"] * 1000)
-                counts.add(int(current["queries"]))
-    finally:
-        event.remove(engine, "before_cursor_execute", started)
-        event.remove(engine, "after_cursor_execute", finished)
-    return {"total": totals, "sql": sql, "queries": counts}
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+measure = measure_get
 
 
 def run(name: str, url: str, count: int, requests: int, prepare: Callable[[], None]) -> None:

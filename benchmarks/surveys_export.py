@@ -25,15 +25,14 @@ import argparse
 import os
 import random
 import resource
-import sys
 import tempfile
 import time
 import tracemalloc
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, insert, text
-from sqlalchemy.engine import make_url
+from common import recreate_database
+from sqlalchemy import insert, text
 
 from pnyx import create_app
 from pnyx.db import get_database
@@ -61,15 +60,7 @@ QUESTIONS = (
 TEXT = "Un parking relais près du tram changerait tout pour moi, et plus d’arceaux vélo. "
 
 
-def wipe(url: str) -> None:
-    parsed = make_url(url)
-    if parsed.host not in ("127.0.0.1", "localhost") or "bench" not in (parsed.database or ""):
-        sys.exit(f"refusing to wipe {parsed.database}: use a local *bench* database")
-    admin = create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{parsed.database}"'))
-        connection.execute(text(f'CREATE DATABASE "{parsed.database}"'))
-    admin.dispose()
+wipe = recreate_database
 
 
 def load(app: Any, answers: int, rng: random.Random) -> tuple[int, str]:
