@@ -91,3 +91,16 @@ def test_stale_stored_values_fall_back_to_defaults(
     session.refresh(component)
     with app.test_request_context():
         assert current_settings(component).get("max_length") == 100
+
+
+def test_loaded_levels_are_kept_per_process_but_each_caller_gets_its_own_copy(app) -> None:
+    """Loading is memoised (a page asks several times); a caller changing its copy changes
+    nobody else's."""
+    from pnyx.settings import read_level
+
+    schema = app.extensions["pnyx.plugins"].registry.component_type("sample").global_settings
+    first = read_level(schema, {"max_length": 30})
+    first["max_length"] = 1
+
+    assert read_level(schema, {"max_length": 30})["max_length"] == 30
+    assert read_level(schema, {"max_length": 31})["max_length"] == 31

@@ -56,7 +56,7 @@ def organization_totals() -> Totals:
     if stored is None:
         _ask_for_recount()
         return count_totals(session)
-    if is_stale(stored.computed_at, stored.log_id, _newest_log_id(session)):
+    if is_stale(stored.computed_at, _newest_log_id(session) > stored.log_id):
         _ask_for_recount()
     return Totals.of(stored.data)
 
@@ -94,4 +94,4 @@ def _ask_for_recount() -> None:
 
 
 def _newest_log_id(session: Session) -> int:
-    return session.scalar(select(func.max(ActionLog.id))) or 0
+    return session.scalar(select(func.max(ActionLog.id))) or 0  # the primary key's last entry
