@@ -109,3 +109,20 @@ def test_minutes_link_the_proposals_that_came_out_of_the_meeting(
     ):
         proposal_url, _group = _proposal(smart_isula, title)
         assert title in page and f'href="{proposal_url}"' in page
+
+
+def test_organizations_organize_meetings_and_comment_as_themselves(
+    smart_isula: SeededInstance,
+) -> None:
+    with smart_isula.app.app_context():
+        meeting = api.db_session().scalar(
+            select(Meeting).where(Meeting.address == "Place Gaffory, 20250 Corte")
+        )
+        url = f"{SPACE}/meetings/{meeting.component_id}/meetings/{meeting.id}"
+        commune = meeting.user_group_id
+    page = smart_isula.client(locale="fr").get(url).text
+    assert f'<a href="/groups/{commune}">Cumuna di Corti</a>' in page  # organized by
+    proposal, _group = _proposal(smart_isula, "Des tiers-lieux numériques dans l’intérieur")
+    thread = smart_isula.client(locale="fr").get(proposal).text
+    assert "Nous pouvons assurer l’accompagnement des porteurs de projets" in thread
+    assert thread.count(">Isula Numerica SCOP</a>") >= 2  # the author, and a comment

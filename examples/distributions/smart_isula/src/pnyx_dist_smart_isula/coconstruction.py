@@ -13,12 +13,12 @@ from sqlalchemy.orm import Session
 from pnyx import api
 from pnyx_comments.models import AGAINST, FOR, NEUTRAL, Comment
 from pnyx_dist_smart_isula.build import at, component, person, process, text
-from pnyx_dist_smart_isula.meeting_data import MEETINGS
+from pnyx_dist_smart_isula.meeting_data import MEETINGS, ORGANIZED_BY
 from pnyx_dist_smart_isula.organization import TIME_ZONE
 from pnyx_dist_smart_isula.proposal_data import ANSWERS, CITIZENS, PROPOSALS
 from pnyx_dist_smart_isula.taxonomy import Terms
 from pnyx_meetings import minutes_form
-from pnyx_meetings.models import AgendaItem, Kind, Meeting, Minutes, Registration
+from pnyx_meetings.models import AgendaItem, Kind, Meeting, Minutes, Organizer, Registration
 from pnyx_meetings.registrations import new_code
 from pnyx_proposals.markdown import plain_text
 from pnyx_proposals.models import RESOURCE, Proposal, Support
@@ -75,8 +75,9 @@ def seed_coconstruction(
         # Written and supported during the co-construction phase only, then answered.
         default_step={"creation_enabled": False, "supports_enabled": False},
         per_phase={1: {"creation_enabled": True, "supports_enabled": True}},
-        # Associations, businesses and public bodies propose as themselves (docs/groups.md).
-        permissions={"proposals.create": {"groups": True}},
+        # Associations, businesses and public bodies propose and comment as themselves
+        # (docs/groups.md: the permissions page's "Groups may take part").
+        permissions={"proposals.create": {"groups": True}, "comments.create": {"groups": True}},
     )
     by_key = _proposals(session, proposals, terms, groups, today)
     meetings = component(
@@ -84,12 +85,14 @@ def seed_coconstruction(
         space,
         "meetings",
         text("Réunions", "Riunione"),
+        # Organizations may organize meetings on their own behalf.
+        permissions={"meetings.create": {"groups": True}},
         # Registrations are open while the co-construction lasts.
         default_step={"registrations_enabled": False},
         per_phase={1: {"registrations_enabled": True}},
     )
-    _meetings(session, meetings, terms, by_key, today)
-    _comments(session, proposals, by_key)
+    _meetings(session, meetings, terms, by_key, today, groups)
+    _comments(session, proposals, by_key, groups)
     return space
 
 
@@ -146,10 +149,12 @@ def _meetings(
     terms: Terms,
     proposals: dict[str, Proposal],
     today: dt.date,
+    groups: dict[str, api.groups.UserGroup],
 ) -> None:
     tz = ZoneInfo(TIME_ZONE)
     attendees = [person(session, email, name) for email, name in PEOPLE_AT_MEETINGS]
-    for days, start, length, place, title, about, location, address, minutes in MEETINGS:
+    for number, spec in enumerate(MEETINGS):
+        days, start, length, place, title, about, location, address, minutes = spec
         hour, minute = (int(part) for part in start.split(":"))
         local = dt.datetime.combine(today + dt.timedelta(days=days), dt.time(hour, minute))
         begins = local.replace(tzinfo=tz).astimezone(dt.UTC)
@@ -168,6 +173,11 @@ def _meetings(
             capacity=80 if location else 0,
         )
         meeting.themes = list(terms.themes.values())[:2]
+        organization = groups.get(ORGANIZED_BY.get(number, ""))
+        if organization is not None:  # shown as the organizer; the person stays the author
+            meeting.organizer, meeting.user_group_id = Organizer.GROUP, organization.id
+            meeting.group_name = organization.name
+            meeting.author_id = organization.memberships[0].user_id
         session.add(meeting)
         session.flush()
         if location is None:
@@ -225,40 +235,59 @@ def _minutes(
         )
 
 
-#: (proposal key, alignment, author e-mail, body): French and Corsican, as people wrote them.
+#: (proposal key, alignment, author e-mail, body, on behalf of): French and Corsican, as
+#: people wrote them; Isula Numerica answers as itself.
 COMMENTS = (
-    ("correttore", FOR, "paulu@smartisula.pnyx.test", "Iè ! Ne avemu bisognu per e scole."),
+    ("correttore", FOR, "paulu@smartisula.pnyx.test", "Iè ! Ne avemu bisognu per e scole.", None),
     (
         "correttore",
         NEUTRAL,
         "laetitia@smartisula.pnyx.test",
         "Bonne idée ; penser aussi à un clavier corse pour les téléphones.",
+        None,
     ),
     (
         "tiers-lieux",
         FOR,
         "chjara@smartisula.pnyx.test",
         "À Corti, plusieurs jeunes attendent un tel lieu pour rester au village.",
+        None,
     ),
     (
         "tiers-lieux",
         AGAINST,
         "jean-marc@smartisula.pnyx.test",
         "Sans transport vers les bourgs, ces lieux resteront vides.",
+        None,
+    ),
+    (
+        "tiers-lieux",
+        NEUTRAL,
+        "numerica@smartisula.pnyx.test",
+        "Nous pouvons assurer l’accompagnement des porteurs de projets dans les trois bourgs "
+        "et organiser un transport partagé les jours d’ouverture.",
+        "numerica",
     ),
     (
         "fibre",
         FOR,
         "maria@smartisula.pnyx.test",
         "In u mo paese, a scola hè sempre senza internet veloce.",
+        None,
     ),
 )
 
 
-def _comments(session: Session, proposals: api.Component, by_key: dict[str, Proposal]) -> None:
-    for number, (key, alignment, email, body) in enumerate(COMMENTS):
+def _comments(
+    session: Session,
+    proposals: api.Component,
+    by_key: dict[str, Proposal],
+    groups: dict[str, api.groups.UserGroup],
+) -> None:
+    for number, (key, alignment, email, body, on_behalf) in enumerate(COMMENTS):
         author = person(session, email, email)
         comment = Comment(
+            user_group_id=groups[on_behalf].id if on_behalf else None,
             resource_type=RESOURCE,
             resource_id=by_key[key].id,
             component_id=proposals.id,

@@ -1,5 +1,6 @@
 """Hybrid meetings across the island: three held, with detailed minutes in French and Corsican
-linked to the proposals that came out of them, and two to come."""
+linked to the proposals that came out of them, and two to come. Two were organized by
+organizations (on their behalf), the others by the Collectivité."""
 
 from __future__ import annotations
 
@@ -174,3 +175,7 @@ MEETINGS = (
         None,
     ),
 )
+
+#: Meeting (its position in MEETINGS) → the organization that organized it (the key of
+#: ``organizations.ORGANIZATIONS``); the others are the Collectivité's.
+ORGANIZED_BY = {0: "corti", 2: "numerica"}
