@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from pnyx import api
 from pnyx.personal_data.deletion import delete_account
 from pnyx.testing import PnyxClient
-from pnyx_proposals.models import Proposal, Report, Support
+from pnyx_proposals.models import Amendment, AmendmentSupport, Coauthor, Proposal, Report, Support
 from pnyx_proposals.plugin import export_user_data
 
 
@@ -65,3 +65,39 @@ def test_deleting_an_account_keeps_proposals_and_supports_but_not_the_person(
     assert report is not None and (report.user_id, report.details) == (None, "")
     page = client.get(f"{url}{mine.id}/").text
     assert "Deleted participant" in page and "Ada Lovelace" not in page
+
+
+def test_amendments_and_coauthorships_are_in_the_archive_and_leave_with_the_account(
+    session: Session,
+    add_proposal: Callable[..., Proposal],
+    make_user: Callable[..., api.User],
+) -> None:
+    ada, other = make_user(), make_user()
+    theirs = add_proposal("Theirs", author=other)
+    amendment = Amendment(
+        proposal_id=theirs.id,
+        component_id=theirs.component_id,
+        author_id=ada.id,
+        title="Theirs",
+        body="A better text, longer.",
+        old_title="Theirs",
+        old_body=theirs.body,
+        supports_count=1,
+    )
+    session.add(amendment)
+    session.flush()
+    session.add(AmendmentSupport(amendment_id=amendment.id, user_id=ada.id))
+    session.add(Coauthor(proposal_id=theirs.id, user_id=ada.id, status="accepted"))
+    session.commit()
+
+    files = export_user_data(ada)
+    assert files is not None
+    assert files["amendments.csv"][0]["body"] == "A better text, longer."
+    assert [row["amendment_id"] for row in files["amendment_supports.csv"]] == [amendment.id]
+    assert files["coauthorships.csv"][0]["status"] == "accepted"
+
+    delete_account(session, ada)
+    session.commit()
+    assert session.scalar(select(func.count()).select_from(Coauthor)) == 0
+    assert session.scalar(select(AmendmentSupport.user_id)) is None
+    assert session.get(Amendment, amendment.id).supports_count == 1  # it keeps counting

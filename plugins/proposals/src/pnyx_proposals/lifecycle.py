@@ -62,6 +62,8 @@ def apply(session: Session, proposal: Proposal, data: ProposalData) -> None:
 
 def update(session: Session, proposal: Proposal, data: ProposalData) -> None:
     apply(session, proposal, data)
+    # A new version: an amendment accepted from a page read before this edit is refused.
+    proposal.version = Proposal.version + 1  # type: ignore[assignment]
     visibility = "private" if proposal.is_draft else "public"
     api.log_action(
         session,

@@ -12,6 +12,7 @@ from typing import Any
 
 from pnyx import api
 from pnyx_proposals import states
+from pnyx_proposals.coauthors.service import is_coauthor
 from pnyx_proposals.models import Proposal
 from pnyx_proposals.settings import settings_of
 
@@ -88,7 +89,18 @@ def _moderators(user: api.User | None, target: Any) -> bool:
 
 @rules.on(EDIT, Proposal)
 def _author_only(user: api.User | None, proposal: Proposal) -> bool:
-    return user is not None and proposal.author_id == user.id
+    return is_author(user, proposal)
+
+
+def is_author(user: api.User | None, proposal: Proposal) -> bool:
+    """Its author and accepted co-authors; managers for an official or meeting proposal."""
+    if user is None:
+        return False
+    if proposal.author_id == user.id:
+        return True
+    if proposal.authorship != "person":
+        return manages(user, api.space_of(proposal))
+    return not proposal.is_draft and is_coauthor(user, proposal)
 
 
 @rules.on(REPORT, Proposal)

@@ -17,7 +17,11 @@ from pnyx_proposals import activity, events, exports, followers, home, links, pe
 from pnyx_proposals.admin import blueprint as admin_blueprint
 from pnyx_proposals.admin.overview import admin_menu
 from pnyx_proposals.admin.overview import blueprint as moderation_blueprint
+from pnyx_proposals.amendments import notify as amendment_notify
+from pnyx_proposals.amendments.permissions import ACTIONS as AMENDMENT_ACTIONS
 from pnyx_proposals.api_resources import RESOURCES as API_RESOURCES
+from pnyx_proposals.coauthors import service as coauthors
+from pnyx_proposals.coauthors.permissions import ACTIONS as COAUTHOR_ACTIONS
 from pnyx_proposals.drafts import notify as draft_notify
 from pnyx_proposals.drafts.permissions import ACTIONS as DRAFT_ACTIONS
 from pnyx_proposals.models import RESOURCE, Proposal
@@ -47,7 +51,13 @@ def register_component_types() -> list[api.ComponentType]:
             name="proposals",
             label=api._l("Proposals"),
             description=api._l("Residents write proposals, support them, and get an answer."),
-            actions=ACTIONS + DRAFT_ACTIONS + TEXT_ACTIONS,
+            actions=(
+                *ACTIONS,
+                *DRAFT_ACTIONS,
+                *TEXT_ACTIONS,
+                *COAUTHOR_ACTIONS,
+                *AMENDMENT_ACTIONS,
+            ),
             global_settings=GlobalSettings,
             step_settings=StepSettings,
             public_blueprint=blueprint,
@@ -146,7 +156,7 @@ def user_activity(user: api.User, public: bool, limit: int) -> list[api.Activity
 
 @api.hookimpl
 def register_notification_kinds() -> list[api.NotificationKind]:
-    return [*followers.KINDS, *draft_notify.KINDS]
+    return [*followers.KINDS, *draft_notify.KINDS, *coauthors.KINDS, *amendment_notify.KINDS]
 
 
 @api.hookimpl

@@ -20,6 +20,7 @@ from pnyx_proposals.drafts.seed import seed_drafts
 from pnyx_proposals.markdown import plain_text
 from pnyx_proposals.models import CustomState, Proposal, Report, Support
 from pnyx_proposals.texts.seed import seed_text
+from pnyx_proposals.together_seed import seed_together
 
 DEPARTMENT = ("37", {"fr": "Indre-et-Loire", "en": "Indre-et-Loire"})
 COMMUNES = (
@@ -130,6 +131,7 @@ def seed(session: Session, component: api.Component) -> None:
     _supports(session, component, proposals, people, rng)
     _answers(proposals, now)
     _withdrawn_and_reported(session, proposals, people, now)
+    seed_together(session, component, proposals, people, now)
     session.add(
         Proposal(
             component_id=component.id,

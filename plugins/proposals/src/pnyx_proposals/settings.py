@@ -87,6 +87,23 @@ class StepSettings(Schema):
     supports_hidden = fields.Boolean(
         load_default=False, metadata={"label": api._l("Hide the number of supports")}
     )
+    # Amendments in this phase: off, visible to everyone, or visible to the proposal's
+    # authors only until accepted (two fields: the first gates ``proposals.amend``).
+    amendments_enabled = fields.Boolean(
+        load_default=False,
+        metadata={"label": api._l("Amendments: people may propose changes to proposals")},
+    )
+    amendments_visibility = fields.String(
+        load_default="all",
+        validate=validate.OneOf(
+            ["all", "authors"],
+            labels=[
+                api._l("Visible to everyone"),
+                api._l("Visible to the proposal's authors only, until accepted"),
+            ],
+        ),
+        metadata={"label": api._l("Who sees amendments"), "widget": "radio"},
+    )
     publish_answers_immediately = fields.Boolean(
         load_default=True,
         metadata={"label": api._l("Publish each answer at once (else all together, later)")},

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from flask import Blueprint
 
+from pnyx_proposals.authorship import template_helpers
+
 blueprint = Blueprint("proposals_admin", __name__)
+blueprint.context_processor(template_helpers)
 
 # The page modules add their routes to ``blueprint``.
 from pnyx_proposals.admin import (  # noqa: E402, F401
@@ -17,6 +20,7 @@ from pnyx_proposals.admin import (  # noqa: E402, F401
     data,
     listing,
     moderating,
+    official,
     operations,
     states,
 )

@@ -10,9 +10,11 @@ from flask import Blueprint, render_template
 
 from pnyx import api
 from pnyx_proposals import moderation
+from pnyx_proposals.authorship import template_helpers
 from pnyx_proposals.permissions import MODERATE, moderates
 
 blueprint = Blueprint("proposals_moderation", __name__, url_prefix="/admin/proposals")
+blueprint.context_processor(template_helpers)
 
 
 @blueprint.get("/moderation")

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from pnyx import api
+
+if TYPE_CHECKING:
+    from pnyx_proposals.models import Proposal
 
 #: Resource type name of an amendment (action log, notifications).
 AMENDMENT = "proposals_amendment"
@@ -62,6 +66,9 @@ class Amendment(api.Model):
     supports_count: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[dt.datetime] = mapped_column(default=api.utcnow)
 
+    #: The engine finds the component (visibility, phase settings) through it.
+    component: Mapped[api.Component] = relationship()
+    proposal: Mapped[Proposal] = relationship(foreign_keys=[proposal_id])
     author: Mapped[api.User | None] = relationship(foreign_keys=[author_id])
     user_group: Mapped[api.groups.UserGroup | None] = relationship()
 

@@ -10,10 +10,12 @@ from sqlalchemy import select
 
 from pnyx import api
 from pnyx_proposals import lifecycle, links, states
+from pnyx_proposals.amendments import views as amendment_views
+from pnyx_proposals.coauthors import views as coauthor_views
 from pnyx_proposals.exports import download
 from pnyx_proposals.markdown import render
 from pnyx_proposals.models import Proposal, Support
-from pnyx_proposals.permissions import SUPPORT, manages, supportable
+from pnyx_proposals.permissions import SUPPORT, is_author, manages, supportable
 from pnyx_proposals.queries import Filters, page_of
 from pnyx_proposals.settings import settings_of
 from pnyx_proposals.taxonomy import component_terms
@@ -102,11 +104,13 @@ def show(proposal_id: int) -> str:
         settings=settings_of(),
         supported=proposal.id in supported_ids([proposal.id]),
         support_decision=api.decide(user, SUPPORT, proposal),
-        is_author=user is not None and proposal.author_id == user.id,
+        is_author=is_author(user, proposal),
         editable=lifecycle.editable(proposal),
         related=links.related(session, proposal),
         merged_into=merged_into,
         manager=manages(user, api.current_space()),
+        **coauthor_views.page_context(proposal),
+        **amendment_views.page_context(proposal),
     )
 
 
