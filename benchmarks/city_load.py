@@ -267,19 +267,21 @@ def main() -> None:
     levels = [min(int(n), 64) for n in args.concurrency.split(",") if n.strip()]
     rng = random.Random(7)
     pnyx_port, baseline_port = free_port(), free_port()
-    pnyx = start_gunicorn(
-        "pnyx:create_app()", pnyx_port, city.environment(args.database_url, instance)
-    )
+    environment = city.environment(args.database_url, instance)
     here = Path(__file__).resolve().parent
-    baseline = start_gunicorn(
-        "common:baseline_wsgi()",
-        baseline_port,
-        {"BENCH_BASELINE_URL": args.database_url},
-        chdir=here,
-    )
-    cookies = signed_in_cookies(args.database_url, instance, data)
-    rows = []
-    try:
+    servers: list[Any] = []
+    rows: list[str] = []
+    try:  # started inside: an interrupted run stops what it started
+        pnyx = start_gunicorn("pnyx:create_app()", pnyx_port, environment)
+        servers.append(pnyx)
+        baseline = start_gunicorn(
+            "common:baseline_wsgi()",
+            baseline_port,
+            {"BENCH_BASELINE_URL": args.database_url},
+            chdir=here,
+        )
+        servers.append(baseline)
+        cookies = signed_in_cookies(args.database_url, instance, data)
         # Warm both up (templates compiled, connections opened) before measuring.
         run_level(pnyx_port, 2, 3, 200, anonymous_requests(data, rng))
         run_level(baseline_port, 2, 1, 100, lambda: [("GET", "/", None, 200)])
@@ -300,8 +302,8 @@ def main() -> None:
                 if found[0].errors:
                     print("errors:", found[0].errors)
     finally:
-        stop(pnyx)
-        stop(baseline)
+        for server in servers:
+            stop(server)
     print(f"load average {os.getloadavg()}; {os.cpu_count()} CPUs; {args.seconds} s per level")
     print(
         "| target | threads | requests | req/s | p50 ms | p95 ms | p99 ms | errors | CPU ms/req |"
