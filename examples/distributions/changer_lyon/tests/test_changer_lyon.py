@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from pnyx import api
 from pnyx.testing.distributions import SeededInstance, contrast_problems
 from pnyx_meetings.models import Meeting, Minutes
+from pnyx_proposals.amendments.models import Amendment
 from pnyx_proposals.models import Proposal
 
 ECOLOGY = "/spaces/assemblee-ecologie"
@@ -120,3 +121,38 @@ def test_the_appel_is_a_participatory_text_whose_articles_residents_comment(
     assert "D’accord, à condition que les décisions des assemblées" in page
     # Articles are commented and amended, not added to.
     assert "Ce n’est pas possible pendant la phase en cours." in page
+
+
+def test_residents_amend_the_appel_s_articles(changer_lyon: SeededInstance) -> None:
+    with changer_lyon.app.app_context():
+        session = api.db_session()
+        amended = session.scalar(select(Proposal).where(Proposal.title.like("Article 2 %")))
+        listing = f"{APPEL}/proposals/{amended.component_id}/"
+        url = f"{listing}{amended.id}/"
+        assert amended.authorship == "official" and amended.version == 2
+        states = dict(
+            session.execute(select(Amendment.state, func.count()).group_by(Amendment.state)).all()
+        )
+    assert states == {"accepted": 1, "pending": 2, "rejected": 1}
+    resident = changer_lyon.client(changer_lyon.resident, locale="fr")
+    page = resident.get(url).text
+    assert "Changer Lyon" in page  # the organization's article, not a person's
+    assert "en moins de dix minutes, et cinq en 2030" in page  # the accepted amendment
+    amendment = re.search(rf'href="({url}amendments/\d+/)"', page)
+    assert amendment is not None
+    diff = resident.get(amendment.group(1)).text
+    assert "<ins" in diff and "<del" in diff  # the words changed, marked
+    assert resident.get(url + "amend").status_code == 200  # the resident may amend
+    text = changer_lyon.client(locale="fr").get(listing + "text/").text
+    assert "Version 2" in text and "en moins de dix minutes" in text
+
+
+def test_workshop_proposals_come_from_the_workshop(changer_lyon: SeededInstance) -> None:
+    with changer_lyon.app.app_context():
+        proposal = api.db_session().scalar(
+            select(Proposal).where(Proposal.title == "Un banc tous les cent mètres")
+        )
+        assert proposal.authorship == "meeting" and proposal.author_id is None
+        url = f"/spaces/assemblee-mobilites/proposals/{proposal.component_id}/{proposal.id}/"
+    page = changer_lyon.client(locale="en").get(url).text
+    assert "Workshop: a calmer Presqu’île" in page

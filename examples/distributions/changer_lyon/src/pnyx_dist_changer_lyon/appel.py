@@ -1,10 +1,9 @@
 """The "Appel à Changer Lyon": the collective's founding text, a participatory text.
 
 Imported as one structured text (titles and articles, the proposals plugin's participatory
-texts) and published: each article becomes a proposal of the organization that residents
-comment on during the "Comments and amendments" phase, and the whole text reads on the text's
-page. Amending the articles needs the proposals plugin's amendments (issue 20), not in it yet:
-the README says so.
+texts) and published: each article becomes an official proposal (the organization's, not the
+staff member's) that residents comment on and amend during the "Comments and amendments"
+phase (``amendments.py``); the whole text, in its versions, reads on the text's page.
 """
 
 from __future__ import annotations
@@ -16,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from pnyx import api
 from pnyx_comments.models import AGAINST, FOR, NEUTRAL, Comment
+from pnyx_dist_changer_lyon.amendments import seed_amendments
 from pnyx_dist_changer_lyon.build import at, component, person, process, text
 from pnyx_dist_changer_lyon.taxonomy import Terms
 from pnyx_proposals.models import RESOURCE, Proposal
@@ -93,6 +93,7 @@ PREAMBLE = text(
     "open assemblies; everyone may comment on each article until the amendments phase ends.",
 )
 #: (article number, alignment, body): residents' suggestions under the articles.
+READERS = ("Marion Chevalier", "Sami Bouzid", "Odile Ferrier", "Hugo Vial")
 SUGGESTIONS = (
     (0, FOR, "D’accord, à condition que les décisions des assemblées soient suivies d’effet."),
     (1, NEUTRAL, "Cinq minutes à pied, c’est ambitieux pour la Presqu’île : préciser le délai."),
@@ -132,9 +133,15 @@ def seed_appel(session: Session, today: dt.date, terms: Terms) -> api.Space:
         "proposals",
         text("Le texte de l’Appel", "The Call’s text"),
         default_step={"creation_enabled": False, "supports_enabled": True},
+        # Residents amend the articles during the amendments phase only.
+        per_phase={1: {"amendments_enabled": True}},
     )
     found = _publish_text(session, articles, terms, today)
-    _comments(session, articles, found)
+    readers = [
+        person(session, f"appel-{n}@changerlyon.pnyx.test", name) for n, name in enumerate(READERS)
+    ]
+    _comments(session, articles, found, readers)
+    seed_amendments(session, articles, found, readers, today)
     return space
 
 
@@ -162,11 +169,9 @@ def _publish_text(
     return found
 
 
-def _comments(session: Session, articles: api.Component, found: list[Proposal]) -> None:
-    readers = [
-        person(session, f"appel-{n}@changerlyon.pnyx.test", name)
-        for n, name in enumerate(("Marion Chevalier", "Sami Bouzid", "Odile Ferrier", "Hugo Vial"))
-    ]
+def _comments(
+    session: Session, articles: api.Component, found: list[Proposal], readers: list[api.User]
+) -> None:
     for number, (article, alignment, body) in enumerate(SUGGESTIONS):
         comment = Comment(
             resource_type=RESOURCE,

@@ -1,6 +1,6 @@
-"""The thematic assemblies and their working groups: each hosts workshops (meetings whose
-minutes link the proposals written there), the proposals themselves with comments, and a
-debate (the comments plugin's debates component)."""
+"""The thematic assemblies and their working groups: each hosts workshops (meetings with
+minutes), the proposals written there (meeting proposals: shown as coming from the workshop,
+listed on its page) with comments, and a debate (the comments plugin's debates component)."""
 
 from __future__ import annotations
 
@@ -20,8 +20,8 @@ from pnyx_dist_changer_lyon.assembly_data import ASSEMBLIES
 from pnyx_dist_changer_lyon.build import at, component, person, text
 from pnyx_dist_changer_lyon.organization import TIME_ZONE
 from pnyx_dist_changer_lyon.taxonomy import Terms
-from pnyx_meetings import minutes_form
 from pnyx_meetings.models import Kind, Meeting, Minutes
+from pnyx_proposals.authorship import MEETING, MEETING_LINK
 from pnyx_proposals.markdown import plain_text
 from pnyx_proposals.models import RESOURCE as PROPOSAL
 from pnyx_proposals.models import Proposal
@@ -128,7 +128,7 @@ def _host(
         default_step={"creation_enabled": True, "supports_enabled": True},
     )
     workshop = _meeting(session, meetings, terms, today, spec["workshop"][:4])
-    proposals = _proposals(session, ideas, terms, today, spec["workshop"], people)
+    proposals = _proposals(session, ideas, terms, today, spec["workshop"], workshop)
     _minutes(session, workshop, spec["workshop"], proposals)
     _comments(session, ideas, PROPOSAL, proposals[0].id, people, COMMENTS)
     if spec.get("next"):
@@ -185,15 +185,18 @@ def _proposals(
     terms: Terms,
     today: dt.date,
     workshop: tuple,
-    people: list[api.User],
+    meeting: Meeting,
 ) -> list[Proposal]:
+    """The workshop's proposals, published as meeting proposals: shown as coming from the
+    workshop (not from a person), and listed on its page through the authorship link."""
     days, proposals = workshop[0], workshop[6]
     written = at(today + dt.timedelta(days=days + 1))
     found = []
     for number, (title, arrondissement, body) in enumerate(proposals):
         proposal = Proposal(
             component_id=ideas.id,
-            author_id=people[number % len(people)].id,
+            authorship=MEETING,
+            meeting_id=meeting.id,
             title=title,
             body=body,
             summary=plain_text(body)[:300],
@@ -204,12 +207,15 @@ def _proposals(
         session.add(proposal)
         found.append(proposal)
     session.flush()
+    for proposal in found:
+        api.links.link(session, MEETING_LINK, proposal.resource, ("meetings_meeting", meeting.id))
     return found
 
 
 def _minutes(
     session: Session, meeting: Meeting, workshop: tuple, proposals: list[Proposal]
 ) -> None:
+    """The workshop's minutes; its page lists the proposals through their authorship link."""
     body, attendees = workshop[4], workshop[5]
     session.add(
         Minutes(
@@ -219,13 +225,6 @@ def _minutes(
             contributions_count=len(proposals),
         )
     )
-    for proposal in proposals:
-        api.links.link(
-            session,
-            minutes_form.PROPOSAL_LINK,
-            ("meetings_meeting", meeting.id),
-            (minutes_form.PROPOSAL_TYPE, proposal.id),
-        )
 
 
 COMMENTS = (
