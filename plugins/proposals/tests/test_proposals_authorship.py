@@ -13,8 +13,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pnyx import api
+from pnyx.models import Notification
 from pnyx.testing import PnyxClient
 from pnyx_meetings.models import Meeting, Minutes
+from pnyx_proposals.amendments.models import Amendment
 from pnyx_proposals.authorship import MEETING_LINK
 from pnyx_proposals.models import RESOURCE, Proposal
 
@@ -162,3 +164,30 @@ def test_only_managers_publish_official_proposals(
     assert client.post_form(target, form).status_code == 403
     client.sign_in(make_user(space_roles={component.space: "valuator"}))
     assert client.get(target).status_code == 403
+
+
+def test_amendments_to_an_official_proposal_reach_the_space_admins_who_decide(
+    client: PnyxClient,
+    session: Session,
+    url: str,
+    component: api.Component,
+    make_user: Callable[..., api.User],
+    set_settings: Callable[..., None],
+    add_proposal: Callable[..., Proposal],
+) -> None:
+    set_settings(step={"amendments_enabled": True})
+    camille, bob = staff(make_user, component), make_user()
+    proposal = add_proposal("Open school yards", body=BODY, authorship="official")
+    client.sign_in(bob)
+    form = {"title": proposal.title, "body": BODY + " On Sundays too.", "intent": "send"}
+    assert client.post_form(f"{url}{proposal.id}/amend", form).status_code == 302
+    told = session.scalars(
+        select(Notification.user_id).where(Notification.kind == "proposals.amendment_proposed")
+    ).all()
+    assert list(told) == [camille.id]
+    amendment = session.scalar(select(Amendment))
+    client.sign_in(camille)
+    accepted = client.post_form(
+        f"{url}{proposal.id}/amendments/{amendment.id}/accept", {"version": "1"}
+    )
+    assert accepted.status_code == 302

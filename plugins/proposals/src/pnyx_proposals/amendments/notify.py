@@ -1,8 +1,8 @@
 """Telling people about amendments through the core's notifications (``api.notify``).
 
-The proposal's authors (its author and accepted co-authors) hear of a new
-amendment; the amendment's author hears of the decision. Called after the
-commit: ``api.notify`` enqueues the fan-out job.
+The proposal's authors (its author and accepted co-authors; the space's admins for an
+official or meeting proposal) hear of a new amendment; the amendment's author hears of the
+decision. Called after the commit: ``api.notify`` enqueues the fan-out job.
 """
 
 from __future__ import annotations
@@ -47,6 +47,14 @@ def _labels(accepted: bool) -> dict[str, str]:
     return labels
 
 
+def deciders(proposal: Proposal) -> list[int]:
+    """Who decides on the proposal's amendments: its authors; for an official or meeting
+    proposal (a participatory text's article), the space's admins."""
+    if proposal.authorship != "person":
+        return [user.id for user in api.space_members(proposal.component.space, "admin")]
+    return author_ids(api.db_session(), proposal)
+
+
 def proposed(proposal: Proposal, amendment: Amendment, url: str) -> None:
     api.notify(
         PROPOSED,
@@ -54,7 +62,7 @@ def proposed(proposal: Proposal, amendment: Amendment, url: str) -> None:
         component=proposal.component,
         title=proposal.title,
         url=url,
-        authors=author_ids(api.db_session(), proposal),
+        authors=deciders(proposal),
         actor_id=amendment.author_id,
     )
 
