@@ -99,7 +99,7 @@ from pnyx.search import fold as fold_text
 from pnyx.search import folded, folded_matches, folded_search_column, search_words, text_matches
 from pnyx.search import setup_postgresql as setup_search_postgresql
 from pnyx.search import translations as searchable_translations
-from pnyx.search_columns import add_search_column, drop_search_column
+from pnyx.search_columns import add_search_column, drop_search_column, search_column_set_aside
 from pnyx.settings import ResolvedSettings, validate_settings
 from pnyx.settings import current_settings as _current_settings
 from pnyx.toolkit.loading import get_or_404
@@ -352,6 +352,7 @@ __all__ = [
     "rich_text_excerpt",
     "rich_translated",
     "safe_next",
+    "search_column_set_aside",
     "search_words",
     "searchable_translations",
     "send_mail",

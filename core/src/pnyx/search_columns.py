@@ -7,6 +7,9 @@ trigrams, so ``LIKE '%velo%'`` on it uses the index.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -41,3 +44,18 @@ def drop_search_column(table: str, index: str) -> None:
         return
     op.execute(f"DROP INDEX IF EXISTS {index}")
     op.drop_column(table, "search_text")
+
+
+@contextmanager
+def search_column_set_aside(table: str, expression: str, index: str) -> Iterator[None]:
+    """Around a batch operation that copies ``table`` on SQLite (a new foreign key, a
+    constraint): SQLite refuses to copy rows into a generated column, so ``search_text`` is
+    dropped before the block and added back after it. PostgreSQL alters tables in place:
+    nothing is done there.
+    """
+    copying = op.get_bind().dialect.name != "postgresql"
+    if copying:
+        drop_search_column(table, index)
+    yield
+    if copying:
+        add_search_column(table, expression, index)

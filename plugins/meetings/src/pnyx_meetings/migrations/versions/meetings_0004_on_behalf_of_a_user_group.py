@@ -6,8 +6,8 @@ Create Date: 2026-12-07 05:20:00
 
 Needs the core's user_groups table (pnyx_0016), which `pnyx db upgrade` creates first.
 On SQLite a foreign key is added by copying the table (batch mode), and SQLite refuses
-to copy into the generated ``search_text`` (meetings_0003): that column is dropped
-around the copy and added again, with the same expression.
+to copy into the generated ``search_text`` (meetings_0003): ``api.search_column_set_aside``
+drops it around the copy and adds it again, with the same expression.
 """
 
 import sqlalchemy as sa
@@ -31,29 +31,19 @@ SEARCHED = (
 )
 
 
-def _copying() -> bool:
-    return op.get_bind().dialect.name != "postgresql"
-
-
 def upgrade() -> None:
-    if _copying():
-        api.drop_search_column(TABLE, SEARCH_INDEX)
-    with op.batch_alter_table(TABLE, schema=None) as batch_op:
-        batch_op.add_column(sa.Column("user_group_id", sa.Integer(), nullable=True))
-        batch_op.create_index(INDEX, ["user_group_id"], unique=False)
-        batch_op.create_foreign_key(
-            FOREIGN_KEY, "user_groups", ["user_group_id"], ["id"], ondelete="SET NULL"
-        )
-    if _copying():
-        api.add_search_column(TABLE, SEARCHED, SEARCH_INDEX)
+    with api.search_column_set_aside(TABLE, SEARCHED, SEARCH_INDEX):
+        with op.batch_alter_table(TABLE, schema=None) as batch_op:
+            batch_op.add_column(sa.Column("user_group_id", sa.Integer(), nullable=True))
+            batch_op.create_index(INDEX, ["user_group_id"], unique=False)
+            batch_op.create_foreign_key(
+                FOREIGN_KEY, "user_groups", ["user_group_id"], ["id"], ondelete="SET NULL"
+            )
 
 
 def downgrade() -> None:
-    if _copying():
-        api.drop_search_column(TABLE, SEARCH_INDEX)
-    with op.batch_alter_table(TABLE, schema=None) as batch_op:
-        batch_op.drop_constraint(FOREIGN_KEY, type_="foreignkey")
-        batch_op.drop_index(INDEX)
-        batch_op.drop_column("user_group_id")
-    if _copying():
-        api.add_search_column(TABLE, SEARCHED, SEARCH_INDEX)
+    with api.search_column_set_aside(TABLE, SEARCHED, SEARCH_INDEX):
+        with op.batch_alter_table(TABLE, schema=None) as batch_op:
+            batch_op.drop_constraint(FOREIGN_KEY, type_="foreignkey")
+            batch_op.drop_index(INDEX)
+            batch_op.drop_column("user_group_id")
