@@ -13,8 +13,8 @@ from werkzeug.wrappers import Response
 
 from pnyx import api
 from pnyx_proposals import lifecycle
+from pnyx_proposals.amendments.diff import word_diff
 from pnyx_proposals.drafts import notify, writing
-from pnyx_proposals.drafts.diff import word_diff
 from pnyx_proposals.drafts.models import OPEN, REQUESTED, CollaborativeDraft
 from pnyx_proposals.drafts.permissions import COLLABORATE, DRAFT_EDIT, DRAFT_LEAD
 from pnyx_proposals.forms import _check_body, _check_title, clean_text
@@ -87,7 +87,7 @@ def render_form(
         settings=settings_of(),
         conflict=conflict,
         conflict_diff=(
-            word_diff(conflict.current.body, values.get("body", "")) if conflict else None
+            word_diff(conflict.current.body, values.get("body", "")).html if conflict else None
         ),
     )
     return page, status
@@ -277,19 +277,6 @@ def compare_draft(draft_id: int) -> Page:
         draft=item,
         before=before,
         after=after,
-        title_diff=word_diff(before.title, after.title),
-        body_diff=word_diff(before.body, after.body),
+        title_diff=word_diff(before.title, after.title).html,
+        body_diff=word_diff(before.body, after.body).html,
     )
-
-
-@blueprint.context_processor
-def draft_helpers() -> dict[str, object]:
-    """``draft_coauthors(proposal)`` for the proposal's page (one query, only when asked)."""
-
-    def draft_coauthors(proposal: object) -> list[api.User]:
-        proposal_id = getattr(proposal, "id", None)
-        if proposal_id is None:
-            return []
-        return writing.coauthors_of(api.db_session(), proposal_id)
-
-    return {"draft_coauthors": draft_coauthors}

@@ -96,8 +96,8 @@ def publish_imported(session: Session, version: TextVersion) -> int:
     """Publish an imported version: each article becomes a published proposal; returns how many.
 
     The proposals have no personal author: they are the organization's text
-    (``authorship = "official"`` when the column exists), amended and commented
-    like any proposal.
+    (``authorship = "official"``: managers decide on their amendments), amended and
+    commented like any proposal.
     """
     component = version.component
     now = api.utcnow()
@@ -113,8 +113,7 @@ def publish_imported(session: Session, version: TextVersion) -> int:
             summary=plain_text(item.body),
             published_at=now,
         )
-        if hasattr(Proposal, "authorship"):
-            proposal.authorship = "official"  # type: ignore[attr-defined]
+        proposal.authorship = "official"
         session.add(proposal)
         session.flush()
         item.proposal_id = proposal.id

@@ -6,7 +6,7 @@ from flask import abort, render_template
 from sqlalchemy import select
 
 from pnyx import api
-from pnyx_proposals.drafts.diff import word_diff
+from pnyx_proposals.amendments.diff import word_diff
 from pnyx_proposals.markdown import render
 from pnyx_proposals.models import RESOURCE
 from pnyx_proposals.texts import counts, publishing
@@ -79,8 +79,8 @@ def changes_since(previous: TextVersion | None, version: TextVersion) -> dict[in
         old = before.get(item.proposal_id) if item.proposal_id else None
         if old is not None and (old.title, old.body) != (item.title, item.body):
             changed[item.id] = {
-                "title": word_diff(old.title, item.title),
-                "body": word_diff(old.body, item.body),
+                "title": word_diff(old.title, item.title).html,
+                "body": word_diff(old.body, item.body).html,
             }
     return changed
 

@@ -1,0 +1,127 @@
+"""Amending an article of a participatory text without JavaScript (issue 20 item 4): a
+resident goes from the whole text to an article, proposes a change; the text counts it; a
+manager accepts it and publishes a new version, which shows the article changed. Every page
+axe-clean at 1280 px and 320 px, in a second tab with JavaScript (axe needs it)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from pnyx.db import get_session
+from pnyx.demo import DEMO_ACCOUNTS
+from pnyx.models import Component, Space
+from pnyx_proposals.texts.models import TextVersion
+
+pytestmark = pytest.mark.browser
+
+ADMIN, RESIDENT = DEMO_ACCOUNTS[0], DEMO_ACCOUNTS[1]
+WIDTHS = (1280, 320)
+AXE = """async () => {
+    const result = await axe.run(document, {
+        runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+        resultTypes: ["violations"],
+    });
+    return result.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(", ")).join("; ")}`);
+}"""
+AMENDED = "Les bus passent toutes les cinq minutes en journée et toutes les quinze le soir."
+
+
+def text_component(live_server: Any) -> tuple[str, str]:
+    """The public and admin addresses of a demo component with a participatory text, its
+    amendments turned on in every phase."""
+    with live_server.app.app_context():
+        session = get_session()
+        component, slug = session.execute(
+            select(Component, Space.slug)
+            .join(Space, Space.id == Component.space_id)
+            .join(TextVersion, TextVersion.component_id == Component.id)
+            .where(Component.type == "proposals", Component.published.is_(True))
+            .order_by(Component.id)
+        ).first()
+        settings = dict(component.settings)
+        settings["default_step"] = {**settings.get("default_step", {}), "amendments_enabled": True}
+        settings["steps"] = {
+            key: {**values, "amendments_enabled": True}
+            for key, values in (settings.get("steps") or {}).items()
+        }
+        component.settings = settings
+        session.commit()
+        return (
+            f"/spaces/{slug}/proposals/{component.id}/",
+            f"/admin/spaces/{slug}/proposals/{component.id}/",
+        )
+
+
+def audited(page: Any, auditor: Any, label: str) -> None:
+    auditor.goto(page.url)
+    problems = []
+    for width in WIDTHS:
+        auditor.set_viewport_size({"width": width, "height": 800})
+        problems += [f"{label} at {width}px: {found}" for found in auditor.evaluate(AXE)]
+        if auditor.evaluate("document.documentElement.scrollWidth") > width:
+            problems.append(f"{label}: scrolls sideways at {width}px")
+    auditor.set_viewport_size({"width": 1280, "height": 800})
+    assert not problems, "\n".join(problems)
+
+
+def submit(page: Any, button: str) -> None:
+    with page.expect_navigation():
+        page.get_by_role("button", name=button).first.click()
+
+
+def follow(page: Any, link: str) -> None:
+    with page.expect_navigation():
+        page.get_by_role("link", name=link).first.click()
+
+
+def person(new_context: Any, sign_in_as: Any, account: Any) -> tuple[Any, Any]:
+    page = new_context("en", javascript=False).new_page()
+    sign_in_as(page, account)
+    auditor = new_context("en", axe=True).new_page()
+    sign_in_as(auditor, account)
+    return page, auditor
+
+
+def article_count(page: Any, title: str) -> str:
+    return page.locator("section.card", has_text=title).inner_text()
+
+
+def test_amend_an_article_without_javascript(
+    live_server: Any, new_context: Any, sign_in_as: Any
+) -> None:
+    url, admin_url = text_component(live_server)
+    resident, resident_audit = person(new_context, sign_in_as, RESIDENT)
+    resident.goto(f"{url}text/")
+    audited(resident, resident_audit, "participatory text")
+    assert "0 amendments" in article_count(resident, "Article 2 — Les bus")
+    follow(resident, "Amend or comment “Article 2 — Les bus”")
+    assert "An article of the participatory text" in resident.inner_text("main")
+    audited(resident, resident_audit, "article's page")
+    follow(resident, "Propose an amendment")
+    resident.get_by_label("Text").fill(AMENDED)
+    submit(resident, "Send the amendment")
+    assert "/amendments/" in resident.url
+    audited(resident, resident_audit, "the article's amendment")
+    amendment_url = resident.url
+    resident.goto(f"{url}text/")
+    assert "1 amendment" in article_count(resident, "Article 2 — Les bus")
+
+    admin, admin_audit = person(new_context, sign_in_as, ADMIN)
+    admin.goto(amendment_url)
+    submit(admin, "Accept: apply these changes to the proposal")
+    assert "cinq minutes" in admin.inner_text("main")
+    admin.goto(f"{admin_url}text")
+    audited(admin, admin_audit, "participatory text's admin page")
+    admin.get_by_label("What changed (optional)").fill("Article 2: buses every five minutes.")
+    submit(admin, "Publish a new version")
+    assert "of the text is published" in admin.inner_text("main")
+
+    resident.goto(f"{url}text/")
+    article = article_count(resident, "Article 2 — Les bus")
+    assert "cinq minutes" in article and "Changed in this version" in article
+    audited(resident, resident_audit, "the new version of the text")
