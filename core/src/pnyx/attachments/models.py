@@ -79,6 +79,9 @@ class Attachment(Model):
         ForeignKey("users.id", ondelete="SET NULL"), index=True
     )
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    #: Set for a private file (a survey respondent's): only its sender and the people allowed
+    #: this action on its component (or space) may download it; never cached, never listed.
+    readers_action: Mapped[str | None] = mapped_column(String(64), default=None)
 
     @property
     def is_image(self) -> bool:

@@ -19,8 +19,9 @@ from pnyx.db import get_session
 from pnyx.models import Component, Space, User
 
 #: Owner types every instance has; plugins add theirs with ``ResourceType(attachable=True)``.
-#: A group of spaces (``space_group``) has a cover image too (docs/spaces.md).
-CORE_OWNERS = ("space", "component", "space_group")
+#: A group of spaces (``space_group``) has a cover image too (docs/spaces.md); a person
+#: (``user``) has an avatar (docs/accounts.md).
+CORE_OWNERS = ("space", "component", "space_group", "user")
 
 
 def attachable_types() -> frozenset[str]:
@@ -130,13 +131,14 @@ def _next_position(session: Session, owner: tuple[str, int]) -> int:
 
 
 def files_of(owner_type: str, owner_id: int) -> list[Attachment]:
-    """The owner's files (not its cover image), in their order."""
+    """The owner's files (not its cover image, nor private files), in their order."""
     query = (
         select(Attachment)
         .where(
             Attachment.owner_type == owner_type,
             Attachment.owner_id == owner_id,
             Attachment.purpose == FILE,
+            Attachment.readers_action.is_(None),
         )
         .order_by(Attachment.position, Attachment.id)
     )

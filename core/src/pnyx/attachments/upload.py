@@ -13,6 +13,7 @@ import logging
 import re
 import tempfile
 import unicodedata
+from collections.abc import Collection
 from typing import IO
 
 import attrs
@@ -95,17 +96,45 @@ def read_limited(stream: IO[bytes], limit: int) -> tuple[IO[bytes], int]:
     return spool, total
 
 
-def receive(upload: FileStorage, *, images_only: bool = False) -> Received:
-    """Check ``upload``; raise :class:`AttachmentError` with the reason when it is refused."""
+def receive(
+    upload: FileStorage,
+    *,
+    images_only: bool = False,
+    limit: int | None = None,
+    accepted: Collection[str] | None = None,
+) -> Received:
+    """Check ``upload``; raise :class:`AttachmentError` with the reason when it is refused.
+
+    ``limit`` lowers the size limit (never above ``ATTACHMENTS_MAX_BYTES``); ``accepted``
+    names the kinds wanted (``{"pdf", "png"}``), a subset of :data:`KINDS`.
+    """
     filename = clean_filename(upload.filename)
-    content, size = read_limited(upload.stream, max_bytes())
+    most = min(limit, max_bytes()) if limit else max_bytes()
+    content, size = read_limited(upload.stream, most)
     try:
+        if accepted is not None:
+            _check_kind_wanted(filename, content, accepted)
         received = _checked(filename, content, size, images_only)
         _scan(received)
     except BaseException:
         content.close()
         raise
     return received
+
+
+def _check_kind_wanted(filename: str, content: IO[bytes], accepted: Collection[str]) -> None:
+    kind = detect(content)
+    content.seek(0)
+    if kind is None:
+        raise AttachmentError(_refusal(filename))
+    if kind.name not in accepted:
+        names = sorted({KINDS[name].extension.upper() for name in accepted if name in KINDS})
+        raise AttachmentError(
+            _(
+                "This kind of file is not accepted here. Send one of: %(accepted)s.",
+                accepted=", ".join(names),
+            )
+        )
 
 
 def _checked(filename: str, content: IO[bytes], size: int, images_only: bool) -> Received:

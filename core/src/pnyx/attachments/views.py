@@ -14,11 +14,12 @@ from werkzeug.wrappers import Response
 
 from pnyx.attachments.kinds import KINDS
 from pnyx.attachments.models import Attachment
+from pnyx.attachments.private import may_read
 from pnyx.attachments.storage import KEY, storage
 from pnyx.core_hooks import PUBLIC
 from pnyx.db import get_session
 from pnyx.models import Component, Space
-from pnyx.permissions import visibility
+from pnyx.permissions import Decision, visibility
 from pnyx.web.guards import deny, requires
 
 blueprint = Blueprint("pnyx_attachments", __name__)
@@ -41,6 +42,8 @@ def _visible_attachment(key: str) -> tuple[Attachment, bool]:
         target = session.get(Component, attachment.component_id)
     elif attachment.space_id is not None:
         target = session.get(Space, attachment.space_id)
+    if attachment.readers_action is not None:
+        return _private(attachment, target)
     if target is None:
         return attachment, True
     decision = visibility(g.get("user"), target)
@@ -51,6 +54,16 @@ def _visible_attachment(key: str) -> tuple[Attachment, bool]:
     space = target if isinstance(target, Space) else target.space
     public = visibility(None, target).allowed and not space.private
     return attachment, public
+
+
+def _private(attachment: Attachment, target: object) -> tuple[Attachment, bool]:
+    """A private file: to its sender and the people allowed its ``readers_action``."""
+    user = g.get("user")
+    if user is None:
+        abort(deny(Decision(False, missing="sign_in")))
+    if not may_read(user, attachment, target):
+        abort(404)  # as if it did not exist: its key says nothing to others
+    return attachment, False
 
 
 def _send(key: str, content_type: str, download_name: str | None, public: bool) -> Response:

@@ -47,6 +47,9 @@ class User(Model):
     deleted_at: Mapped[dt.datetime | None]
     #: Optional e-mails the person turned off, by name (pnyx.accounts.mail_preferences).
     mail_opt_outs: Mapped[list[str]] = mapped_column(JSONType, default=list, server_default="[]")
+    #: The key of the person's avatar (an attachment owned by ``("user", id)``), so pages
+    #: that show names show avatars without one more query per name (docs/accounts.md).
+    avatar_key: Mapped[str | None] = mapped_column(String(64), default=None)
     organization_roles: Mapped[list[UserOrganizationRole]] = relationship(
         cascade="all, delete-orphan", lazy="selectin"
     )

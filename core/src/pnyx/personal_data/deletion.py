@@ -20,6 +20,8 @@ from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from pnyx.action_log import log_action
+from pnyx.attachments.private import HELD
+from pnyx.attachments.service import remove_all
 from pnyx.models import ActionLog, DataExport, User, UserSpaceRole, utcnow
 from pnyx.personal_data.core_data import erase_owned_rows
 from pnyx.personal_data.export import export_path
@@ -119,9 +121,18 @@ def delete_account(session: Session, user: User) -> list[Path]:
     user.organization_roles.clear()
     session.execute(delete(UserSpaceRole).where(UserSpaceRole.user_id == user.id))
     erase_owned_rows(session, user)
+    _remove_own_files(user)
     erase_identity(user)
     log_action(session, "pnyx.account.deleted", resource=("user", user.id), actor_id=user.id)
     return files
+
+
+def _remove_own_files(user: User) -> None:
+    """The avatar and the files held for an unfinished form leave with the person (their
+    files elsewhere go with what they belong to: plugins remove them in ``delete_user_data``)."""
+    remove_all("user", user.id)
+    remove_all(HELD, user.id)
+    user.avatar_key = None
 
 
 def erase_identity(user: User) -> None:

@@ -8,6 +8,7 @@ to those who may see their space, images with alt text and two thumbnails.
 from pnyx.attachments.kinds import KINDS, Kind
 from pnyx.attachments.manage import manage
 from pnyx.attachments.models import COVER, FILE, Attachment, AttachmentCollection
+from pnyx.attachments.private import HELD, claim, held, hold, private_files_of
 from pnyx.attachments.service import (
     add_collection,
     attach,
@@ -27,6 +28,7 @@ from pnyx.attachments.upload import AttachmentError, clean_filename
 __all__ = [
     "COVER",
     "FILE",
+    "HELD",
     "KINDS",
     "Attachment",
     "AttachmentCollection",
@@ -37,13 +39,17 @@ __all__ = [
     "Storage",
     "add_collection",
     "attach",
+    "claim",
     "clean_filename",
     "collections_of",
     "cover",
     "covers",
     "files_of",
     "grouped",
+    "held",
+    "hold",
     "manage",
+    "private_files_of",
     "remove",
     "remove_all",
     "storage",

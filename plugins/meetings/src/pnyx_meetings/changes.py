@@ -108,6 +108,7 @@ def delete(session: Session, meeting: Meeting) -> None:
         api.publish_event(
             session, "meetings.cancelled", payload, actor_id=user.id if user else None
         )
+    api.attachments.remove_all("meetings_meeting", meeting.id)  # its image leaves the storage
     session.delete(meeting)
 
 

@@ -46,6 +46,7 @@ def resource_type() -> api.ResourceType:
         describe=describe,
         exportable=True,
         commentable=True,
+        attachable=True,
         load=load,
     )
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from werkzeug.wrappers import Response
 
 from pnyx import api
-from pnyx_meetings import changes, forms, meeting_form, notify, queries, stats
+from pnyx_meetings import changes, forms, images, meeting_form, notify, queries, stats
 from pnyx_meetings.models import Meeting
 
 blueprint = Blueprint("meetings_admin", __name__)
@@ -64,33 +64,46 @@ def form_page(form: forms.Form, meeting: Meeting | None) -> str:
 
 
 @blueprint.route("/new", methods=["GET", "POST"])
+@api.upload_limit("ATTACHMENTS_MAX_BYTES")
 @api.requires(api.actions.ADMIN_SPACE)
 def new() -> Page:
     if request.method == "GET":
         return form_page(meeting_form.form_from(None), None)
     form = meeting_form.read_meeting_form(request.form, staff=True)
+    images.check(form)
     if not form.valid:
         return form_page(form, None), 400
     session = api.db_session()
     user = api.current_user()
     assert user is not None
     meeting = changes.create(session, api.current_component(), form, staff=True, author=user)
+    session.flush()
+    if not images.save(meeting, form):
+        session.rollback()
+        return form_page(form, None), 400
     session.commit()
     flash(api._("The meeting is created."), "success")
     return redirect(url_for("meetings_admin.agenda", meeting_id=meeting.id))
 
 
 @blueprint.route("/<int:meeting_id>/edit", methods=["GET", "POST"])
+@api.upload_limit("ATTACHMENTS_MAX_BYTES")
 @api.requires(api.actions.ADMIN_SPACE)
 def edit(meeting_id: int) -> Page:
     meeting = admin_meeting(meeting_id)
     if request.method == "GET":
-        return form_page(meeting_form.form_from(meeting), meeting)
+        form = meeting_form.form_from(meeting)
+        images.fill(form, meeting)
+        return form_page(form, meeting)
     form = meeting_form.read_meeting_form(request.form, staff=True, meeting=meeting)
+    images.check(form)
     if not form.valid:
         return form_page(form, meeting), 400
     session = api.db_session()
     promoted = changes.update(session, meeting, form, staff=True)
+    if not images.save(meeting, form):
+        session.rollback()
+        return form_page(form, admin_meeting(meeting_id)), 400
     session.commit()
     notify.send_registration_mails(promoted)
     flash(api._("The meeting is saved."), "success")

@@ -6,7 +6,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from pnyx import api
-from pnyx_meetings import changes, forms, meeting_form, minutes_form, notify, queries
+from pnyx_meetings import changes, forms, images, meeting_form, minutes_form, notify, queries
 from pnyx_meetings.minutes_form import PROPOSAL_LINK
 from pnyx_meetings.models import Meeting
 from pnyx_meetings.views.common import is_organizer, load_meeting, proposals_enabled
@@ -28,6 +28,7 @@ def form_page(form: forms.Form, meeting: Meeting | None) -> str:
 
 
 @blueprint.route("/new", methods=["GET", "POST"])
+@api.upload_limit("ATTACHMENTS_MAX_BYTES")
 @api.requires("meetings.create")
 def new() -> Page:
     if request.method == "GET":
@@ -35,12 +36,17 @@ def new() -> Page:
     form = meeting_form.read_meeting_form(
         request.form, staff=False, settings=api.current_settings()
     )
+    images.check(form)
     if not form.valid:
         return form_page(form, None), 400
     session = api.db_session()
     user = api.current_user()
     assert user is not None
     meeting = changes.create(session, api.current_component(), form, staff=False, author=user)
+    session.flush()
+    if not images.save(meeting, form):
+        session.rollback()
+        return form_page(form, None), 400
     session.commit()
     flash(api._("Your meeting is published."), "success")
     return redirect(url_for("meetings.show", meeting_id=meeting.id))
@@ -56,18 +62,25 @@ def organized_meeting(meeting_id: int) -> Meeting:
 
 
 @blueprint.route("/meetings/<int:meeting_id>/edit", methods=["GET", "POST"])
+@api.upload_limit("ATTACHMENTS_MAX_BYTES")
 @api.requires("meetings.organize")
 def edit(meeting_id: int) -> Page:
     meeting = organized_meeting(meeting_id)
     if request.method == "GET":
-        return form_page(meeting_form.form_from(meeting), meeting)
+        form = meeting_form.form_from(meeting)
+        images.fill(form, meeting)
+        return form_page(form, meeting)
     form = meeting_form.read_meeting_form(
         request.form, staff=False, settings=api.current_settings(), meeting=meeting
     )
+    images.check(form)
     if not form.valid:
         return form_page(form, meeting), 400
     session = api.db_session()
     promoted = changes.update(session, meeting, form, staff=False)
+    if not images.save(meeting, form):
+        session.rollback()
+        return form_page(form, organized_meeting(meeting_id)), 400
     session.commit()
     notify.send_registration_mails(promoted)
     flash(api._("The meeting is saved."), "success")
