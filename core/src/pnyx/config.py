@@ -54,6 +54,8 @@ DEFAULTS: dict[str, Any] = {
     "MAIL_SMTP_USERNAME": None,
     "MAIL_SMTP_PASSWORD": None,
     "MAIL_SMTP_SECURITY": "starttls",
+    # The shared secret signing the mail provider's bounce reports (docs/notifications.md).
+    "MAIL_WEBHOOK_SECRET": None,
     "REDIS_URL": None,
     # Background jobs (docs/jobs.md): inline, redis, or auto (redis when REDIS_URL is set).
     "JOBS": "auto",

@@ -74,8 +74,13 @@ def _record(text: str, message: EmailMessage, template: str) -> OutgoingMail:
 def deliver_mail(text: str, template: str) -> None:
     """Deliver one message once; record success or failure (the job's body)."""
     from pnyx.mail import mail_backend
+    from pnyx.notifications.bounces import skip_bounced
 
     message = parse(text)
+    if skip_bounced(str(message["To"]), template):
+        # The address came back for good: only mails the person asks for still go.
+        log.info("not sending the %s message: the address bounced", template)
+        return
     record = _record(text, message, template)
     if record.status == SENT:
         return

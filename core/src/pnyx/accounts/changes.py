@@ -35,6 +35,7 @@ from pnyx.action_log import log_action
 from pnyx.core_hooks import ACCOUNT, PUBLIC
 from pnyx.db import get_session
 from pnyx.models import utcnow
+from pnyx.notifications.bounces import mail_works_again
 from pnyx.ratelimit import by_user, count_failure, rate_limit
 from pnyx.web.guards import requires
 
@@ -101,6 +102,7 @@ def confirm_new_email(token: str) -> str | Response | tuple[str, int]:
         return redirect(url_for("pnyx.home"))
     user.email = new_email
     user.confirmed_at = user.confirmed_at or utcnow()
+    mail_works_again(user)  # a new address has not bounced
     log_action(
         get_session(),
         "pnyx.account.email_changed",

@@ -24,8 +24,13 @@ def init_notifications(app: Flask, plugins: PluginSystem) -> None:
     from flask_babel import lazy_gettext as _l
 
     from pnyx.navigation import account_link
-    from pnyx.notifications import preferences, unsubscribe  # noqa: F401 (they add routes)
+    from pnyx.notifications import (  # noqa: F401 (they add routes)
+        bounce_views,
+        preferences,
+        unsubscribe,
+    )
     from pnyx.notifications.activity import views as activity_views  # noqa: F401 (routes)
+    from pnyx.notifications.activity.avatars import avatar_url, initials
     from pnyx.notifications.follow_forms import follow_state
     from pnyx.notifications.kinds import register_kinds
     from pnyx.notifications.newsletters.views import blueprint as newsletters
@@ -37,4 +42,5 @@ def init_notifications(app: Flask, plugins: PluginSystem) -> None:
     app.register_blueprint(blueprint)
     app.register_blueprint(newsletters)
     app.jinja_env.globals.update(follow_state=follow_state, unread_notifications=unread_count)
+    app.jinja_env.globals.update(avatar_url=avatar_url, initials=initials)
     account_link(lambda: str(_l("Notifications I receive")), "pnyx_notifications.preferences")

@@ -64,6 +64,12 @@ def _visible(notes: list[Notification]) -> list[Notification]:
     ]
 
 
+def _bounced(preferences: dict[int, NotificationPreference], user_id: int) -> bool:
+    """The person's address came back for good (notifications/bounces.py): no digest."""
+    found = preferences.get(user_id)
+    return found is not None and found.bounced_at is not None
+
+
 @job(retries=3)
 def mail_batch(frequency: str, user_ids: list[int]) -> int:
     """Mail each person of the batch their pending ``frequency`` notifications; returns how
@@ -102,7 +108,7 @@ def mail_batch(frequency: str, user_ids: list[int]) -> int:
             people[user_id], preferences.get(user_id), frequency, items, DIGEST_LIMIT
         )
         for user_id, items in grouped.items()
-        if user_id in people and not people[user_id].blocked
+        if user_id in people and not people[user_id].blocked and not _bounced(preferences, user_id)
     ]
     session.execute(
         update(Notification)

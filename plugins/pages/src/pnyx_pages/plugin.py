@@ -11,7 +11,7 @@ from typing import Any
 from flask import Blueprint
 
 from pnyx import api
-from pnyx_pages import links
+from pnyx_pages import home_block, links
 from pnyx_pages.admin import admin_menu
 from pnyx_pages.admin import blueprint as admin_blueprint
 from pnyx_pages.admin import site_blueprint as site_admin_blueprint
@@ -54,7 +54,14 @@ def register_blueprints() -> list[Blueprint]:
 
 
 @api.hookimpl
+def register_home_blocks() -> list[api.HomeBlock]:
+    return [home_block.home_block()]
+
+
+@api.hookimpl
 def render_slot(name: str, context: dict[str, Any]) -> api.Snippet | None:
+    if name == "home.block" and context["block"] == home_block.HOME_BLOCK:
+        return home_block.render(context.get("settings") or {}, context.get("index", 0))
     return links.footer() if name == "layout.footer" else None
 
 

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from flask import abort, flash, g, redirect, render_template, request, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from werkzeug.wrappers import Response
 
+from pnyx.attachments.service import cover
+from pnyx.attachments.upload import AttachmentError
 from pnyx.core_hooks import ACCOUNT, PUBLIC
 from pnyx.db import get_session
-from pnyx.inputs import clean_text
+from pnyx.inputs import clean_text, upload_limit
 from pnyx.models import User, utcnow
 from pnyx.navigation import account_link
+from pnyx.notifications.activity.avatars import remove_avatar, save_avatar
 from pnyx.notifications.activity.items import collect
 from pnyx.notifications.models import PublicProfile
 from pnyx.notifications.views import blueprint
@@ -66,6 +70,7 @@ def profile(user_id: int) -> str:
 
 
 @blueprint.route("/account/profile", methods=["GET", "POST"])
+@upload_limit("ATTACHMENTS_MAX_BYTES")
 @requires(ACCOUNT)
 def profile_settings() -> str | Response | tuple[str, int]:
     session = get_session()
@@ -78,18 +83,40 @@ def profile_settings() -> str | Response | tuple[str, int]:
             errors["nickname"] = problem
         elif len(nickname) > NICKNAME_MAX:
             errors["nickname"] = _("The nickname is too long: keep it under 60 characters.")
-        else:
+        notes = () if errors else _change_avatar(errors)
+        if not errors:
             settings.nickname = nickname or None
             settings.hidden = request.form.get("hidden") == "yes"
             settings.updated_at = utcnow()
             session.add(settings)
             session.commit()
+            for note in notes:
+                flash(note, "info")
             flash(_("Your profile is saved."), "success")
             return redirect(url_for(".profile_settings"), 303)
+        session.rollback()
     page = render_template(
-        "pnyx/notifications/profile_settings.html", settings=settings, errors=errors
+        "pnyx/notifications/profile_settings.html",
+        settings=settings,
+        errors=errors,
+        picture=cover("user", g.user.id) if g.user.avatar_key else None,
     )
     return (page, 400) if errors else page
+
+
+def _change_avatar(errors: dict[str, str]) -> tuple[str, ...]:
+    """A new picture (its alt text required), or removing it; ``errors["avatar"]`` if refused."""
+    upload = request.files.get("avatar")
+    if upload is None or not upload.filename:
+        if request.form.get("remove_avatar") == "yes":
+            remove_avatar(g.user)
+        return ()
+    alt = {str(get_locale() or "fr"): request.form.get("avatar_alt", "")}
+    try:
+        return save_avatar(g.user, upload, alt)
+    except AttachmentError as error:
+        errors["avatar"] = str(error)
+        return ()
 
 
 account_link(lambda: str(_l("My activity")), "pnyx_notifications.my_activity")
