@@ -63,12 +63,19 @@ def _question_columns(number: int, question: Question, label: Callable[[Any], st
             )
             for r in question.choices_of("row")
         ]
+    if question.kind == kinds.FILE:  # the file's address: staff open it signed in
+        return [(head, _pick(qid, lambda a: _file_address(a[4])))]
     if question.kind in (kinds.SINGLE, kinds.MULTIPLE):
         found = [(head, _pick(qid, lambda a: names.get(a[1])))]
         if question.options.get("other"):
             found.append((f"{head} [other]", _pick(qid, lambda a: a[4] if a[1] is None else None)))
         return found
     return [(head, _pick(qid, _plain))]
+
+
+def _file_address(key: str | None) -> str | None:
+    """``/files/<key>``: private, opened by the survey's staff and the sender only."""
+    return f"/files/{key}" if key else None
 
 
 def _plain(answer: tuple[Any, ...]) -> Any:

@@ -13,6 +13,7 @@ MATRIX = "matrix"
 SCALE = "scale"
 NUMBER = "number"
 DATE = "date"
+FILE = "file_upload"
 
 LABELS = {
     SHORT_TEXT: api._l("Short text"),
@@ -24,6 +25,7 @@ LABELS = {
     SCALE: api._l("Scale"),
     NUMBER: api._l("Number"),
     DATE: api._l("Date"),
+    FILE: api._l("File upload"),
 }
 KINDS = tuple(LABELS)
 
@@ -46,6 +48,17 @@ def label(kind: str) -> str:
     return str(LABELS.get(kind, kind))
 
 
-def choices() -> list[tuple[str, str]]:
-    """``(kind, label)`` for the builder's select."""
-    return [(kind, str(text)) for kind, text in LABELS.items()]
+#: What a file question may accept, by group (kinds of ``api.attachments.KINDS``).
+FILE_GROUPS = {
+    "documents": ("pdf", "odt", "ods", "odp", "docx", "xlsx", "pptx"),
+    "images": ("png", "jpeg", "gif", "webp"),
+}
+#: The default and largest size of a file answer, in megabytes (never above the core's limit).
+FILE_DEFAULT_MB = 5
+FILE_MAX_MB = 20
+
+
+def choices(files: bool = False) -> list[tuple[str, str]]:
+    """``(kind, label)`` for the builder's select; the file question only when ``files``
+    (the survey's setting "Respondents may send files", off by default)."""
+    return [(kind, str(text)) for kind, text in LABELS.items() if files or kind != FILE]

@@ -2,7 +2,7 @@
 
 When the account is deleted, the answer sets keep counting in the results
 (like ballots) but lose their link to the person, and the texts they wrote
-are deleted: a free text may say who wrote it.
+are deleted: a free text may say who wrote it. So are the files they sent (file answers).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from pnyx import api
+from pnyx_surveys.answering import files
 from pnyx_surveys.answering.values import display
 from pnyx_surveys.models import Answer, Question, Questionnaire, Submission
 
@@ -52,5 +53,6 @@ def _rows(session: Session, user: api.User) -> Iterator[dict[str, Any]]:
 def delete_data(session: Session, user: api.User) -> None:
     """Delete the person's texts, detach their answer sets (the caller's transaction)."""
     mine = select(Submission.id).where(Submission.user_id == user.id)
+    files.remove_for(session, files.submissions_of(session, user))  # file answers go too
     session.execute(delete(Answer).where(Answer.submission_id.in_(mine), Answer.text.is_not(None)))
     session.execute(update(Submission).where(Submission.user_id == user.id).values(user_id=None))

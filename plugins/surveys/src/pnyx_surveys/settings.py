@@ -22,6 +22,17 @@ class GlobalSettings(Schema):
             ),
         },
     )
+    file_uploads = fields.Boolean(
+        load_default=False,
+        metadata={
+            "label": api._l("Questions may ask for a file"),
+            "description": api._l(
+                "Offers the “File upload” question. Files are private: only the person who "
+                "sent one and the survey's staff may open it. File questions are asked of "
+                "people signed in only."
+            ),
+        },
+    )
     editable_answers = fields.Boolean(
         load_default=False,
         metadata={"label": api._l("People may change their answers until the survey closes")},

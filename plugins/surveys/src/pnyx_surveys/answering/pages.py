@@ -16,6 +16,8 @@ from typing import Any
 import attrs
 from werkzeug.datastructures import MultiDict
 
+from pnyx_surveys import kinds
+from pnyx_surveys.answering.files import files_allowed
 from pnyx_surveys.answering.reading import AnswerError, question_id_of, read
 from pnyx_surveys.models import Question, Questionnaire, Section
 from pnyx_surveys.questionnaires import questions
@@ -23,6 +25,8 @@ from pnyx_surveys.questionnaires import questions
 
 def visible(question: Question, values: dict[int, Any], by_id: dict[int, Question]) -> bool:
     """Whether ``question`` shows, given the answers so far."""
+    if question.kind == kinds.FILE and not files_allowed():
+        return False  # off for this survey, or an anonymous respondent (answering/files.py)
     if question.condition_question_id is None:
         return True
     source = by_id.get(question.condition_question_id)

@@ -4,7 +4,8 @@ Form names: ``q<id>`` (texts, choices, scale, number, date), ``q<id>_other``
 (the "other, please specify" text), ``q<id>_c<choice>`` (a choice's rank),
 ``q<id>_r<row>`` (a matrix row's choices). A value is a plain structure:
 a ``str``, ``{"choices": [ids], "other": str}``, ``{"ranking": [ids]}``,
-``{"rows": {row id: [ids]}}``, an ``int`` (scale), a ``Decimal`` or a ``date``.
+``{"rows": {row id: [ids]}}``, an ``int`` (scale), a ``Decimal``, a ``date``, or
+``{"file": key}`` (a file sent with its page: :mod:`pnyx_surveys.answering.files`).
 ``None`` means "not answered".
 """
 
@@ -172,6 +173,17 @@ def _date(question: Question, form: MultiDict[str, str]) -> dt.date | None:
     return value
 
 
+def _file(question: Question, form: MultiDict[str, str]) -> dict[str, str] | None:
+    from pnyx_surveys.answering.files import owned  # files imports this module's callers
+
+    key = form.get(f"q{question.id}", "").strip()
+    if not key:
+        return None
+    if owned(key, api.current_user()) is None:  # gone, or a key typed by someone else
+        raise AnswerError(api._("The file was not received: send it again."))
+    return {"file": key}
+
+
 _READERS = {
     kinds.SHORT_TEXT: _text,
     kinds.LONG_TEXT: _text,
@@ -182,4 +194,5 @@ _READERS = {
     kinds.SCALE: _scale,
     kinds.NUMBER: _number,
     kinds.DATE: _date,
+    kinds.FILE: _file,
 }

@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from pnyx import api
+from pnyx_surveys.answering import files
 from pnyx_surveys.answering.values import rows
 from pnyx_surveys.models import Answer, Questionnaire, Submission
 from pnyx_surveys.questionnaires import questions
@@ -87,6 +88,7 @@ def save(
         for answer in rows(by_id[question_id], value):
             answer.submission_id = submission.id
             session.add(answer)
+    files.claim(session, submission, values, by_id)
     if commit:
         session.commit()
     else:

@@ -37,6 +37,8 @@ def rows(question: Question, value: Any) -> Iterator[Answer]:
         yield Answer(question_id=qid, number=value)
     elif kind == kinds.DATE:
         yield Answer(question_id=qid, date=value)
+    elif kind == kinds.FILE:
+        yield Answer(question_id=qid, text=value["file"])  # the private attachment's key
 
 
 def form_of(answers: Iterable[Answer], by_id: dict[int, Question]) -> MultiDict[str, str]:
@@ -75,6 +77,11 @@ def _number(question: Question, number: Any) -> str:
 def display(question: Question, answers: list[Answer], label: Any) -> list[str]:
     """What a person answered, as lines to show on "your answers" (``label`` translates)."""
     choices = {choice.id: choice for choice in question.choices}
+    if question.kind == kinds.FILE:  # the file's name, never its key
+        from pnyx_surveys.answering.files import described
+
+        found = described(answer.text or "" for answer in answers)
+        return [found[a.text].filename for a in answers if a.text in found]
     lines: list[str] = []
     for answer in sorted(answers, key=lambda a: (a.row_id or 0, a.rank or 0, a.id or 0)):
         chosen = label(choices[answer.choice_id].label) if answer.choice_id in choices else None

@@ -13,7 +13,8 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
 
 from pnyx import api
-from pnyx_surveys.answering import anonymous, pages
+from pnyx_surveys import kinds
+from pnyx_surveys.answering import anonymous, files, pages
 from pnyx_surveys.answering.saving import AlreadyAnsweredError, find, save
 from pnyx_surveys.answering.values import form_of
 from pnyx_surveys.blueprints import public as blueprint
@@ -46,19 +47,21 @@ def answer_form() -> str | Response:
 
 
 @blueprint.post("/answer")
+@api.upload_limit("ATTACHMENTS_MAX_BYTES")
 @api.rate_limit("SURVEYS_RATE_LIMIT_ANSWERS", _answer_rate_key)
 @api.requires(ANSWER)
 def answer() -> tuple[str, int] | str | Response:
     questionnaire = of_component(api.db_session(), api.current_component())
-    form = request.form
     last = len(questionnaire.sections) - 1
-    page = min(max(api.as_int(form.get("page"), minimum=0, maximum=last) or 0, 0), last)
+    page = min(max(api.as_int(request.form.get("page"), minimum=0, maximum=last) or 0, 0), last)
+    # Files sent with this page are held at once and travel as keys (answering/files.py).
+    form, refused_files = files.receive(questionnaire, page, request.form)
     reading = pages.read_pages(questionnaire, form, page)
     move = form.get("move", "next")
     if move == "previous":
         back = pages.next_page(questionnaire, page, reading.values, -1)
         return _render(questionnaire, form, back if back is not None else page, {})
-    page_errors = _errors_on(questionnaire, page, reading.errors)
+    page_errors = {**_errors_on(questionnaire, page, reading.errors), **refused_files}
     if page_errors:
         return _render(questionnaire, form, page, page_errors), 400
     following = pages.next_page(questionnaire, page, reading.values, 1)
@@ -139,6 +142,8 @@ def _render(
         shown=pages.shown_questions(questionnaire, section, values),
         form=form,
         carried=pages.carried_fields(form, questionnaire, page),
+        received=files.shown_files(section.questions, form),
+        file_limits={q.id: files.limits_text(q) for q in section.questions if q.kind == kinds.FILE},
         errors=errors,
         is_first=pages.next_page(questionnaire, page, values, -1) is None,
         is_last=is_last,

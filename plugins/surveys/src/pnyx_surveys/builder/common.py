@@ -7,7 +7,7 @@ from werkzeug.wrappers import Response
 
 from pnyx import api
 from pnyx_surveys.models import Question, Questionnaire, Section
-from pnyx_surveys.questionnaires import FrozenError, load, of_component
+from pnyx_surveys.questionnaires import load, of_component
 
 
 def current_questionnaire() -> Questionnaire:
@@ -40,6 +40,6 @@ def back(anchor: str = "") -> Response:
     return redirect(url_for(".index") + (f"#{anchor}" if anchor else ""))
 
 
-def refused(error: FrozenError) -> Response:
+def refused(error: Exception) -> Response:
     flash(str(error), "error")
     return back()

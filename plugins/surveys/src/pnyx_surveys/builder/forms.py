@@ -109,6 +109,24 @@ def _structure_fields(kind: str, conditions: list[tuple[str, str]]) -> dict[str,
             validate=validate.Range(min=2, max=kinds.MAX_SCALE),
             metadata={"label": api._l("Points of the scale (from 1 to N)")},
         )
+    if kind == kinds.FILE:
+        found["max_mb"] = fields.Integer(
+            load_default=kinds.FILE_DEFAULT_MB,
+            validate=validate.Range(min=1, max=kinds.FILE_MAX_MB),
+            metadata={"label": api._l("Largest file, in MB")},
+        )
+        found["accept"] = fields.String(
+            load_default="documents",
+            validate=validate.OneOf(
+                ["documents", "images", "both"],
+                labels=[
+                    api._("Documents (PDF, OpenDocument, Word, Excel, PowerPoint)"),
+                    api._("Images (PNG, JPEG, GIF, WebP)"),
+                    api._("Documents and images"),
+                ],
+            ),
+            metadata={"label": api._l("Files accepted")},
+        )
     if kind == kinds.NUMBER:
         found["minimum"] = fields.Integer(
             load_default=None, allow_none=True, metadata={"label": api._l("Smallest number")}

@@ -31,6 +31,14 @@ from pnyx_surveys.questionnaires import FrozenError, is_frozen
 Page = str | tuple[str, int] | Response
 
 
+class FilesOffError(Exception):
+    def __str__(self) -> str:
+        return api._(
+            "File questions are off for this survey: switch on “Questions may ask for a file” "
+            "in its settings first."
+        )
+
+
 def _conditions(questionnaire: Questionnaire, section: Section) -> list[tuple[str, str]]:
     return [
         (
@@ -71,6 +79,8 @@ def new_question(section_id: int) -> Page:
     kind = request.values.get("kind", "")
     if kind not in kinds.KINDS:
         abort(404)
+    if kind == kinds.FILE and not api.current_settings().get("file_uploads"):
+        return refused(FilesOffError())
     if is_frozen(api.db_session(), questionnaire.id):
         return refused(FrozenError())
     form = api.Form(question_schema(kind, _conditions(questionnaire, section), frozen=False))

@@ -15,7 +15,17 @@ from pnyx_surveys.builder.forms import labels_by_line
 from pnyx_surveys.models import Choice, Question, Questionnaire, Section
 from pnyx_surveys.questionnaires import FrozenError, check_not_frozen, is_frozen, questions
 
-OPTION_KEYS = ("min_choices", "max_choices", "other", "multiple", "scale", "minimum", "maximum")
+OPTION_KEYS = (
+    "min_choices",
+    "max_choices",
+    "other",
+    "multiple",
+    "scale",
+    "minimum",
+    "maximum",
+    "max_mb",
+    "accept",
+)
 
 
 def add_section(session: Session, questionnaire: Questionnaire, texts: dict[str, Any]) -> Section:

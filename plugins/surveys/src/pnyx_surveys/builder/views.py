@@ -29,7 +29,7 @@ def index() -> str:
         "surveys/admin/builder.html",
         questionnaire=questionnaire,
         frozen=is_frozen(api.db_session(), questionnaire.id),
-        kinds=kinds.choices(),
+        kinds=kinds.choices(files=bool(api.current_settings().get("file_uploads"))),
         kind_label=kinds.label,
     )
 
