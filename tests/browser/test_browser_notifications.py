@@ -1,6 +1,8 @@
 """The notification pages (issue 19) in Chromium with axe-core, in French, English and
-Corsican, and without JavaScript: the centre, the preferences, "My activity", the public
-profile and its settings for a resident; the newsletters' list, form and page for an admin."""
+Corsican, and without JavaScript: the centre, the preferences (with the notice of an address
+that bounced), "My activity", the public profile and its settings (with the avatar form) for a
+resident; the newsletters' list, form and page for an admin; an avatar sent without
+JavaScript."""
 
 from __future__ import annotations
 
@@ -11,7 +13,9 @@ from sqlalchemy import select
 
 from pnyx.db import get_session
 from pnyx.demo import DEMO_ACCOUNTS
-from pnyx.models import Newsletter, User
+from pnyx.models import Newsletter, User, utcnow
+from pnyx.notifications.preferences_store import preference_of
+from pnyx.testing.files import png
 
 pytestmark = pytest.mark.browser
 
@@ -46,6 +50,9 @@ def test_notification_pages_are_axe_clean_in_three_languages(
         newsletter = session.scalar(select(Newsletter))
         assert resident is not None and newsletter is not None, "the demo seeds them"
         resident_id, newsletter_id = resident.id, newsletter.id
+        # Audit the preferences page with its "e-mails come back" notice too.
+        preference_of(session, resident).bounced_at = utcnow()
+        session.commit()
     resident_paths = [
         "/notifications",
         "/account/notifications",
@@ -82,3 +89,20 @@ def test_preferences_and_the_centre_work_without_javascript(new_context, sign_in
         with page.expect_navigation():
             page.click("text=Mark all as read")
     assert page.locator(".notifications-link .badge").count() == 0
+
+
+def test_an_avatar_is_sent_without_javascript(new_context, sign_in_as, live_server) -> None:
+    page = new_context("en", javascript=False).new_page()
+    sign_in_as(page, RESIDENT)
+    page.goto("/account/profile")
+    page.set_input_files("#avatar", {"name": "me.png", "mimeType": "image/png", "buffer": png()})
+    page.fill("#avatar_alt", "A smiling face")
+    with page.expect_navigation():
+        page.click("form.form button[type=submit]")
+    assert page.locator("img.avatar[alt='A smiling face']").count() == 1
+    with live_server.app.app_context():
+        resident = get_session().scalar(select(User).where(User.email == RESIDENT.email))
+        assert resident is not None and resident.avatar_key
+        resident_id = resident.id
+    page.goto(f"/people/{resident_id}")
+    assert page.locator("img.avatar-large[alt='A smiling face']").count() == 1

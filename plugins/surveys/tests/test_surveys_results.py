@@ -229,3 +229,23 @@ def test_the_statistics_hook_counts_answer_sets_texts_and_signed_in_people(
         people = session.scalars(found["surveys.answers"].people).all()
         assert len(people) == 1  # Alice; anonymous answer sets have nobody behind them
         assert figures([], session) is None
+
+
+def test_the_spreadsheet_export_holds_the_same_rows_as_text_never_formulas(
+    client: PnyxClient,
+    make_user: Callable[..., api.User],
+    urls: Callable[..., str],
+    answered: dict[str, Any],
+) -> None:
+    import zipfile
+
+    client.sign_in(make_user(roles=["admin"]))
+    assert "Export (spreadsheet)" in client.get(urls("surveys_admin.index")).text
+    response = client.get(urls("surveys_admin.export_xlsx"))
+    assert response.status_code == 200 and response.mimetype.endswith("spreadsheetml.sheet")
+    assert response.headers["Cache-Control"] == "private, no-store"
+    with zipfile.ZipFile(io.BytesIO(response.data)) as book:
+        sheet = book.read("xl/worksheets/sheet1.xml").decode()
+    assert sheet.count("<row ") == 5  # the header and four answer sets
+    assert "Bike" in sheet and "=HYPERLINK" in sheet and "<f>" not in sheet  # text, not a formula
+    assert "alice@example.org" not in sheet

@@ -54,6 +54,7 @@ EXPECTED = {
             "texts_moderation",
             "export_csv",
             "export_json",
+            "export_xlsx",
         )
     },
 }

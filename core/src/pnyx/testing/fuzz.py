@@ -173,7 +173,8 @@ def _send(client: Any, method: str, url: str, report: FuzzReport, who: str, **kw
                 response = client.get(url, **kwargs)
             else:
                 response = client.post_form(url, **kwargs)
-            status, text = response.status_code, response.get_data(as_text=True)
+            # A download (a spreadsheet, a ZIP) is a valid answer too: read it leniently.
+            status, text = response.status_code, response.get_data().decode("utf-8", "replace")
         except Exception as error:  # the app let an exception through
             status, text = 500, ""
             errors.append(error)

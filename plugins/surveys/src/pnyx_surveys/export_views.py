@@ -1,19 +1,24 @@
-"""The export download: ``/export.csv`` or ``/export.json``, streamed (see :mod:`exports`)."""
+"""The export download: ``/export.csv`` or ``/export.json``, streamed (see :mod:`exports`),
+or ``/export.xlsx``, a spreadsheet built in bounded memory (see :mod:`spreadsheet`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from flask import Response, abort, request
+from flask import Response, abort, request, send_file
 from sqlalchemy.orm import Session
 
 from pnyx import api
-from pnyx_surveys import exports
+from pnyx_surveys import exports, spreadsheet
 from pnyx_surveys.blueprints import admin as blueprint
 from pnyx_surveys.permissions import MANAGE
 from pnyx_surveys.questionnaires import of_component
 
-TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
+TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 
 
 def personal_allowed() -> bool:
@@ -34,6 +39,12 @@ def export_json() -> Response:
     return _export("json")
 
 
+@blueprint.get("/export.xlsx")
+@api.requires(MANAGE)
+def export_xlsx() -> Response:
+    return _export("xlsx")
+
+
 def _export(format: str) -> Response:
     if request.args.get("personal") == "1" and not personal_allowed():
         abort(403, description=api._("Only organization admins may export respondents' names."))
@@ -49,6 +60,17 @@ def _export(format: str) -> Response:
     name = f"survey-{component.id}-answers.{format}"
     api.log_action(session, "surveys.exported", component=component, extra={"personal": personal})
     session.commit()
+
+    if format == "xlsx":  # built whole in bounded memory, then sent (spreadsheet.py)
+        records = exports.records(session, questionnaire_id, cols, personal)
+        response = send_file(
+            spreadsheet.workbook(records, headers),
+            mimetype=TYPES[format],
+            as_attachment=True,
+            download_name=name,
+        )
+        response.headers["Cache-Control"] = "private, no-store"
+        return response
 
     def body() -> Iterator[str]:
         # Written after the request's context is gone: a session of its own, closed at the end.
