@@ -5,16 +5,16 @@ sent it and people allowed that action on its component may download it (issue 1
 ``users.avatar_key``: the key of the person's avatar attachment, read where names show
 without one more query per name (issue 19).
 
-Revision ID: pnyx_0017
-Revises: pnyx_0016
+Revision ID: pnyx_0018
+Revises: pnyx_0017
 Create Date: 2026-12-07 04:45:00
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "pnyx_0017"
-down_revision = "pnyx_0016"
+revision = "pnyx_0018"
+down_revision = "pnyx_0017"
 branch_labels = None
 depends_on = None
 
