@@ -125,6 +125,6 @@ def test_writing_together_pages_are_axe_clean(live_server, new_context, sign_in_
     admin = new_context("en", axe=True).new_page()
     sign_in_as(admin, ADMIN)
     admin.goto(url)
-    admin.get_by_role("link", name="Read the participatory text and amend its articles").click()
+    admin.get_by_role("link", name="Participatory text", exact=True).click()
     admin.wait_for_load_state()
     assert "Appel" in admin.inner_text("h1")
