@@ -90,7 +90,16 @@ from pnyx.optional_mails import register_optional_mail, wants_mail
 from pnyx.permissions import Decision, component_of, decide, space_of
 from pnyx.permissions import space_roles as _space_roles
 from pnyx.personal_data.names import person_name
-from pnyx.plugin_api import actions, attachments, groups, links, open_data, statistics, verification
+from pnyx.plugin_api import (
+    actions,
+    attachments,
+    groups,
+    links,
+    open_data,
+    seeding,
+    statistics,
+    verification,
+)
 from pnyx.plugin_api.deprecation import PnyxDeprecationWarning, resolve
 from pnyx.ratelimit import rate_limit
 from pnyx.redirects import safe_next
@@ -355,6 +364,7 @@ __all__ = [
     "search_column_set_aside",
     "search_words",
     "searchable_translations",
+    "seeding",
     "send_mail",
     "service",
     "setup_search_postgresql",
