@@ -113,12 +113,16 @@ def test_a_meeting_proposal_is_shown_from_its_meeting_and_listed_on_the_meeting_
     staff_page = client.get(f"{admin_url}{proposal.id}/answer").text
     assert "Meeting proposal" in staff_page and "Workshop on school yards</a>" in staff_page
 
-    # The meeting's minutes list the proposals that came out of it (links either way).
-    session.add(Minutes(meeting_id=meeting.id, text={"en": "We met."}, published=True))
-    session.commit()
+    # The meeting's page lists the proposals that came out of it, before its minutes are
+    # published and then inside them (links either way).
     with app.test_request_context():
         meeting_url = api.component_url(meeting.component, "show", meeting_id=meeting.id)
-    assert f'href="{url}{proposal.id}/">Yards</a>' in client.get(meeting_url).text
+    before = client.get(meeting_url).text
+    assert f'href="{url}{proposal.id}/">Yards</a>' in before and 'id="minutes-title"' not in before
+    session.add(Minutes(meeting_id=meeting.id, text={"en": "We met."}, published=True))
+    session.commit()
+    after = client.get(meeting_url).text
+    assert f'href="{url}{proposal.id}/">Yards</a>' in after and 'id="minutes-title"' in after
 
 
 def test_a_wrong_meeting_number_or_choice_is_refused_with_the_text_kept(

@@ -86,7 +86,7 @@ def meeting_page_context(meeting: Meeting) -> dict[str, Any]:
             or is_organizer(user, meeting)
         ),
         "agenda": agenda.agenda_tree(meeting),
-        "proposals": linked_proposals(meeting) if meeting.minutes else [],
+        "proposals": linked_proposals(meeting),
         "calendar_links": calendars.add_links(meeting),
         "closed_reason": registration_closed_reason(meeting),
         "is_organizer": is_organizer(user, meeting),
