@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from pnyx.events import publish_event
+from pnyx.events import discard_events, publish_event
 from pnyx.models import ActionLog
 
 
@@ -54,4 +54,17 @@ def test_rolled_back_events_are_never_delivered(app, received) -> None:
         publish_event(session, "sample.committed")
         session.commit()
         assert received == []  # not yet: delivered when the context ends
+    assert [e.name for e in received] == ["sample.committed"]
+
+
+def test_discarded_events_are_never_delivered(app, received) -> None:
+    from pnyx.db import get_session
+
+    with app.app_context():
+        session = get_session()
+        publish_event(session, "sample.old_news")
+        publish_event(session, "sample.committed")
+        publish_event(session, "sample.old_news")
+        assert discard_events(session, "sample.old_news") == 2
+        session.commit()
     assert [e.name for e in received] == ["sample.committed"]

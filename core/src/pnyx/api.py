@@ -33,7 +33,7 @@ from pnyx.db import get_session as db_session
 from pnyx.discussion import comment_counts
 from pnyx.distributions import DemoAccount, Distribution, DistributionOrganization
 from pnyx.errors import SettingsError, StartupError
-from pnyx.events import Event, publish_event
+from pnyx.events import Event, discard_events, publish_event
 from pnyx.forms import Form, TranslatedText
 from pnyx.hookspecs import hookimpl
 from pnyx.i18n import format_currency, format_decimal, format_number, format_percent, translated
@@ -318,6 +318,7 @@ __all__ = [
     "current_user",
     "db_session",
     "decide",
+    "discard_events",
     "drop_search_column",
     "enqueue",
     "fold_text",

@@ -43,6 +43,17 @@ def publish_event(
     return published
 
 
+def discard_events(session: Session, name: str) -> int:
+    """Drop the events named ``name`` queued in ``session``'s open transaction: they will not
+    be delivered. For seeds that write history (a distribution publishing past years'
+    outcomes must not notify anyone of them); returns how many were dropped."""
+    pending = session.info.get(PENDING, [])
+    kept = [event for event in pending if event.name != name]
+    dropped = len(pending) - len(kept)
+    pending[:] = kept
+    return dropped
+
+
 def _after_commit(session: Session) -> None:
     session.info.setdefault(COMMITTED, []).extend(session.info.pop(PENDING, []))
 

@@ -28,8 +28,6 @@ from pnyx_proposals.markdown import plain_text
 from pnyx_proposals.models import Proposal, Support
 
 CENTS = 100
-#: Where the session keeps the events published in its transaction (pnyx.events).
-PENDING_EVENTS = "pnyx_pending_events"
 GROUP_SLUG = "budget-participatif"
 CURRENT_SLUG = "budget-participatif"
 
@@ -111,8 +109,7 @@ def _forget_selection_events(session: Session) -> None:
     """Drop the "project selected" events publishing the outcome queued: delivered after the
     seed commits, they would e-mail the authors of the linked ideas about results that are
     years old. (Events wait in the session until it commits, docs/hooks.md ``on_event``.)"""
-    pending = session.info.get(PENDING_EVENTS, [])
-    pending[:] = [event for event in pending if event.name != "budgets.project_selected"]
+    api.discard_events(session, "budgets.project_selected")
 
 
 def _maybe(today: dt.date, offset: int | None) -> dt.date | None:
