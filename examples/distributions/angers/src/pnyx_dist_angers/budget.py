@@ -20,7 +20,8 @@ from pnyx import api
 from pnyx_budgets import counting
 from pnyx_budgets.models import PROJECT_RESOURCE, SELECTED, Budget, Project, TimelineEntry
 from pnyx_budgets.seed import cast_ballots
-from pnyx_dist_angers.budget_data import AMOUNT, AUTHORS, EDITIONS, PHASES, Edition
+from pnyx_dist_angers.budget_data import AMOUNT, AUTHORS, PHASES, Edition
+from pnyx_dist_angers.budget_editions import EDITIONS
 from pnyx_dist_angers.build import at, component, person, process, text
 from pnyx_dist_angers.taxonomy import Terms
 from pnyx_proposals import states
