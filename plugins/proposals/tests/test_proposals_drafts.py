@@ -193,6 +193,62 @@ def test_rejected_requests_and_withdrawing(
     assert client.get(f"{url}drafts/").status_code == 200
 
 
+def test_the_author_removes_a_co_writer_and_a_co_writer_leaves(
+    client: PnyxClient,
+    session: Session,
+    url: str,
+    enabled: None,
+    make_user: Callable[..., api.User],
+) -> None:
+    ada, bob, cyd = make_user(name="Ada"), make_user(name="Bob"), make_user(name="Cyd")
+    client.sign_in(ada)
+    draft_id = start(client, url)
+    for person in (bob, cyd):
+        session.add(DraftCollaborator(draft_id=draft_id, user_id=person.id, status="accepted"))
+    session.commit()
+    client.sign_in(bob)
+    assert edit(client, url, draft_id, OTHER, 1).status_code == 302
+    page = client.get(f"{url}drafts/{draft_id}/").text
+    assert "Stop writing this draft" in page and "Remove Cyd from the co-writers" not in page
+    # Only the author removes co-writers.
+    remove = f"{url}drafts/{draft_id}/co-writers/remove"
+    assert client.post_form(remove, {"user_id": cyd.id}).status_code == 403
+
+    client.sign_in(ada)
+    page = client.get(f"{url}drafts/{draft_id}/").text
+    assert "Remove Bob from the co-writers" in page and "Stop writing this draft" not in page
+    assert client.post_form(remove, {"user_id": bob.id}).status_code == 302
+    assert "no longer writes the draft" in client.get(f"{url}drafts/{draft_id}/").text
+    # Neither the author nor someone outside the draft can be removed.
+    for user_id in (ada.id, bob.id, "x"):
+        client.post_form(remove, {"user_id": user_id})
+        assert "does not write the draft with you" in client.get(f"{url}drafts/{draft_id}/").text
+    notes = session.scalars(select(Notification).where(Notification.user_id == bob.id)).all()
+    assert [note.kind for note in notes] == ["proposals.draft_access_decided"]
+
+    client.sign_in(bob)
+    assert client.get(f"{url}drafts/{draft_id}/edit").status_code == 403
+    page = client.get(f"{url}drafts/{draft_id}/").text
+    assert "you may ask again" in page
+    # Bob's saved version stays in the history under his name.
+    assert "Bob" in client.get(f"{url}drafts/{draft_id}/history").text
+
+    client.sign_in(cyd)
+    assert client.post_form(f"{url}drafts/{draft_id}/leave").status_code == 302
+    assert session.get(DraftCollaborator, (draft_id, cyd.id)) is None
+    assert client.get(f"{url}drafts/{draft_id}/edit").status_code == 403
+    assert "Ask to write this draft" in client.get(f"{url}drafts/{draft_id}/").text
+
+    # The author withdraws rather than leaves; once closed, nobody is removed.
+    client.sign_in(ada)
+    client.post_form(f"{url}drafts/{draft_id}/leave")
+    assert "withdraw the draft rather than leave" in client.get(f"{url}drafts/{draft_id}/").text
+    client.post_form(f"{url}drafts/{draft_id}/withdraw")
+    assert client.post_form(remove, {"user_id": bob.id}).status_code == 403
+    rows = session.scalars(select(DraftCollaborator).where(DraftCollaborator.draft_id == draft_id))
+    assert {row.user_id: row.status for row in rows} == {ada.id: "accepted", bob.id: "rejected"}
+
+
 @pytest.mark.parametrize(
     ("who", "start_", "edit_", "lead"),
     [

@@ -1,7 +1,8 @@
 """Telling people about collaborative drafts through the core's notifications.
 
 The draft's author hears that someone asks to co-write it; the person who asked
-hears the answer. ``api.notify`` runs its fan-out as a job after the commit.
+hears the answer, and a co-writer the author removes hears it too. ``api.notify``
+runs its fan-out as a job after the commit.
 """
 
 from __future__ import annotations
@@ -27,19 +28,29 @@ KINDS = [
         ACCESS_DECIDED,
         api._l("Your request to co-write a draft was answered"),
         recipients=("authors",),
-        description=api._l("The author of a collaborative draft accepted or turned you down."),
+        description=api._l(
+            "The author of a collaborative draft accepted you, turned you down or removed you."
+        ),
     ),
 ]
 
 
-def _labels(accepted: bool) -> dict[str, str]:
-    """The answer in every language of the organization."""
+#: What the person who asked hears, by answer.
+ANSWERS = {
+    "accepted": api._l("Accepted"),
+    "rejected": api._l("Turned down"),
+    "removed": api._l("Removed from the co-writers"),
+}
+
+
+def _labels(answer: str) -> dict[str, str]:
+    """The answer (:data:`ANSWERS`) in every language of the organization."""
     organization = api.db_session().scalar(select(api.Organization).limit(1))
     locales = list(organization.available_locales if organization else []) or ["en"]
     labels = {}
     for locale in locales:
         with force_locale(locale):
-            labels[locale] = str(api._("Accepted") if accepted else api._("Turned down"))
+            labels[locale] = str(ANSWERS[answer])
     return labels
 
 
@@ -64,7 +75,21 @@ def access_decided(draft: CollaborativeDraft, user_id: int, accepted: bool) -> N
         component=draft.component,
         title=draft.title,
         url=url_for("proposals.draft", draft_id=draft.id),
-        detail=_labels(accepted),
+        detail=_labels("accepted" if accepted else "rejected"),
+        authors=[user_id],
+        actor_id=draft.author_id,
+    )
+
+
+def co_writer_removed(draft: CollaborativeDraft, user_id: int) -> None:
+    """The author took ``user_id`` off the draft: they hear it like an answer."""
+    api.notify(
+        ACCESS_DECIDED,
+        draft.resource,
+        component=draft.component,
+        title=draft.title,
+        url=url_for("proposals.draft", draft_id=draft.id),
+        detail=_labels("removed"),
         authors=[user_id],
         actor_id=draft.author_id,
     )

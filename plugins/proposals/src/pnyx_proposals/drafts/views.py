@@ -218,6 +218,42 @@ def answer_request(draft_id: int) -> Response:
     return redirect(draft_url(item))
 
 
+@blueprint.post("/drafts/<int:draft_id>/co-writers/remove")
+@api.requires(DRAFT_LEAD)
+def remove_co_writer(draft_id: int) -> Response:
+    """The author takes the co-writer named by ``user_id`` off the draft."""
+    item = load_draft(draft_id)
+    api.require(DRAFT_LEAD, item)
+    user_id = api.as_int(request.form.get("user_id"))
+    session = api.db_session()
+    if user_id is None or not writing.remove_co_writer(session, item, user_id):
+        flash(api._("This person does not write the draft with you."), "error")
+        return redirect(draft_url(item))
+    session.commit()
+    notify.co_writer_removed(item, user_id)
+    flash(api._("This person no longer writes the draft with you."), "success")
+    return redirect(draft_url(item))
+
+
+@blueprint.post("/drafts/<int:draft_id>/leave")
+@api.requires(DRAFT_EDIT)
+def leave_draft(draft_id: int) -> Response:
+    """A co-writer stops writing the draft (its author withdraws it instead)."""
+    item = load_draft(draft_id)
+    api.require(DRAFT_EDIT, item)
+    user = api.current_user()
+    assert user is not None
+    session = api.db_session()
+    if not writing.leave(session, item, user):
+        flash(api._("As its author, you withdraw the draft rather than leave it."), "error")
+        return redirect(draft_url(item))
+    session.commit()
+    flash(
+        api._("You no longer write this draft. Your saved versions stay in its history."), "success"
+    )
+    return redirect(draft_url(item))
+
+
 @blueprint.post("/drafts/<int:draft_id>/publish")
 @api.requires(DRAFT_LEAD)
 def publish_draft(draft_id: int) -> Response:

@@ -1,4 +1,4 @@
-"""What happens to a collaborative draft: written, joined, saved, published, withdrawn.
+"""What happens to a collaborative draft: written, joined, saved, left, published, withdrawn.
 
 Each function changes the draft, logs the change and publishes the event in the
 caller's transaction; the caller commits.
@@ -224,6 +224,45 @@ def decide_request(session: Session, draft: CollaborativeDraft, user_id: int, ac
         f"proposals.collaborative_draft_access_{action}",
         {"draft_id": draft.id, "component_id": draft.component_id, "affected_user_ids": [user_id]},
     )
+    return True
+
+
+def remove_co_writer(session: Session, draft: CollaborativeDraft, user_id: int) -> bool:
+    """The author takes a co-writer off the draft; ``False`` when that person is not one.
+
+    The row becomes "turned down": the person no longer edits, may ask again, and
+    their saved versions stay in the history under their name (they wrote them).
+    The author cannot remove themselves: they lead the draft.
+    """
+    if not draft.is_open:
+        raise ClosedError
+    row = membership(session, draft.id, user_id)
+    if row is None or row.status != ACCEPTED or user_id == draft.author_id:
+        return False
+    row.status, row.decided_at = REJECTED, api.utcnow()
+    _log(
+        session,
+        draft,
+        "proposals.collaborative_draft_co_writer_removed",
+        {"user_id": user_id},
+        visibility="private",
+    )
+    return True
+
+
+def leave(session: Session, draft: CollaborativeDraft, user: api.User) -> bool:
+    """A co-writer stops writing the draft; ``False`` when they are not one (or lead it).
+
+    Their row is deleted, so they may ask again like anyone; their saved versions stay
+    in the history. The author withdraws the draft instead of leaving it.
+    """
+    if not draft.is_open:
+        raise ClosedError
+    row = membership(session, draft.id, user.id)
+    if row is None or row.status != ACCEPTED or user.id == draft.author_id:
+        return False
+    session.delete(row)
+    _log(session, draft, "proposals.collaborative_draft_left", visibility="private")
     return True
 
 
