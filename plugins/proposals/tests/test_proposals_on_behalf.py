@@ -1,6 +1,6 @@
-"""Proposals written on behalf of an organization (api.groups, issue 17 item 5): only where
-the component's admin let groups take part, only for one's own organizations; the proposal
-shows the organization as its author, the action log the person."""
+"""Proposals and amendments written on behalf of an organization (api.groups, issue 17 item 5):
+only where the component's admin let groups take part, only for one's own organizations; the
+page shows the organization as the author, the action log the person."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from pnyx import api
 from pnyx.models import GroupRole, UserGroup, UserGroupMembership
 from pnyx.testing import PnyxClient
+from pnyx_proposals.amendments.models import Amendment
 from pnyx_proposals.models import Proposal
 
 ACTION_LOG = api.Model.metadata.tables["action_log"]
@@ -78,3 +79,43 @@ def test_not_on_behalf_of_someone_elses_organization(
     assert answer.status_code == 400
     assert "cannot write on behalf" in answer.text
     assert session.scalar(select(Proposal)) is None
+
+
+def test_an_amendment_on_behalf_of_an_association(
+    client: PnyxClient,
+    session: Session,
+    url: str,
+    component: api.Component,
+    add_proposal: Callable[..., Proposal],
+    set_settings: Callable[..., None],
+    make_user: Callable[..., api.User],
+) -> None:
+    set_settings(step={"amendments_enabled": True})
+    proposal = add_proposal("Trees by the river", body=BODY, author=make_user(name="Ada"))
+    bob = make_user(name="Bob Amender")
+    mine, theirs = association(session, bob), association(session, make_user(), "Not mine")
+    client.sign_in(bob)
+    amend = f"{url}{proposal.id}/amend"
+    form = {"title": proposal.title, "body": BODY + " And benches.", "intent": "send"}
+    assert "On behalf of" not in client.get(amend).text  # not allowed here yet
+    refused = client.post_form(amend, {**form, "user_group": str(mine.id)})
+    assert refused.status_code == 400 and "And benches." in refused.text  # text kept
+    component.permissions = {"proposals.amend": {"groups": True}}
+    session.commit()
+    assert "Amis du Rhône" in client.get(amend).text
+    refused = client.post_form(amend, {**form, "user_group": str(theirs.id)})
+    assert refused.status_code == 400 and "cannot write on behalf" in refused.text
+    assert client.post_form(amend, {**form, "user_group": str(mine.id)}).status_code == 302
+
+    amendment = session.scalar(select(Amendment))
+    assert amendment.user_group_id == mine.id and amendment.author_id == bob.id
+    client.sign_out()
+    for page in (f"{url}{proposal.id}/", f"{url}{proposal.id}/amendments/{amendment.id}/"):
+        text = client.get(page).text
+        assert "Amis du Rhône" in text and "Bob Amender" not in text
+    logged = session.execute(
+        select(ACTION_LOG.c.actor_id, ACTION_LOG.c.extra).where(
+            ACTION_LOG.c.action == "proposals.amendment_proposed"
+        )
+    ).one()
+    assert logged.actor_id == bob.id and logged.extra["user_group_id"] == mine.id

@@ -22,7 +22,10 @@ DECIDE_AMENDMENT = "proposals.decide_amendment"
 
 ACTIONS = (
     api.Action(
-        AMEND, api._l("Propose an amendment to a proposal"), step_setting="amendments_enabled"
+        AMEND,
+        api._l("Propose an amendment to a proposal"),
+        step_setting="amendments_enabled",
+        groups=True,
     ),
     api.Action(SUPPORT_AMENDMENT, api._l("Support an amendment"), step_setting="supports_enabled"),
     api.Action(

@@ -43,13 +43,20 @@ class AmendmentError(Exception):
 
 
 def propose(
-    session: Session, proposal: Proposal, author: api.User, title: str, body: str
+    session: Session,
+    proposal: Proposal,
+    author: api.User,
+    title: str,
+    body: str,
+    user_group_id: int | None = None,
 ) -> Amendment:
-    """A new pending amendment, written against the proposal's current text."""
+    """A new pending amendment, written against the proposal's current text, by ``author``
+    alone or on behalf of an organization (``user_group_id``, checked by the caller)."""
     amendment = Amendment(
         proposal_id=proposal.id,
         component_id=proposal.component_id,
         author_id=author.id,
+        user_group_id=user_group_id,
         title=title,
         body=body,
         old_title=proposal.title,
@@ -72,7 +79,8 @@ def _log(
         resource=proposal.resource,
         component=proposal.component,
         visibility=visibility,
-        extra={"amendment_id": amendment.id},
+        extra={"amendment_id": amendment.id}
+        | ({"user_group_id": amendment.user_group_id} if amendment.user_group_id else {}),
     )
 
 

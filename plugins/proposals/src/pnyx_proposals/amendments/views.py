@@ -49,7 +49,7 @@ def visible_amendments(proposal: Proposal) -> list[Amendment]:
     query = (
         select(Amendment)
         .where(Amendment.proposal_id == proposal.id)
-        .options(selectinload(Amendment.author))
+        .options(selectinload(Amendment.author), selectinload(Amendment.user_group))
         .order_by(Amendment.id.desc())
     )
     user = api.current_user()
@@ -88,6 +88,26 @@ def read_text(proposal: Proposal) -> tuple[str, str, dict[str, str]]:
     return title, body, errors
 
 
+def on_behalf_choices() -> list[api.groups.UserGroup]:
+    """The organizations the person may amend for here (none unless the component's admin
+    let groups take part in amending)."""
+    if not api.groups.allowed(api.current_component(), AMEND):
+        return []
+    return api.groups.acting_groups(api.current_user())
+
+
+def read_group(errors: dict[str, str]) -> int | None:
+    """The organization chosen in "On behalf of", if the person may write for it here."""
+    raw = request.form.get("user_group", "").strip()
+    if not raw:
+        return None
+    group_id = api.as_int(raw)
+    if group_id is None or group_id not in {group.id for group in on_behalf_choices()}:
+        errors["user_group"] = api._("You cannot write on behalf of this organization here.")
+        return None
+    return group_id
+
+
 def render_form(
     proposal: Proposal,
     title: str,
@@ -95,6 +115,7 @@ def render_form(
     errors: dict[str, str],
     status: int = 200,
     preview: bool = False,
+    user_group_id: int | None = None,
 ) -> Page:
     page = render_template(
         "proposals/amendments/form.html",
@@ -102,6 +123,8 @@ def render_form(
         title=title,
         body=body,
         errors=errors,
+        groups=on_behalf_choices(),
+        user_group_id=user_group_id,
         settings=settings_of(),
         title_diff=word_diff(proposal.title, title) if preview else None,
         body_diff=word_diff(proposal.body, body) if preview else None,
@@ -123,14 +146,15 @@ def propose(proposal_id: int) -> Page:
     proposal = load_proposal(proposal_id)
     api.require(AMEND, proposal)
     title, body, errors = read_text(proposal)
+    user_group_id = read_group(errors)
     if errors:
-        return render_form(proposal, title, body, errors, status=400)
+        return render_form(proposal, title, body, errors, 400, user_group_id=user_group_id)
     if request.form.get("intent") == "preview":
-        return render_form(proposal, title, body, {}, preview=True)
+        return render_form(proposal, title, body, {}, preview=True, user_group_id=user_group_id)
     session = api.db_session()
     user = api.current_user()
     assert user is not None
-    amendment = service.propose(session, proposal, user, title, body)
+    amendment = service.propose(session, proposal, user, title, body, user_group_id)
     session.commit()
     notify.proposed(proposal, amendment, amendment_url(amendment))
     flash(api._("Your amendment is sent to the proposal's authors."), "success")
