@@ -94,6 +94,7 @@ def _amendments(session: Session, user: api.User) -> Iterable[dict[str, Any]]:
             "title": amendment.title,
             "body": amendment.body,
             "state": amendment.state,
+            "on_behalf_of_group": amendment.user_group_id,
             "created_at": amendment.created_at,
         }
 
