@@ -13,6 +13,7 @@ from pnyx import api
 from pnyx.db import get_session
 from pnyx.demo import DEMO_ACCOUNTS
 from pnyx.models import Component, Space, User
+from pnyx.testing.browser import assert_accessible, press
 from pnyx_proposals.amendments.models import Amendment
 from pnyx_proposals.markdown import plain_text
 from pnyx_proposals.models import Proposal
@@ -20,16 +21,6 @@ from pnyx_proposals.models import Proposal
 pytestmark = pytest.mark.browser
 
 AUTHOR, RESIDENT = DEMO_ACCOUNTS[0], DEMO_ACCOUNTS[1]
-WIDTHS = (1280, 320)
-AXE = """async () => {
-    const result = await axe.run(document, {
-        runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-        resultTypes: ["violations"],
-    });
-    return result.violations
-        .filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(", ")).join("; ")}`);
-}"""
 TITLE = "Shade trees in the school yard"
 BODY = "Plant six lime trees along the school yard wall, watered by the caretaker."
 AMENDED = "Plant six fruit trees along the school yard wall, watered by the pupils."
@@ -66,24 +57,6 @@ def proposal_url(live_server: Any) -> str:
         return f"/spaces/{slug}/proposals/{component.id}/{proposal.id}/"
 
 
-def audited(page: Any, auditor: Any, label: str) -> None:
-    """axe needs JavaScript: a second tab of the same person, with it, opens the same page."""
-    auditor.goto(page.url)
-    problems = []
-    for width in WIDTHS:
-        auditor.set_viewport_size({"width": width, "height": 800})
-        problems += [f"{label} at {width}px: {found}" for found in auditor.evaluate(AXE)]
-    if auditor.evaluate("document.documentElement.scrollWidth") > WIDTHS[-1]:
-        problems.append(f"{label}: scrolls sideways at 320px")
-    auditor.set_viewport_size({"width": 1280, "height": 800})
-    assert not problems, "\n".join(problems)
-
-
-def submit(page: Any, button: str) -> None:
-    with page.expect_navigation():
-        page.get_by_role("button", name=button).first.click()
-
-
 def person(new_context: Any, sign_in_as: Any, account: Any, locale: str = "en") -> tuple[Any, Any]:
     page = new_context(locale, javascript=False).new_page()
     sign_in_as(page, account)
@@ -100,30 +73,30 @@ def test_amend_preview_and_accept_without_javascript(
     resident.goto(url)
     with resident.expect_navigation():
         resident.get_by_role("link", name="Propose an amendment").click()
-    audited(resident, resident_audit, "amendment form")
+    assert_accessible(resident, "amendment form", resident_audit)
     resident.get_by_label("Text").fill("")
-    submit(resident, "Send the amendment")  # empty: the error is shown, nothing sent
+    press(resident, "Send the amendment")  # empty: the error is shown, nothing sent
     assert "Please correct the fields marked below." in resident.inner_text("main")
-    audited(resident, resident_audit, "amendment form with an error")
+    assert_accessible(resident, "amendment form with an error", resident_audit)
     resident.get_by_label("Text").fill(AMENDED)
-    submit(resident, "Preview the changes")
+    press(resident, "Preview the changes")
     main = resident.inner_text("main")
     assert "Preview of your changes" in main and "2 words added, 2 words removed" in main
     assert resident.locator("ins .visually-hidden").count() >= 2
-    audited(resident, resident_audit, "amendment preview")
-    submit(resident, "Send the amendment")
+    assert_accessible(resident, "amendment preview", resident_audit)
+    press(resident, "Send the amendment")
     assert "/amendments/" in resident.url
-    audited(resident, resident_audit, "amendment page (its author)")
+    assert_accessible(resident, "amendment page (its author)", resident_audit)
     amendment_url = resident.url
 
     author, author_audit = person(new_context, sign_in_as, AUTHOR)
     author.goto(amendment_url)
     assert author.locator("del").count() >= 2 and author.locator("ins").count() >= 2
-    audited(author, author_audit, "amendment page (the proposal's author)")
-    submit(author, "Reject the amendment")  # no reason: refused, said next to the field
+    assert_accessible(author, "amendment page (the proposal's author)", author_audit)
+    press(author, "Reject the amendment")  # no reason: refused, said next to the field
     assert "why you reject" in author.inner_text("main")
-    audited(author, author_audit, "rejection without a reason")
-    submit(author, "Accept: apply these changes to the proposal")
+    assert_accessible(author, "rejection without a reason", author_audit)
+    press(author, "Accept: apply these changes to the proposal")
     assert author.url.endswith(url)
     assert "fruit trees" in author.inner_text("main")
     with live_server.app.app_context():
@@ -134,4 +107,4 @@ def test_amend_preview_and_accept_without_javascript(
         page, audit = person(new_context, sign_in_as, RESIDENT, locale)
         page.goto(amendment_url)
         assert heading in page.inner_text("h1")
-        audited(page, audit, f"amendment page in {locale}")
+        assert_accessible(page, f"amendment page in {locale}", audit)

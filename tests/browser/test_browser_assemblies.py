@@ -11,39 +11,13 @@ from typing import Any
 import pytest
 
 from pnyx.demo import DEMO_ACCOUNTS
+from pnyx.testing.browser import assert_accessible, follow
 
 pytestmark = pytest.mark.browser
 
 RESIDENT = DEMO_ACCOUNTS[1]
-WIDTHS = (1280, 320)
-AXE = """async () => {
-    const result = await axe.run(document, {
-        runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-        resultTypes: ["violations"],
-    });
-    return result.violations
-        .filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(", ")).join("; ")}`);
-}"""
 ASSOCIATION = "Amis des berges du Rhône"
 TITLE = "Des bancs à l'ombre le long des berges"
-
-
-def audited(page: Any, auditor: Any, label: str) -> None:
-    auditor.goto(page.url)
-    problems = []
-    for width in WIDTHS:
-        auditor.set_viewport_size({"width": width, "height": 800})
-        problems += [f"{label} at {width}px: {found}" for found in auditor.evaluate(AXE)]
-    if auditor.evaluate("document.documentElement.scrollWidth") > WIDTHS[-1]:
-        problems.append(f"{label}: scrolls sideways at 320px")
-    auditor.set_viewport_size({"width": 1280, "height": 800})
-    assert not problems, "\n".join(problems)
-
-
-def follow(page: Any, link: str) -> None:
-    with page.expect_navigation():
-        page.get_by_role("link", name=link).first.click()
 
 
 def test_a_sub_assembly_hosts_a_meeting_and_an_association_proposes(
@@ -55,20 +29,20 @@ def test_a_sub_assembly_hosts_a_meeting_and_an_association_proposes(
     sign_in_as(auditor, RESIDENT)
 
     page.goto(f"{live_server.url}/assemblies/")
-    audited(page, auditor, "directory of assemblies")
+    assert_accessible(page, "directory of assemblies", auditor)
     follow(page, "Environment assembly")
     assert "Rhône riverbanks working group" in page.content()
-    audited(page, auditor, "thematic assembly")
+    assert_accessible(page, "thematic assembly", auditor)
     follow(page, "Rhône riverbanks working group")
     text = page.content()
     assert "Working group" in text and "only its members take part" in text
     assert 'href="/spaces/assemblee-environnement"' in text  # breadcrumb to the parent
-    audited(page, auditor, "sub-assembly")
+    assert_accessible(page, "sub-assembly", auditor)
     space_url = page.url
 
     follow(page, "Meetings")
     assert "/meetings/" in page.url
-    audited(page, auditor, "meetings of the sub-assembly")
+    assert_accessible(page, "meetings of the sub-assembly", auditor)
 
     page.goto(space_url)
     follow(page, "Proposals")
@@ -78,13 +52,13 @@ def test_a_sub_assembly_hosts_a_meeting_and_an_association_proposes(
     page.get_by_label("Your proposal").fill(
         "Des bancs sous les arbres tous les cent mètres, pour que chacun puisse se reposer."
     )
-    audited(page, auditor, "proposal form with 'on behalf of'")
+    assert_accessible(page, "proposal form with 'on behalf of'", auditor)
     with page.expect_navigation():
         page.get_by_role("button", name="Publish").click()
     assert TITLE in page.content()
     author = page.locator("dt:has-text('Author') + dd")
     assert author.inner_text().strip() == ASSOCIATION
-    audited(page, auditor, "proposal by an association")
+    assert_accessible(page, "proposal by an association", auditor)
 
     # She comments on it on behalf of her association too (issue 17: comments on behalf).
     page.locator("#comments-body").fill("Nous pouvons aider à choisir les emplacements.")
@@ -93,8 +67,8 @@ def test_a_sub_assembly_hosts_a_meeting_and_an_association_proposes(
         page.get_by_role("button", name="Publish my comment").click()
     first = page.locator("#comments .comment-meta strong").first
     assert first.inner_text().strip() == ASSOCIATION
-    audited(page, auditor, "comment by an association")
+    assert_accessible(page, "comment by an association", auditor)
 
     follow(page, ASSOCIATION)
     assert "Verified by the organization's staff" in page.content()
-    audited(page, auditor, "the association's profile")
+    assert_accessible(page, "the association's profile", auditor)

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from pnyx.db import get_session
 from pnyx.demo import DEMO_ACCOUNTS
 from pnyx.models import Component, Space
+from pnyx.testing.browser import assert_accessible, follow, press
 from pnyx.testing.client import PnyxClient
 from pnyx_budgets.models import Ballot, Budget
 
@@ -24,16 +25,6 @@ pytestmark = pytest.mark.browser
 
 RESIDENT = DEMO_ACCOUNTS[1]
 CODE = re.compile(r"[2-9A-Z]{4}(?:-[2-9A-Z]{4}){3}")
-WIDTHS = (1280, 320)
-AXE = """async () => {
-    const result = await axe.run(document, {
-        runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-        resultTypes: ["violations"],
-    });
-    return result.violations
-        .filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(", ")).join("; ")}`);
-}"""
 
 
 def open_budget(live_server: Any) -> tuple[str, int]:
@@ -66,33 +57,6 @@ def cast_ballots(live_server: Any, budget_id: int) -> list[tuple[str, str | None
         return sorted((status, code) for status, code in get_session().execute(query))
 
 
-def audited(page: Any, auditor: Any, label: str) -> None:
-    """No serious or critical axe violation at 1280 px and 320 px, no sideways scrolling.
-
-    axe needs JavaScript: ``auditor``, a second tab of the same person with JavaScript on,
-    opens the page the voter (without JavaScript) is on; these pages are plain GETs.
-    """
-    auditor.goto(page.url)
-    page, problems = auditor, []
-    for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": 800})
-        problems += [f"{label} at {width}px: {found}" for found in page.evaluate(AXE)]
-    if page.evaluate("document.documentElement.scrollWidth") > WIDTHS[-1]:
-        problems.append(f"{label}: scrolls sideways at 320px")
-    page.set_viewport_size({"width": 1280, "height": 800})
-    assert not problems, "\n".join(problems)
-
-
-def submit(page: Any, button: str) -> None:
-    with page.expect_navigation():
-        page.get_by_role("button", name=button).first.click()
-
-
-def follow(page: Any, link: str) -> None:
-    with page.expect_navigation():
-        page.get_by_role("link", name=link).first.click()
-
-
 def test_a_resident_votes_changes_on_a_copy_and_cancels(
     live_server, new_context, sign_in_as
 ) -> None:
@@ -103,35 +67,35 @@ def test_a_resident_votes_changes_on_a_copy_and_cancels(
     sign_in_as(auditor, RESIDENT)
 
     page.goto(url)
-    audited(page, auditor, "budget page")
-    submit(page, "Add to my ballot")
+    assert_accessible(page, "budget page", auditor)
+    press(page, "Add to my ballot")
     page.goto(f"{url}ballot")
     follow(page, "Confirm my vote")
-    audited(page, auditor, "confirmation")
-    submit(page, "Cast my ballot")
-    audited(page, auditor, "receipt")
+    assert_accessible(page, "confirmation", auditor)
+    press(page, "Cast my ballot")
+    assert_accessible(page, "receipt", auditor)
     first_code = CODE.search(page.inner_text("main")).group(0)
     assert cast_ballots(live_server, budget_id) == [("cast", first_code)]
 
-    submit(page, "Change my ballot")
+    press(page, "Change my ballot")
     assert "still counts" in page.inner_text("main")
-    audited(page, auditor, "ballot being changed")
+    assert_accessible(page, "ballot being changed", auditor)
     page.goto(url)
-    submit(page, "Add to my ballot")
+    press(page, "Add to my ballot")
     page.goto("/")  # the resident leaves: their cast ballot still counts, unchanged
     assert cast_ballots(live_server, budget_id) == [("cast", first_code), ("draft", None)]
 
     page.goto(f"{url}ballot")
     follow(page, "Confirm my new ballot")
     assert first_code in page.inner_text("main")  # the code that will stop being valid
-    audited(page, auditor, "confirmation of the new ballot")
-    submit(page, "Cast my new ballot")
+    assert_accessible(page, "confirmation of the new ballot", auditor)
+    press(page, "Cast my new ballot")
     second_code = CODE.search(page.inner_text("main")).group(0)
     assert second_code != first_code
     assert cast_ballots(live_server, budget_id) == [("cast", second_code)]
 
     follow(page, "Cancel my ballot")
-    audited(page, auditor, "cancel page")
+    assert_accessible(page, "cancel page", auditor)
     assert cast_ballots(live_server, budget_id) == [("cast", second_code)]
-    submit(page, "Yes, cancel my ballot")
+    press(page, "Yes, cancel my ballot")
     assert cast_ballots(live_server, budget_id) == []

@@ -16,20 +16,11 @@ from sqlalchemy import select
 from pnyx.db import get_session
 from pnyx.demo import DEMO_ACCOUNTS
 from pnyx.models import Component, Space
+from pnyx.testing.browser import assert_accessible, press
 
 pytestmark = pytest.mark.browser
 
 ADMIN, RESIDENT = DEMO_ACCOUNTS[0], DEMO_ACCOUNTS[1]
-WIDTHS = (1280, 320)
-AXE = """async () => {
-    const result = await axe.run(document, {
-        runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-        resultTypes: ["violations"],
-    });
-    return result.violations
-        .filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(", ")).join("; ")}`);
-}"""
 
 
 def debate_url(live_server: Any) -> str:
@@ -46,22 +37,6 @@ def debate_url(live_server: Any) -> str:
             .first()
         )
     return f"/spaces/{slug}/comments_debates/{component_id}/1"
-
-
-def audited(page: Any, label: str) -> None:
-    problems = []
-    for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": 800})
-        problems += [f"{label} at {width}px: {found}" for found in page.evaluate(AXE)]
-        if page.evaluate("document.documentElement.scrollWidth") > width:
-            problems.append(f"{label}: scrolls sideways at {width}px")
-    page.set_viewport_size({"width": 1280, "height": 800})
-    assert not problems, "\n".join(problems)
-
-
-def press(page: Any, button: str) -> None:
-    with page.expect_navigation():
-        page.get_by_role("button", name=button).first.click()
 
 
 def test_a_resident_comments_and_replies_without_javascript(
@@ -91,8 +66,8 @@ def test_a_resident_comments_and_replies_without_javascript(
     auditor = new_context("en", axe=True).new_page()
     sign_in_as(auditor, ADMIN)
     auditor.goto(url)
-    audited(auditor, "debate with its thread")
+    assert_accessible(auditor, "debate with its thread")
     auditor.locator("details.comment-reply summary").first.click()
-    audited(auditor, "reply form opened")
+    assert_accessible(auditor, "reply form opened")
     auditor.goto(f"{url}?comments_order=best")
-    audited(auditor, "best rated first")
+    assert_accessible(auditor, "best rated first")

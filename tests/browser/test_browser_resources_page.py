@@ -16,21 +16,13 @@ from PIL import Image
 
 from pnyx.db import get_session
 from pnyx.demo import DEMO_ACCOUNTS
+from pnyx.testing.browser import assert_accessible, press
 from pnyx.testing.factories import create_component, create_space
 from pnyx.testing.files import PDF
 
 pytestmark = pytest.mark.browser
 
 ADMIN, RESIDENT = DEMO_ACCOUNTS[0], DEMO_ACCOUNTS[1]
-AXE = """async () => {
-    const result = await axe.run(document, {
-        runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-        resultTypes: ["violations"],
-    });
-    return result.violations
-        .filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(", ")).join("; ")}`);
-}"""
 DOCUMENTS = ("diagnostic.pdf", "mobilite.pdf", "budget.pdf")
 ALT = "Map of the town centre: the Grand-Place, the collegiate church and the park"
 
@@ -56,19 +48,6 @@ def plan() -> bytes:
     return output.getvalue()
 
 
-def audited(page: Any, label: str, width: int) -> None:
-    page.set_viewport_size({"width": width, "height": 740})
-    problems = [f"{label} at {width}px: {found}" for found in page.evaluate(AXE)]
-    if page.evaluate("document.documentElement.scrollWidth") > width:
-        problems.append(f"{label}: scrolls sideways at {width}px")
-    assert not problems, "\n".join(problems)
-
-
-def submit(page: Any, button: str) -> None:
-    with page.expect_navigation():
-        page.get_by_role("button", name=button).first.click()
-
-
 def upload(page: Any, form_field: str, name: str, data: bytes, mime: str) -> None:
     page.set_input_files(form_field, files=[{"name": name, "mimeType": mime, "buffer": data}])
 
@@ -82,28 +61,28 @@ def test_staff_build_a_resources_page_and_a_resident_reads_it_at_320px(
     staff = new_context("en", axe=True).new_page()
     sign_in_as(staff, ADMIN)
     staff.goto(f"{admin_url}new")
-    audited(staff, "new page form", 1280)
+    assert_accessible(staff, "new page form", widths=(1280,), height=740)
     staff.fill('[name="title.fr"]', "Ressources à lire")
     staff.fill('[name="title.en"]', "Resources to read")
     staff.fill('[name="slug"]', "resources")
     staff.fill('[name="body.en"]', "Read these before the **workshop** on 12 March.")
     staff.check('[name="published"]')
-    submit(staff, "Save")
+    press(staff, "Save")
     assert "The page is saved." in staff.inner_text("body")
     with staff.expect_navigation():
         staff.get_by_role("link", name="Files of this page").click()
     for name in DOCUMENTS:
         upload(staff, "#f-upload-file", name, PDF, "application/pdf")
-        submit(staff, "Add the file")
+        press(staff, "Add the file")
         assert f"The file “{name}” is saved." in staff.inner_text("body")
     upload(staff, "#f-upload-file", "plan.png", plan(), "image/png")
-    submit(staff, "Add the file")  # no alternative text: refused, explained on the form
+    press(staff, "Add the file")  # no alternative text: refused, explained on the form
     assert "alt text" in staff.inner_text("main")
-    audited(staff, "files page with an error", 1280)
+    assert_accessible(staff, "files page with an error", widths=(1280,), height=740)
     upload(staff, "#f-upload-file", "plan.png", plan(), "image/png")
     staff.fill('[name="upload.alt.en"]', ALT)
     staff.fill('[name="upload.alt.fr"]', "Plan du centre-ville")
-    submit(staff, "Add the file")
+    press(staff, "Add the file")
     assert "The file “plan.png” is saved." in staff.inner_text("body")
 
     resident = new_context("en", axe=True).new_page()
@@ -122,7 +101,7 @@ def test_staff_build_a_resources_page_and_a_resident_reads_it_at_320px(
         "img => img.complete && img.naturalWidth > 0", arg=image.element_handle()
     )
     assert image.evaluate("img => img.naturalWidth") == 480  # the small thumbnail
-    audited(resident, "resources page", 320)
+    assert_accessible(resident, "resources page", widths=(320,), height=740)
     response = resident.request.get(
         resident.get_by_role("link", name=DOCUMENTS[0]).get_attribute("href")
     )

@@ -12,32 +12,17 @@ from sqlalchemy import select
 from pnyx.db import get_session
 from pnyx.demo import DEMO_ACCOUNTS
 from pnyx.models import Space
+from pnyx.testing.browser import accessibility_problems
 
 pytestmark = pytest.mark.browser
 
 ADMIN = DEMO_ACCOUNTS[0]
-WIDTHS = (1280, 320)
-AXE = """async () => {
-    const result = await axe.run(document, {
-        runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-        resultTypes: ["violations"],
-    });
-    return result.violations
-        .filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(", ")).join("; ")}`);
-}"""
 
 
 def audited(page: Any, label: str) -> list[str]:
+    """The page with every disclosure (the figures' tables) opened, at each width."""
     page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
-    problems = []
-    for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": 800})
-        problems += [f"{label} at {width}px: {found}" for found in page.evaluate(AXE)]
-        if page.evaluate("document.documentElement.scrollWidth") > width:
-            problems.append(f"{label}: scrolls sideways at {width}px")
-    page.set_viewport_size({"width": 1280, "height": 800})
-    return problems
+    return accessibility_problems(page, label)
 
 
 def test_statistics_pages_are_accessible(live_server, new_context, sign_in_as) -> None:

@@ -17,21 +17,12 @@ from sqlalchemy import select
 from pnyx.db import get_session
 from pnyx.demo import DEMO_ACCOUNTS
 from pnyx.models import Component, Space
+from pnyx.testing.browser import assert_accessible, follow, press
 
 pytestmark = pytest.mark.browser
 
 ADMIN, RESIDENT = DEMO_ACCOUNTS[0], DEMO_ACCOUNTS[1]
-WIDTHS = (1280, 320)
 PRICE = "How much would you pay for an hour of parking?"
-AXE = """async () => {
-    const result = await axe.run(document, {
-        runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-        resultTypes: ["violations"],
-    });
-    return result.violations
-        .filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(", ")).join("; ")}`);
-}"""
 
 
 def survey_url(live_server: Any) -> str:
@@ -49,27 +40,6 @@ def survey_url(live_server: Any) -> str:
     return f"/spaces/{slug}/surveys/{component_id}/"
 
 
-def audited(page: Any, label: str) -> None:
-    problems = []
-    for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": 800})
-        problems += [f"{label} at {width}px: {found}" for found in page.evaluate(AXE)]
-        if page.evaluate("document.documentElement.scrollWidth") > width:
-            problems.append(f"{label}: scrolls sideways at {width}px")
-    page.set_viewport_size({"width": 1280, "height": 800})
-    assert not problems, "\n".join(problems)
-
-
-def press(page: Any, button: str) -> None:
-    with page.expect_navigation():
-        page.get_by_role("button", name=button).first.click()
-
-
-def follow(page: Any, link: str) -> None:
-    with page.expect_navigation():
-        page.get_by_role("link", name=link).first.click()
-
-
 def test_a_resident_answers_a_conditional_survey_without_javascript(
     live_server, new_context, sign_in_as
 ) -> None:
@@ -78,17 +48,17 @@ def test_a_resident_answers_a_conditional_survey_without_javascript(
     auditor = new_context("en", axe=True).new_page()
     sign_in_as(auditor, ADMIN)
     auditor.goto(url)
-    audited(auditor, "survey page")
+    assert_accessible(auditor, "survey page")
     follow(auditor, "Answer the survey")
-    audited(auditor, "first page")
+    assert_accessible(auditor, "first page")
     press(auditor, "Next page")
     assert "This question needs an answer." in auditor.inner_text("main")
-    audited(auditor, "first page with an error")
+    assert_accessible(auditor, "first page with an error")
     auditor.get_by_label("By car").check()
     press(auditor, "Next page")
-    audited(auditor, "second page")
+    assert_accessible(auditor, "second page")
     auditor.goto(f"{url}results")
-    audited(auditor, "results")
+    assert_accessible(auditor, "results")
 
     page = new_context("en", javascript=False).new_page()
     sign_in_as(page, RESIDENT)

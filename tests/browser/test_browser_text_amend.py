@@ -13,21 +13,12 @@ from sqlalchemy import select
 from pnyx.db import get_session
 from pnyx.demo import DEMO_ACCOUNTS
 from pnyx.models import Component, Space
+from pnyx.testing.browser import assert_accessible, follow, press
 from pnyx_proposals.texts.models import TextVersion
 
 pytestmark = pytest.mark.browser
 
 ADMIN, RESIDENT = DEMO_ACCOUNTS[0], DEMO_ACCOUNTS[1]
-WIDTHS = (1280, 320)
-AXE = """async () => {
-    const result = await axe.run(document, {
-        runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-        resultTypes: ["violations"],
-    });
-    return result.violations
-        .filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(", ")).join("; ")}`);
-}"""
 AMENDED = "Les bus passent toutes les cinq minutes en journée et toutes les quinze le soir."
 
 
@@ -57,28 +48,6 @@ def text_component(live_server: Any) -> tuple[str, str]:
         )
 
 
-def audited(page: Any, auditor: Any, label: str) -> None:
-    auditor.goto(page.url)
-    problems = []
-    for width in WIDTHS:
-        auditor.set_viewport_size({"width": width, "height": 800})
-        problems += [f"{label} at {width}px: {found}" for found in auditor.evaluate(AXE)]
-        if auditor.evaluate("document.documentElement.scrollWidth") > width:
-            problems.append(f"{label}: scrolls sideways at {width}px")
-    auditor.set_viewport_size({"width": 1280, "height": 800})
-    assert not problems, "\n".join(problems)
-
-
-def submit(page: Any, button: str) -> None:
-    with page.expect_navigation():
-        page.get_by_role("button", name=button).first.click()
-
-
-def follow(page: Any, link: str) -> None:
-    with page.expect_navigation():
-        page.get_by_role("link", name=link).first.click()
-
-
 def person(new_context: Any, sign_in_as: Any, account: Any) -> tuple[Any, Any]:
     page = new_context("en", javascript=False).new_page()
     sign_in_as(page, account)
@@ -97,31 +66,31 @@ def test_amend_an_article_without_javascript(
     url, admin_url = text_component(live_server)
     resident, resident_audit = person(new_context, sign_in_as, RESIDENT)
     resident.goto(f"{url}text/")
-    audited(resident, resident_audit, "participatory text")
+    assert_accessible(resident, "participatory text", resident_audit)
     assert "0 amendments" in article_count(resident, "Article 2 — Les bus")
     follow(resident, "Amend or comment “Article 2 — Les bus”")
     assert "An article of the participatory text" in resident.inner_text("main")
-    audited(resident, resident_audit, "article's page")
+    assert_accessible(resident, "article's page", resident_audit)
     follow(resident, "Propose an amendment")
     resident.get_by_label("Text").fill(AMENDED)
-    submit(resident, "Send the amendment")
+    press(resident, "Send the amendment")
     assert "/amendments/" in resident.url
-    audited(resident, resident_audit, "the article's amendment")
+    assert_accessible(resident, "the article's amendment", resident_audit)
     amendment_url = resident.url
     resident.goto(f"{url}text/")
     assert "1 amendment" in article_count(resident, "Article 2 — Les bus")
 
     admin, admin_audit = person(new_context, sign_in_as, ADMIN)
     admin.goto(amendment_url)
-    submit(admin, "Accept: apply these changes to the proposal")
+    press(admin, "Accept: apply these changes to the proposal")
     assert "cinq minutes" in admin.inner_text("main")
     admin.goto(f"{admin_url}text")
-    audited(admin, admin_audit, "participatory text's admin page")
+    assert_accessible(admin, "participatory text's admin page", admin_audit)
     admin.get_by_label("What changed (optional)").fill("Article 2: buses every five minutes.")
-    submit(admin, "Publish a new version")
+    press(admin, "Publish a new version")
     assert "of the text is published" in admin.inner_text("main")
 
     resident.goto(f"{url}text/")
     article = article_count(resident, "Article 2 — Les bus")
     assert "cinq minutes" in article and "Changed in this version" in article
-    audited(resident, resident_audit, "the new version of the text")
+    assert_accessible(resident, "the new version of the text", resident_audit)

@@ -18,21 +18,12 @@ from sqlalchemy import select
 from pnyx.db import get_session
 from pnyx.demo import DEMO_ACCOUNTS
 from pnyx.models import Component, Space
+from pnyx.testing.browser import assert_accessible, press
 from pnyx_proposals.texts.models import TextVersion
 
 pytestmark = pytest.mark.browser
 
 ADMIN, RESIDENT = DEMO_ACCOUNTS[0], DEMO_ACCOUNTS[1]
-WIDTHS = (1280, 320)
-AXE = """async () => {
-    const result = await axe.run(document, {
-        runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-        resultTypes: ["violations"],
-    });
-    return result.violations
-        .filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(", ")).join("; ")}`);
-}"""
 BODY = "A covered place near the gym where teenagers can meet in the evening, with lights."
 
 
@@ -51,22 +42,6 @@ def component_url(live_server: Any) -> str:
             .first()
         )
     return f"/spaces/{slug}/proposals/{component_id}/"
-
-
-def audited(page: Any, label: str) -> None:
-    problems = []
-    for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": 800})
-        problems += [f"{label} at {width}px: {found}" for found in page.evaluate(AXE)]
-        if page.evaluate("document.documentElement.scrollWidth") > width:
-            problems.append(f"{label}: scrolls sideways at {width}px")
-    page.set_viewport_size({"width": 1280, "height": 800})
-    assert not problems, "\n".join(problems)
-
-
-def press(page: Any, button: str) -> None:
-    with page.expect_navigation():
-        page.get_by_role("button", name=button).first.click()
 
 
 def start_and_conflict(context: Any, url: str, sign_in_as: Any) -> tuple[Any, Any]:
@@ -108,19 +83,19 @@ def test_writing_together_pages_are_axe_clean(live_server, new_context, sign_in_
     reader.goto(f"{url}text/")
     assert "Changed in this version" in reader.inner_text("main")
     reader.locator("article details summary").first.click()
-    audited(reader, "participatory text, current version, a change opened")
+    assert_accessible(reader, "participatory text, current version, a change opened")
     reader.goto(f"{url}text/versions/1")
-    audited(reader, "participatory text, earlier version")
+    assert_accessible(reader, "participatory text, earlier version")
 
     first, second = start_and_conflict(new_context("en", axe=True), url, sign_in_as)
-    audited(second, "conflict page")
-    audited(first, "draft page")
+    assert_accessible(second, "conflict page")
+    assert_accessible(first, "draft page")
     first.goto(first.url + "history")
-    audited(first, "draft history")
+    assert_accessible(first, "draft history")
     first.get_by_role("link", name="Compare version 2 with the one before").click()
     first.wait_for_load_state()
     assert first.locator("ins").count() >= 1
-    audited(first, "two versions compared")
+    assert_accessible(first, "two versions compared")
 
     admin = new_context("en", axe=True).new_page()
     sign_in_as(admin, ADMIN)
