@@ -28,10 +28,10 @@ from typing import Any
 from common import baseline_app as common_baseline
 from common import cpu_per_call
 from flask import Flask
-from sqlalchemy import select
+from sqlalchemy import event, inspect, select, text
 
 from pnyx import create_app
-from pnyx.db import get_session
+from pnyx.db import get_database, get_session
 from pnyx.demo import seed_demo
 from pnyx.migrate import upgrade
 from pnyx.testing.client import PnyxClient
@@ -74,7 +74,24 @@ def anonymous_pages(app: Flask) -> list[str]:
         ).all()
         pages += [f"/spaces/{space.slug}/{c.type}/{c.id}/" for c in components]
         pages += one_proposal(session, space.slug)
+        pages += one_row_page(session, space.slug, "meetings_meetings", "meetings/{id}")
+        pages += one_row_page(session, space.slug, "budgets_budgets", "{id}/")
     return pages
+
+
+def one_row_page(session: Any, slug: str, table: str, suffix: str) -> list[str]:
+    """The page of a plugin's first published row (a meeting, a budget), when installed."""
+    from pnyx.models import Component
+
+    if not inspect(session.connection()).has_table(table):
+        return []
+    rows = session.execute(text(f"SELECT id, component_id FROM {table} ORDER BY id")).all()
+    published = set(session.scalars(select(Component.id).where(Component.published.is_(True))))
+    row = next((row for row in rows if row.component_id in published), None)
+    if row is None:
+        return []
+    kind = table.split("_", 1)[0]
+    return [f"/spaces/{slug}/{kind}/{row.component_id}/" + suffix.format(id=row.id)]
 
 
 def one_proposal(session: Any, slug: str) -> list[str]:
@@ -97,6 +114,22 @@ def one_proposal(session: Any, slug: str) -> list[str]:
 
 def cpu_per_request(get: Callable[[], Any], requests: int) -> tuple[float, float]:
     return cpu_per_call(get, requests, WARM_UP)
+
+
+def statements_per_request(app: Flask, get: Callable[[], Any]) -> int:
+    """How many SQL statements one request runs (``BEGIN`` included)."""
+    statements: list[str] = []
+
+    def count(*_args: Any) -> None:
+        statements.append("")
+
+    engine = get_database(app).engine
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        get()
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    return len(statements)
 
 
 def fetch(client: Any, path: str) -> Callable[[], Any]:
@@ -134,12 +167,14 @@ def main() -> None:
             fetch(baseline_app(instance).test_client(), "/"), args.requests
         )
         print(f"load average {os.getloadavg()[0]:.1f}; {args.requests} requests per page")
-        print(f"{'page':<45} {'CPU ms':>8} {'wall ms':>8} {'× baseline CPU':>15}")
+        print(f"{'page':<52} {'CPU ms':>7} {'wall ms':>8} {'× baseline':>10} {'statements':>10}")
         baseline = "baseline (one row, Flask + SQLAlchemy)"
-        print(f"{baseline:<45} {base_cpu:8.2f} {base_wall:8.2f} {1:15.1f}")
+        print(f"{baseline:<52} {base_cpu:7.2f} {base_wall:8.2f} {1:10.1f} {2:10}")
         for path in anonymous_pages(app):
-            cpu, wall = cpu_per_request(fetch(client, path), args.requests)
-            print(f"{path:<45} {cpu:8.2f} {wall:8.2f} {cpu / base_cpu:15.1f}")
+            get = fetch(client, path)
+            cpu, wall = cpu_per_request(get, args.requests)
+            statements = statements_per_request(app, get)
+            print(f"{path:<52} {cpu:7.2f} {wall:8.2f} {cpu / base_cpu:10.1f} {statements:10}")
 
 
 if __name__ == "__main__":
