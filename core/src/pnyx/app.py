@@ -17,6 +17,7 @@ from pnyx.extras import check_extras
 from pnyx.i18n import init_i18n
 from pnyx.jobs import init_jobs
 from pnyx.plugin_system import PluginSystem, load_plugin_system, parse_enabled
+from pnyx.templating import PnyxEnvironment
 from pnyx.web import init_web
 from pnyx.web.declared_actions import refuse_undeclared_views
 
@@ -41,6 +42,7 @@ def build_app(config: Mapping[str, Any] | None = None) -> Flask:
     """:func:`create_app` without the check of declared actions: for the contract suite,
     which lists every undeclared view instead of stopping at start-up. Never serve it."""
     app = Flask("pnyx", instance_path=None, instance_relative_config=False)
+    app.jinja_environment = PnyxEnvironment  # before anything reads app.jinja_env
     load_config(app, config)
     apply_distribution_config(app.config)
     check_extras(app.config)
