@@ -68,6 +68,12 @@ def _nest_headings(state: Any) -> None:
             token.tag = f"h{open_levels[-1][1]}"
 
 
+#: Rendered texts remembered per process (rendering is a pure function of the text): a
+#: description, a page or the latest minutes are shown on every view and rendered once.
+#: Bounded: at most this many texts (and their HTML) per cache, least recently used out.
+RENDERED_TEXTS = 512
+
+
 def render_rich_text(source: str | None, *, top: int = TOP, ugc: bool = True) -> Markup:
     """Safe HTML for ``source`` (the Markdown subset); headings start at ``top``.
 
@@ -77,8 +83,13 @@ def render_rich_text(source: str | None, *, top: int = TOP, ugc: bool = True) ->
     """
     if not source or not source.strip():
         return Markup("")
-    rendered = _parser().render(source.replace("\r\n", "\n"), {"top": max(2, min(top, 6))})
-    cleaned = nh3.clean(
+    return Markup(_rendered(source, max(2, min(top, 6)), ugc))
+
+
+@functools.lru_cache(maxsize=RENDERED_TEXTS)
+def _rendered(source: str, top: int, ugc: bool) -> str:
+    rendered = _parser().render(source.replace("\r\n", "\n"), {"top": top})
+    return nh3.clean(
         rendered,
         tags=set(ALLOWED_TAGS),
         attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
@@ -86,7 +97,6 @@ def render_rich_text(source: str | None, *, top: int = TOP, ugc: bool = True) ->
         link_rel=RESIDENT_REL if ugc else STAFF_REL,
         strip_comments=True,
     )
-    return Markup(cleaned)
 
 
 def rich_translated(
@@ -105,8 +115,13 @@ def rich_text_excerpt(value: Mapping[str, Any] | str | None, length: int = 240) 
     source = translated(value)
     if not source.strip():
         return ""
-    text = nh3.clean(_parser().render(source), tags=set())
-    words = " ".join(html.unescape(text).split())
+    words = _plain_words(source)
     if len(words) <= length:
         return words
     return words[: length - 1].rsplit(" ", 1)[0] + "…"
+
+
+@functools.lru_cache(maxsize=RENDERED_TEXTS)
+def _plain_words(source: str) -> str:
+    text = nh3.clean(_parser().render(source), tags=set())
+    return " ".join(html.unescape(text).split())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import MutableMapping
 from typing import Any
 
@@ -45,6 +46,7 @@ def available_locales() -> list[str]:
     return organization_locales()[1]
 
 
+@functools.cache  # a handful of codes; CLDR's names do not change while a process runs
 def locale_name(code: str) -> str:
     """A language's name in that language ("français", "corsu"), for the switcher."""
     try:
