@@ -3,7 +3,7 @@
 Fixtures: ``pnyx_plugins``, ``pnyx_config``, ``database_url``, ``pnyx_database``,
 ``app``, ``client``, ``session``, ``sign_in``, ``cli_runner``,
 ``make_organization``, ``make_user``, ``make_space``, ``make_component``,
-``outbox`` (the messages sent, :mod:`pnyx.testing.mail`), ``count_queries``
+``outbox`` (the messages sent, :mod:`pnyx.testing.mail`), ``count_queries`` and ``sql_statements``
 (SQL statements of a GET, :mod:`pnyx.testing.queries`).
 Marker: ``@pytest.mark.pnyx_plugins("hello", ...)``. Ini option: ``pnyx_plugins``.
 """
@@ -37,7 +37,7 @@ from pnyx.testing.database import (
     unreachable_reason,
 )
 from pnyx.testing.mail import outbox  # noqa: F401 (a fixture: registered by being here)
-from pnyx.testing.queries import count_queries  # noqa: F401 (a fixture, likewise)
+from pnyx.testing.queries import count_queries, sql_statements  # noqa: F401 (fixtures, likewise)
 from pnyx.testing.speed import entry_points_read_once, speed_up
 
 MARKER = "pnyx_plugins"

@@ -20,11 +20,23 @@ def count_queries(app: Flask, client: PnyxClient) -> Callable[[str], int]:
     milliseconds.
     """
 
-    def count(url: str) -> int:
+    read = _statements_reader(app, client)
+    return lambda url: len(read(url))
+
+
+@pytest.fixture
+def sql_statements(app: Flask, client: PnyxClient) -> Callable[[str], list[str]]:
+    """``sql_statements(url)``: the SQL statements a GET of ``url`` runs (it must answer 200),
+    each on one line: assert what a page does not read, or reads once."""
+    return _statements_reader(app, client)
+
+
+def _statements_reader(app: Flask, client: PnyxClient) -> Callable[[str], list[str]]:
+    def read(url: str) -> list[str]:
         statements: list[str] = []
 
         def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
-            statements.append(statement)
+            statements.append(" ".join(statement.split()))
 
         engine = get_database(app).engine
         event.listen(engine, "before_cursor_execute", record)
@@ -32,6 +44,6 @@ def count_queries(app: Flask, client: PnyxClient) -> Callable[[str], int]:
             assert client.get(url).status_code == 200
         finally:
             event.remove(engine, "before_cursor_execute", record)
-        return len(statements)
+        return statements
 
-    return count
+    return read

@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from flask import current_app, g, has_app_context
+from flask import current_app, g, has_app_context, has_request_context
+from flask_babel import get_timezone
 from sqlalchemy import select
 
 from pnyx import api
@@ -27,7 +28,12 @@ def organization_zone_name() -> str:
     """The organization's time zone name (``Europe/Paris``), read once per request."""
     if has_app_context() and "meetings_zone" in g:
         return g.meetings_zone
-    name = api.db_session().scalar(select(api.Organization.time_zone).limit(1))
+    if has_request_context():
+        # Flask-Babel's zone of the request: the organization's, from the row the request
+        # has read already (the core's ``select_timezone``), not one more statement.
+        name = getattr(get_timezone(), "zone", None)
+    else:
+        name = api.db_session().scalar(select(api.Organization.time_zone).limit(1))
     if not name:
         name = current_app.config.get("TIME_ZONE", FALLBACK_ZONE)
     if has_app_context():

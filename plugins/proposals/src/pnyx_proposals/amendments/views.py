@@ -49,7 +49,10 @@ def visible_amendments(proposal: Proposal) -> list[Amendment]:
     query = (
         select(Amendment)
         .where(Amendment.proposal_id == proposal.id)
-        .options(selectinload(Amendment.author), selectinload(Amendment.user_group))
+        .options(
+            selectinload(Amendment.author).lazyload(api.User.organization_roles),
+            selectinload(Amendment.user_group),
+        )
         .order_by(Amendment.id.desc())
     )
     user = api.current_user()

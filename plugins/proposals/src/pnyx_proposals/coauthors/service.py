@@ -43,7 +43,10 @@ def rows(session: Session, proposal_id: int) -> list[Coauthor]:
     query = (
         select(Coauthor)
         .where(Coauthor.proposal_id == proposal_id)
-        .options(selectinload(Coauthor.user), selectinload(Coauthor.user_group))
+        .options(
+            selectinload(Coauthor.user).lazyload(api.User.organization_roles),
+            selectinload(Coauthor.user_group),
+        )
         .order_by(Coauthor.id)
     )
     return list(session.scalars(query))

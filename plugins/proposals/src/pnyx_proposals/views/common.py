@@ -20,7 +20,8 @@ def load_proposal(proposal_id: int, *, for_update: bool = False) -> Proposal:
         proposal_id,
         options=[
             joinedload(Proposal.territory),
-            joinedload(Proposal.author),
+            # Roles are read only for the signed-in person (loaded with them): not for an author.
+            joinedload(Proposal.author).lazyload(api.User.organization_roles),
             selectinload(Proposal.themes),
         ],
         for_update=for_update,
