@@ -161,12 +161,15 @@ def grouped(
     owner_type: str, owner_id: int
 ) -> list[tuple[AttachmentCollection | None, list[Attachment]]]:
     """The owner's files by collection: first those in no collection, then each collection
-    that holds files, in the collections' order (two queries)."""
+    that holds files, in the collections' order (two queries; one when no file is in a
+    collection, as on most pages: an empty collection is not shown)."""
     files = files_of(owner_type, owner_id)
     groups: list[tuple[AttachmentCollection | None, list[Attachment]]] = []
     loose = [item for item in files if item.collection_id is None]
     if loose:
         groups.append((None, loose))
+    if len(loose) == len(files):
+        return groups
     for collection in collections_of(owner_type, owner_id):
         inside = [item for item in files if item.collection_id == collection.id]
         if inside:
