@@ -171,3 +171,24 @@ def test_listing_queries_do_not_grow_with_spaces(count_queries, session, make_sp
         upcoming_space(make_space)
     many = {url: count_queries(url) for url in few}
     assert many == few
+
+
+def test_the_first_spaces_of_every_state_come_in_one_statement(
+    app, session, make_space, sql_statements
+) -> None:
+    """The home page's lists: the same spaces, in the same order, as one query per state."""
+    from pnyx.spaces.listing import SpaceFilters, first_spaces, spaces_in
+
+    for number in range(4):
+        open_space(make_space, position=10 - number, highlighted=number == 2)
+        past_space(make_space)
+        upcoming_space(make_space, position=number)
+    make_space(steps=dated((-5, 5)), active=0, published=False)
+    limits = {OPEN: 3, UPCOMING: 2, PAST: 9}
+    with app.test_request_context("/"):
+        found = first_spaces(limits, SpaceFilters())
+        for state, limit in limits.items():
+            assert found[state] == spaces_in(state, SpaceFilters(), limit)
+        assert [len(found[state]) for state in limits] == [3, 2, 4]
+    home = sql_statements("/")
+    assert len([s for s in home if "pnyx_numbered_spaces" in s]) == 1

@@ -16,7 +16,7 @@ from marshmallow import Schema, fields, validate
 
 from pnyx.forms import TranslatedText
 from pnyx.manifests import HomeBlock, Snippet
-from pnyx.spaces.listing import SpaceFilters, spaces_in, state_counts
+from pnyx.spaces.listing import SpaceFilters, first_spaces, state_counts
 from pnyx.spaces.state import OPEN, PAST, STATES, UPCOMING
 
 HERO, SPACES, STATISTICS = "hero", "spaces", "statistics"
@@ -108,8 +108,6 @@ def spaces_by_state() -> dict[str, Any]:
     """The first spaces of each state and how many there are (constant queries)."""
     filters = SpaceFilters()
     counts = state_counts(filters)
-    groups = {
-        state: spaces_in(state, filters, HOME_LIMITS[state]) if counts[state] else []
-        for state in STATES
-    }
+    found = first_spaces({s: HOME_LIMITS[s] for s in STATES if counts[s]}, filters)
+    groups = {state: found.get(state, []) for state in STATES}
     return {"groups": groups, "counts": counts}

@@ -9,11 +9,12 @@ groups, whatever the number of spaces; the counts per state are one more.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
-from sqlalchemy import Select, func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import aliased, selectinload
 
 from pnyx.db import get_session
 from pnyx.models import Space, space_themes
@@ -75,6 +76,39 @@ def spaces_query(state: str, filters: SpaceFilters, today: dt.date | None = None
 def spaces_in(state: str, filters: SpaceFilters, limit: int) -> list[Space]:
     """The first ``limit`` spaces in ``state`` (the home page's short lists)."""
     return list(get_session().scalars(spaces_query(state, filters).limit(limit)))
+
+
+def first_spaces(
+    limits: Mapping[str, int], filters: SpaceFilters, today: dt.date | None = None
+) -> dict[str, list[Space]]:
+    """The first spaces of several states (``{state: limit}``), in the order of
+    :func:`spaces_query`, in one statement (plus phases and groups) instead of three per
+    state: each state's spaces are numbered by a window function and cut at its limit."""
+    found: dict[str, list[Space]] = {state: [] for state in limits}
+    if not limits:
+        return found
+    query, state = with_state(select(Space), today or dt.date.today())
+    order = (Space.highlighted.desc(), Space.position, Space.id)
+    rank = func.row_number().over(partition_by=state, order_by=order)
+    numbered = (
+        filters.apply(query)
+        .where(state.in_(list(limits)))
+        .add_columns(state.label("state"), rank.label("rank"))
+        .subquery("pnyx_numbered_spaces")
+    )
+    space = aliased(Space, numbered)
+    cut = [
+        (numbered.c.state == name) & (numbered.c.rank <= limit) for name, limit in limits.items()
+    ]
+    rows = get_session().execute(
+        select(space, numbered.c.state)
+        .where(or_(*cut))
+        .options(selectinload(space.steps), selectinload(space.group))
+        .order_by(numbered.c.state, numbered.c.rank)
+    )
+    for row, name in rows:
+        found[name].append(row)
+    return found
 
 
 def spaces_page(state: str, filters: SpaceFilters) -> Page[Space]:
