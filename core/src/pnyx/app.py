@@ -15,6 +15,7 @@ from pnyx.distributions import apply_distribution_config
 from pnyx.errors import StartupError
 from pnyx.extras import check_extras
 from pnyx.i18n import init_i18n
+from pnyx.page_cache import init_page_cache
 from pnyx.jobs import init_jobs
 from pnyx.plugin_system import PluginSystem, load_plugin_system, parse_enabled
 from pnyx.templating import PnyxEnvironment
@@ -55,6 +56,7 @@ def build_app(config: Mapping[str, Any] | None = None) -> Flask:
     init_i18n(app, [info.package_path for info in plugins.plugins.values()])
     init_web(app, plugins)
     _call_setup_hook(plugins, "init_app", app=app)
+    init_page_cache(app)  # last: its middleware answers hits before any other layer
     return app
 
 

@@ -43,6 +43,9 @@ DEFAULTS: dict[str, Any] = {
     "MAX_REQUEST_BYTES": 2 * 1024 * 1024,
     # Anonymous pages may be kept this long by proxies and browsers (docs/performance.md).
     "PUBLIC_CACHE_SECONDS": 60,
+    # The app's own cache of those pages, per process, in megabytes; 0 turns it off
+    # (docs/caching.md).
+    "PAGE_CACHE_MB": 32,
     # Admin uploads (docs/admin.md).
     "LOGO_MAX_BYTES": 512 * 1024,
     "TAXONOMY_IMPORT_MAX_BYTES": 5 * 1024 * 1024,

@@ -14,9 +14,15 @@ responses that chose their own ``Cache-Control``) is left alone.
 from __future__ import annotations
 
 from flask import Flask, current_app, g, request, session
+from flask_babel import get_locale
 from werkzeug.wrappers import Response
 
+from pnyx.i18n import organization_locales
+
 CACHEABLE_METHODS = frozenset({"GET", "HEAD"})
+#: Set on a public answer's WSGI environ for the app's page cache (pnyx.page_cache): the
+#: locale it was rendered in and the organization's (default, available) locales.
+PUBLIC_MARK = "pnyx.page_cache.public"
 
 
 def is_public(response: Response) -> bool:
@@ -42,7 +48,15 @@ def cache_public_pages(response: Response) -> Response:
     response.vary.add("Accept-Language")
     response.vary.add("Cookie")
     response.add_etag()
+    _mark_for_page_cache()
     return response.make_conditional(request)
+
+
+def _mark_for_page_cache() -> None:
+    """Tell the app's page cache (pnyx.page_cache) this answer is public, in which language
+    it was rendered and which languages the organization offers (to negotiate the next)."""
+    default, available = organization_locales()
+    request.environ[PUBLIC_MARK] = (str(get_locale()), default, tuple(available))
 
 
 def init_caching(app: Flask) -> None:
