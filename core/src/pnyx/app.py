@@ -15,8 +15,8 @@ from pnyx.distributions import apply_distribution_config
 from pnyx.errors import StartupError
 from pnyx.extras import check_extras
 from pnyx.i18n import init_i18n
-from pnyx.page_cache import init_page_cache
 from pnyx.jobs import init_jobs
+from pnyx.page_cache import init_page_cache
 from pnyx.plugin_system import PluginSystem, load_plugin_system, parse_enabled
 from pnyx.templating import PnyxEnvironment
 from pnyx.web import init_web
