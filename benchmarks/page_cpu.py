@@ -8,8 +8,14 @@ measure for a trivial Flask app that reads one row with SQLAlchemy, and their ra
 is what a loaded machine does not inflate much (wall time it does), so the ratio stays
 meaningful on a shared machine.
 
+Each page is measured twice, on two apps over the same data: "miss" renders it every time
+(the app's page cache off, ``PAGE_CACHE_MB=0``: what a first view or a view after a write
+costs), "hit" answers repeated anonymous views from the app's page cache (pnyx.page_cache,
+``X-Pnyx-Cache: hit`` checked on every answer).
+
     .venv/bin/python benchmarks/page_cpu.py                     # every page, 200 requests each
     .venv/bin/python benchmarks/page_cpu.py --profile /spaces/demo   # cProfile of one page
+    .venv/bin/python benchmarks/page_cpu.py --redis redis://127.0.0.1:6379/5  # hits ask Redis
 
 Loops are bounded; nothing leaves the process.
 """
@@ -39,17 +45,27 @@ from pnyx.testing.client import PnyxClient
 WARM_UP = 10
 
 
-def demo_app(instance: Path) -> Flask:
+def instance_app(instance: Path, page_cache_mb: float, redis_url: str | None = None) -> Flask:
     app = create_app(
         {
             "DATABASE_URL": f"sqlite:///{instance / 'bench.sqlite'}",
             "INSTANCE_PATH": str(instance),
             "SECRET_KEY": "benchmark-only-secret-key-0123456789",
             "PLUGINS": os.environ.get("PNYX_PLUGINS", "*"),
+            "PAGE_CACHE_MB": page_cache_mb,
+            # The page cache's generation in Redis (--redis); jobs stay in the process.
+            "REDIS_URL": redis_url,
+            "JOBS": "inline",
         }
     )
     # The kit's client closes each response, as a server does: inline jobs then run.
     app.test_client_class = PnyxClient
+    return app
+
+
+def demo_app(instance: Path) -> Flask:
+    """The demo instance, its page cache off: every request renders its page."""
+    app = instance_app(instance, page_cache_mb=0)
     with app.app_context():
         upgrade(app)
         seed_demo(get_session())
@@ -132,13 +148,23 @@ def statements_per_request(app: Flask, get: Callable[[], Any]) -> int:
     return len(statements)
 
 
-def fetch(client: Any, path: str) -> Callable[[], Any]:
+def fetch(client: Any, path: str, cache: str | None = None) -> Callable[[], Any]:
     def get() -> Any:
         response = client.get(path)
         assert response.status_code == 200, (path, response.status_code)
+        assert cache is None or response.headers.get("X-Pnyx-Cache") == cache, (path, cache)
         return response
 
     return get
+
+
+def prime(client: Any, path: str, tries: int = 5) -> None:
+    """View ``path`` until the page cache holds it (a first view may start a recount job
+    whose write renews the cache's generation: the next view renders again)."""
+    for _ in range(tries):
+        if client.get(path).headers.get("X-Pnyx-Cache") == "hit":
+            return
+    raise AssertionError(f"{path} is never served from the page cache")
 
 
 def main() -> None:
@@ -147,6 +173,7 @@ def main() -> None:
     parser.add_argument("--profile", metavar="PATH", help="print a cProfile of this page")
     parser.add_argument("--lines", type=int, default=45, help="lines of the profile")
     parser.add_argument("--sort", default="cumulative", help="cumulative or tottime")
+    parser.add_argument("--redis", metavar="URL", help="the page cache's generation in Redis")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         instance = Path(folder)
@@ -163,18 +190,27 @@ def main() -> None:
             profiler.disable()
             pstats.Stats(profiler).sort_stats(args.sort).print_stats(args.lines)
             return
+        cached = instance_app(instance, 32, args.redis).test_client()
         base_cpu, base_wall = cpu_per_request(
             fetch(baseline_app(instance).test_client(), "/"), args.requests
         )
         print(f"load average {os.getloadavg()[0]:.1f}; {args.requests} requests per page")
-        print(f"{'page':<52} {'CPU ms':>7} {'wall ms':>8} {'× baseline':>10} {'statements':>10}")
+        print(
+            f"{'page':<52} {'miss CPU ms':>11} {'wall ms':>8} {'× baseline':>10} {'statements':>10}"
+            f" {'hit CPU ms':>10} {'wall ms':>8} {'× baseline':>10}"
+        )
         baseline = "baseline (one row, Flask + SQLAlchemy)"
-        print(f"{baseline:<52} {base_cpu:7.2f} {base_wall:8.2f} {1:10.1f} {2:10}")
+        print(f"{baseline:<52} {base_cpu:11.2f} {base_wall:8.2f} {1:10.1f} {2:10}")
         for path in anonymous_pages(app):
             get = fetch(client, path)
             cpu, wall = cpu_per_request(get, args.requests)
             statements = statements_per_request(app, get)
-            print(f"{path:<52} {cpu:7.2f} {wall:8.2f} {cpu / base_cpu:10.1f} {statements:10}")
+            prime(cached, path)
+            hit_cpu, hit_wall = cpu_per_request(fetch(cached, path, "hit"), args.requests)
+            print(
+                f"{path:<52} {cpu:11.2f} {wall:8.2f} {cpu / base_cpu:10.1f} {statements:10}"
+                f" {hit_cpu:10.2f} {hit_wall:8.2f} {hit_cpu / base_cpu:10.2f}"
+            )
 
 
 if __name__ == "__main__":

@@ -259,3 +259,12 @@ def test_the_cache_can_be_turned_off(app, anonymous, space) -> None:
     assert EXTENSION_KEY not in app.extensions
     anonymous.get("/spaces/budget")
     assert CACHE not in anonymous.get("/spaces/budget").headers
+
+
+def test_pages_varying_with_other_headers_are_not_stored() -> None:
+    from pnyx.page_cache.middleware import _varies_only_with_the_key
+
+    assert _varies_only_with_the_key("Accept-Language, Cookie")
+    assert _varies_only_with_the_key("")
+    assert not _varies_only_with_the_key("Accept-Language, Accept")
+    assert not _varies_only_with_the_key("*")

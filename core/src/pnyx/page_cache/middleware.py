@@ -12,16 +12,17 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from http.cookies import CookieError, SimpleCookie
 from typing import Any
 
-from werkzeug.http import parse_etags, unquote_etag
+from werkzeug.http import parse_cookie, parse_etags, unquote_etag
 from werkzeug.wsgi import ClosingIterator
 
 from pnyx.page_cache.store import PageCache, StoredPage, page_key
 from pnyx.web.caching import PUBLIC_MARK
 
 CACHE_HEADER = "X-Pnyx-Cache"
+#: What the key stands for (the language): a page varying with anything else is not stored.
+KEYED_VARY = frozenset({"accept-language", "cookie"})
 #: What a ``304`` repeats of the full answer (RFC 9110 §15.4.5).
 NOT_MODIFIED_HEADERS = frozenset({"cache-control", "etag", "vary", "expires", "date"})
 
@@ -33,14 +34,10 @@ def _only_language_cookie(environ: dict[str, Any], locale_cookie: str) -> tuple[
     raw = environ.get("HTTP_COOKIE")
     if not raw:
         return True, None
-    try:
-        cookies = SimpleCookie(raw)
-    except CookieError:
-        return False, None
+    cookies = parse_cookie(raw)  # the parser the app uses: both see the same cookies
     if set(cookies) - {locale_cookie}:
         return False, None
-    morsel = cookies.get(locale_cookie)
-    return True, morsel.value if morsel is not None else None
+    return True, cookies.get(locale_cookie)
 
 
 class PageCacheMiddleware:
@@ -107,16 +104,31 @@ class PageCacheMiddleware:
             or "set-cookie" in names
             or "public" not in names.get("cache-control", "")
             or "etag" not in names
+            or not _varies_only_with_the_key(names.get("vary", ""))
         ):
             return None
         page = StoredPage(
             headers=tuple(headers),
-            body=b"".join(body),
+            body=_read(body),
             etag=unquote_etag(names["etag"])[0],
             stored_at=time.monotonic(),
         )
         self.cache.put(generation, page_key(environ, language), page)
         return page
+
+
+def _read(body: Iterable[bytes]) -> bytes:
+    try:
+        return b"".join(body)
+    except BaseException:
+        for close in _closer(body):
+            close()
+        raise
+
+
+def _varies_only_with_the_key(vary: str) -> bool:
+    names = (part.strip().lower() for part in vary.split(","))
+    return all(name in KEYED_VARY for name in names if name)
 
 
 def _closer(body: Iterable[bytes]) -> list[Callable[[], None]]:
