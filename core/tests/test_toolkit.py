@@ -102,6 +102,9 @@ def test_paginate_gives_numbered_pages_and_their_links(
     assert 'rel="prev"' in last and 'aria-label="Pages of items"' in last
 
 
+# The page size changes between two views of one page with no write in between: the app's page
+# cache would answer the second (docs/caching.md), so it is off here.
+@pytest.mark.parametrize("pnyx_config", [{"PAGE_CACHE_MB": 0}])
 def test_paginate_without_count_shows_no_numbers_and_one_page_no_pager(
     app: Any, client: PnyxClient, session: Any, board: api.Component
 ) -> None:
