@@ -151,7 +151,9 @@ def test_a_worker_killed_mid_delivery_is_rerun_and_sends_once(
         worker_command(), env=env, start_new_session=True, stderr=subprocess.DEVNULL
     )
     try:
-        wait_for(lambda: [m.status for m in mails(session)] == ["sending"])
+        # Mid-delivery: the attempt is counted and the SMTP server holds it (the row is
+        # first written "sending" with no attempt yet, a moment before).
+        wait_for(lambda: [(m.status, m.attempts) for m in mails(session)] == [("sending", 1)])
     finally:
         os.killpg(worker.pid, signal.SIGKILL)  # the worker and its work-horse, mid-delivery
         worker.wait(timeout=30)
