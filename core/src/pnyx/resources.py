@@ -89,8 +89,15 @@ def describe_resources(
 def links_of(session: Session, resource: tuple[str, int]) -> list[LinkedResource]:
     """Every link from or to ``resource`` (a ``(type, id)`` pair), oldest first, in one query."""
     type_name, resource_id = resource
+    # Plain rows: the links are read, never changed, here (no ORM objects to build).
     query = (
-        select(ResourceLink)
+        select(
+            ResourceLink.name,
+            ResourceLink.from_type,
+            ResourceLink.from_id,
+            ResourceLink.to_type,
+            ResourceLink.to_id,
+        )
         .where(
             or_(
                 (ResourceLink.from_type == type_name) & (ResourceLink.from_id == resource_id),
@@ -100,7 +107,7 @@ def links_of(session: Session, resource: tuple[str, int]) -> list[LinkedResource
         .order_by(ResourceLink.id)
     )
     linked = []
-    for link in session.scalars(query):
+    for link in session.execute(query):
         outgoing = link.from_type == type_name and link.from_id == resource_id
         other = (link.to_type, link.to_id) if outgoing else (link.from_type, link.from_id)
         linked.append(LinkedResource(link.name, other[0], other[1], outgoing))

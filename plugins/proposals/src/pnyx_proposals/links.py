@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import attrs
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm.util import identity_key
 
 from pnyx import api
 from pnyx_proposals.models import RESOURCE, Proposal
@@ -41,30 +43,56 @@ def load(session: Session, proposal_id: int) -> Proposal | None:
 def describe(session: Session, ids: Sequence[int]) -> Mapping[int, tuple[str, str, str]]:
     """The ``describe`` of the ``proposals_proposal`` resource type: published proposals not
     hidden by moderation (a merged duplicate keeps its page, which points to the other)."""
-    query = (
-        select(Proposal)
-        .where(
-            Proposal.id.in_(list(ids)),
-            Proposal.published_at.is_not(None),
-            Proposal.hidden_at.is_(None),
-        )
-        .options(joinedload(Proposal.component).joinedload(api.Component.space))
+    # Plain rows (a proposal's page describes itself for its comments, related lists many):
+    # their components are mostly the request's own, already in the session.
+    query = select(
+        Proposal.id,
+        Proposal.title,
+        Proposal.component_id,
+        Proposal.merged_into_id,
+        Proposal.withdrawn_at,
+        Proposal.supports_count,
+    ).where(
+        Proposal.id.in_(list(ids)),
+        Proposal.published_at.is_not(None),
+        Proposal.hidden_at.is_(None),
     )
+    rows = session.execute(query).all()
+    components = _components(session, {row.component_id for row in rows})
     described = {}
-    for proposal in session.scalars(query):
-        url = api.component_url(proposal.component, "show", proposal_id=proposal.id) or ""
-        described[proposal.id] = (proposal.title, url, _state_detail(proposal))
+    for row in rows:
+        component = components[row.component_id]
+        url = api.component_url(component, "show", proposal_id=row.id) or ""
+        described[row.id] = (row.title, url, _state_detail(row, component))
     return described
 
 
-def _state_detail(proposal: Proposal) -> str:
-    if proposal.merged_into_id:
+def _components(session: Session, ids: set[int]) -> dict[int, api.Component]:
+    """Components by id with their space: those in the session, then one query for the rest."""
+    found: dict[int, api.Component] = {}
+    for component_id in ids:
+        held = session.identity_map.get(identity_key(api.Component, component_id))
+        if held is not None:
+            found[component_id] = held
+    missing = ids - found.keys()
+    if missing:
+        query = (
+            select(api.Component)
+            .where(api.Component.id.in_(missing))
+            .options(joinedload(api.Component.space))
+        )
+        found.update({component.id: component for component in session.scalars(query)})
+    return found
+
+
+def _state_detail(row: Any, component: api.Component) -> str:
+    if row.merged_into_id:
         return api._("Merged")
-    if proposal.withdrawn_at:
+    if row.withdrawn_at:
         return api._("Withdrawn")
-    if settings_of(proposal.component).get("supports_hidden"):
+    if settings_of(component).get("supports_hidden"):
         return ""
-    return api.ngettext("%(num)d support", "%(num)d supports", proposal.supports_count)
+    return api.ngettext("%(num)d support", "%(num)d supports", row.supports_count)
 
 
 def related(session: Session, proposal: Proposal) -> list[RelatedGroup]:
