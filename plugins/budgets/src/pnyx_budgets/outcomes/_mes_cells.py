@@ -34,23 +34,41 @@ class CellTree:
     """The cells met so far, numbered: masks of up to ~100 bits hash slowly and scatter in
     memory, so budgets and counts are keyed by a small cell number instead."""
 
-    __slots__ = ("_ids", "_projects", "masks")
+    __slots__ = ("_children", "_ids", "_projects", "masks")
 
     def __init__(self) -> None:
         self._ids: dict[int, int] = {0: ROOT}
         self.masks: list[int] = [0]
         """Cell number -> its mask."""
         self._projects: dict[int, tuple[int, ...]] = {ROOT: ()}
+        self._children: dict[int, dict[int, int]] = {}
+        """Project -> cell -> the cell of the same voters once the project is funded."""
 
     def cells(self, masks: Iterable[int]) -> list[int]:
         """The cell numbers of ``masks`` (numbering the new ones)."""
         masks = list(masks)
         ids = self._ids
-        for mask in [m for m in masks if m not in ids]:
-            if mask not in ids:  # a mask may come twice
-                ids[mask] = len(self.masks)
-                self.masks.append(mask)
-        return list(map(ids.__getitem__, masks))
+        found = list(map(ids.get, masks))
+        if None in found:  # one C-level scan: most masks are usually known
+            for i in [i for i, cell in enumerate(found) if cell is None]:
+                cell = ids.get(masks[i])
+                if cell is None:  # a mask may come twice
+                    cell = ids[masks[i]] = len(self.masks)
+                    self.masks.append(masks[i])
+                found[i] = cell
+        return found
+
+    def children(self, cells: list[int], project: int) -> list[int]:
+        """The cells ``cell | project`` of ``cells`` (memoized: histories meet the same ones)."""
+        child = self._children.setdefault(project, {})
+        found = list(map(child.get, cells))
+        if None in found:
+            missing = [i for i, cell in enumerate(found) if cell is None]
+            bit, masks = 1 << project, self.masks
+            made = self.cells([masks[cells[i]] | bit for i in missing])
+            for i, cell in zip(missing, made, strict=True):
+                found[i] = child[cells[i]] = cell
+        return found
 
     def funded(self, cell: int) -> tuple[int, ...]:
         """The funded projects the voters of ``cell`` approve (memoized per cell)."""

@@ -18,7 +18,7 @@ from itertools import accumulate
 from operator import mul
 
 from ._mes_cells import CellTree
-from ._mes_run import ULP, EndowmentRun, shadows
+from ._mes_run import ULP, EndowmentRun, written
 
 
 class Evaluation:
@@ -116,7 +116,7 @@ def evaluate(
     almost sorted input); it is updated in place.
     """
     cells, counts, hint = entry[0], entry[1], entry[3]
-    shadow = shadows(run.budget, cells)
+    shadow = written(run.budget, cells)
     order = sorted(hint or range(len(cells)), key=shadow.__getitem__)
     hint[:] = order
     shadow = list(map(shadow.__getitem__, order))

@@ -14,7 +14,7 @@ from itertools import compress, repeat
 from operator import gt, le, lt, or_, sub
 
 from ._mes_cells import ROOT, CellTree
-from ._mes_run import EndowmentRun, shadows
+from ._mes_run import EndowmentRun, shadows, written
 
 
 class Node:
@@ -144,16 +144,16 @@ class NodeCells:
         parents = node.entries[project][0]  # the winner's cells, as priced in this node
         top = group[0]
         price = top.price_float[project]
-        left = list(map(sub, shadows(top.budget, parents), repeat(price)))
+        left = list(map(sub, written(top.budget, parents), repeat(price)))
         alive = list(map(gt, left, repeat(top.eps)))
         if left and min(map(abs, left)) <= top.eps:  # too close to zero for floats
             for i in [i for i, shadow in enumerate(left) if abs(shadow) <= top.eps]:
                 alive[i] = top.cell_numerator(tree, parents[i]) > top.price_num[project]
         born_from = list(compress(parents, alive))
-        born = tree.cells(map(or_, map(tree.masks.__getitem__, born_from), repeat(1 << project)))
+        born = tree.children(born_from, project)
         for run in group:
             values = list(
-                map(sub, shadows(run.budget, born_from), repeat(run.price_float[project]))
+                map(sub, written(run.budget, born_from), repeat(run.price_float[project]))
             )
             run.budget.update(zip(born, values, strict=True))
             # negative values stay (exhausted); those too close to 0 for floats are decided

@@ -17,6 +17,7 @@ import math
 from collections.abc import Iterable
 from fractions import Fraction
 from itertools import repeat
+from operator import itemgetter
 
 from ._mes_cells import ROOT, CellTree
 
@@ -34,6 +35,19 @@ def shadows(budget: dict[int, float], cells: Iterable[int]) -> list[float]:
     stored, they are decided exactly first (:meth:`._mes_nodes.NodeCells.split`).
     """
     return list(map(budget.get, cells, repeat(DEAD_BUDGET)))
+
+
+def written(budget: dict[int, float], cells: list[int]) -> list[float] | tuple[float, ...]:
+    """The float shadows of ``cells`` that the run is known to have written (faster).
+
+    Every cell alive in a node's highest-endowment run was written, when the win that made it
+    happened, into every run of the node (:meth:`._mes_nodes.NodeCells.split`), so a node's
+    entries, and the splits and lists made from them, only hold written cells: one C-level
+    ``itemgetter`` call reads them (about twice as fast as ``dict.get`` with a default).
+    """
+    if len(cells) > 1:
+        return itemgetter(*cells)(budget)
+    return [budget[cells[0]]] if cells else []
 
 
 class EndowmentRun:

@@ -18,7 +18,7 @@ from operator import gt, lt, not_
 
 from ._mes_cells import CellTree
 from ._mes_eval import Evaluation, Split
-from ._mes_run import ULP, EndowmentRun, shadows
+from ._mes_run import ULP, EndowmentRun, written
 
 REPAIRS = 6
 """Give up (and sort in full) after this many repair passes."""
@@ -33,7 +33,7 @@ def template_price(
         return None
     counts, budget, eps = entry[2], run.budget, run.eps
     split = last  # copied on the first change only: most runs reuse it as it is
-    held = shadows(budget, split.capped)
+    held = written(budget, split.capped)
     if held and min(held) <= eps:  # some capped cells ran dry: drop them
         if min(map(abs, held)) <= eps:
             return None
@@ -62,7 +62,7 @@ def template_price(
             split.payers = split.payers + risen
             held = list(compress(held, stays))
             continue
-        paying = shadows(budget, split.payers)
+        paying = written(budget, split.payers)
         if not paying or min(paying) > high:
             break
         stays = list(map(gt, paying, repeat(high)))
@@ -76,7 +76,7 @@ def template_price(
         split.paying_voters -= sum(map(counts.__getitem__, leaving))
         split.shift(tree, fell, counts, 1)  # the rest of ``leaving`` ran dry
         split.capped = split.capped + fell
-        held += [b for b in poor if b > eps]
+        held = [*held, *(b for b in poor if b > eps)]
         split.payers = list(compress(split.payers, stays))
     else:
         return None
