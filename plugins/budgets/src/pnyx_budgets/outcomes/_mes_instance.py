@@ -53,9 +53,10 @@ class MesInstance:
         self.costs = [election.projects[pid].cost for pid in self.ids]
         grouped = Counter(b.approved for b in election.ballots if isinstance(b, ApprovalBallot))
         # types with similar ballots side by side: the solver's per-type tables are then read
-        # in a more sequential order (a few percent faster on 60 000 voters)
+        # in a more sequential order (a few percent faster on 60 000 voters); tuples compare
+        # faster than lists (the same order)
         types = sorted(
-            (sorted(map(index.__getitem__, approved)), n) for approved, n in grouped.items()
+            (tuple(sorted(map(index.__getitem__, approved))), n) for approved, n in grouped.items()
         )
         self.weights = [n for _, n in types]
         supporters: list[list[int]] = [[] for _ in self.ids]

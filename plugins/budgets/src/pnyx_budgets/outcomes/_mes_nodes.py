@@ -40,20 +40,36 @@ class Node:
         of the node (budgets grow with the endowment), so the node's entries leave it out."""
 
 
+REPEAT = 16
+"""Voter types standing for up to this many voters are counted in C (see :class:`NodeCells`)."""
+
+
 class NodeCells:
     """Supporter cells per candidate and funded set, and the budgets of the cells a win makes."""
 
     def __init__(self, supporters: list[list[int]], weights: list[int], masks: list[int]) -> None:
-        self.supporters = supporters
         self._sets = [set(s) for s in supporters]
-        self._masks = [list(map(masks.__getitem__, s)) for s in supporters]
-        # counting is a C-level Counter over voter types; types standing for several voters
-        # (usually few) then add their extra weight one by one
+        # counting is a C-level Counter over voter types, each repeated as many times as the
+        # voters it stands for up to REPEAT; the few heavier types then add the rest one by one
+        # (a million identical ballots stay one entry plus one correction)
+        several = {v for v, weight in enumerate(weights) if weight > 1}
+        self._types = [s + self._repeats(s, several, weights) for s in supporters]
+        self._masks = [list(map(masks.__getitem__, s)) for s in self._types]
         self._heavy = [
-            [(v, masks[v], weights[v] - 1) for v in s if weights[v] > 1] for s in supporters
+            [(v, masks[v], weights[v] - REPEAT) for v in s if weights[v] > REPEAT]
+            for s in supporters
         ]
         self._shared: dict[tuple[int, int], list] = {}
         self._pairs: dict[tuple[int, int], tuple[list[int], list[tuple[int, int]]]] = {}
+
+    @staticmethod
+    def _repeats(types: list[int], several: set[int], weights: list[int]) -> list[int]:
+        """The extra copies of the types of ``types`` that stand for several voters."""
+        return [
+            v
+            for v in compress(types, map(several.__contains__, types))  # a C-level filter
+            for _ in range(min(weights[v], REPEAT) - 1)
+        ]
 
     def forget(self) -> None:
         """Drop the counts of one :meth:`MesSolver.solve` (the pairs are kept: they are small)."""
@@ -112,7 +128,7 @@ class NodeCells:
         key = (winner, project)
         found = self._pairs.get(key)
         if found is None:  # the voters who approve both, as masks
-            inside = list(map(self._sets[project].__contains__, self.supporters[winner]))
+            inside = list(map(self._sets[project].__contains__, self._types[winner]))
             both = list(compress(self._masks[winner], inside))
             heavy = [(b, x) for v, b, x in self._heavy[winner] if v in self._sets[project]]
             found = self._pairs[key] = (both, heavy)

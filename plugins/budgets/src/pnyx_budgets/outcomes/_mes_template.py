@@ -42,6 +42,7 @@ def template_price(
         split.shift(tree, list(compress(split.capped, map(not_, alive))), counts, -1)
         split.capped = list(compress(split.capped, alive))
         held = list(compress(held, alive))
+    paying = None  # the payers' shadows, read once and then kept in step with split.payers
     for _ in range(REPAIRS):
         num, den = split.price(run, cost)
         if num <= 0 or den <= 0:
@@ -60,9 +61,12 @@ def template_price(
             split.paying_voters += sum(map(counts.__getitem__, risen))
             split.capped = list(compress(split.capped, stays))
             split.payers = split.payers + risen
+            if paying is not None:
+                paying = [*paying, *rich]
             held = list(compress(held, stays))
             continue
-        paying = written(budget, split.payers)
+        if paying is None:
+            paying = written(budget, split.payers)
         if not paying or min(paying) > high:
             break
         stays = list(map(gt, paying, repeat(high)))
@@ -78,6 +82,7 @@ def template_price(
         split.capped = split.capped + fell
         held = [*held, *(b for b in poor if b > eps)]
         split.payers = list(compress(split.payers, stays))
+        paying = list(compress(paying, stays))
     else:
         return None
     if not split.payers:
