@@ -82,11 +82,13 @@ class CellTree:
             found = self._projects[cell] = tuple(found)
         return found
 
-    def weights(self, counts: dict[int, int]) -> dict[int, int]:
+    def weights(self, cells: list[int], counts: list[int]) -> dict[int, int]:
         """For voters counted per cell, how many of them approve each funded project."""
-        result: dict[int, int] = {}
-        funded = self.funded
-        for cell, count in counts.items():
-            for project in funded(cell):
-                result[project] = result.get(project, 0) + count
-        return result
+        funded = list(map(self._projects.get, cells))
+        if None in funded:
+            funded = list(map(self.funded, cells))
+        total = [0] * (1 + max(map(max, filter(None, funded)), default=-1))
+        for projects, count in zip(funded, counts, strict=True):
+            for project in projects:  # list slots add faster than dict entries
+                total[project] += count
+        return {project: n for project, n in enumerate(total) if n}

@@ -111,12 +111,14 @@ def evaluate(
     """Price ``project`` in ``run``; None if its supporters cannot afford it.
 
     ``entry`` is the solver's record of the project's supporters in the current node:
-    ``[cells, counts, by_cell, hint, memo]``. ``hint`` is the cell order of the previous
+    ``[cells, counts, by_cell, hint, memo]`` (``memo["top"]``: the shadows in the node's top run,
+    when the entry was just made). ``hint`` is the cell order of the previous
     evaluation (runs at nearby endowments sort almost alike, and Python's sort is linear on
     almost sorted input); it is updated in place.
     """
     cells, counts, hint = entry[0], entry[1], entry[3]
-    shadow = written(run.budget, cells)
+    top = entry[4].pop("top", None)  # the shadows the entry read in the node's top run
+    shadow = top[1] if top is not None and top[0] is run else written(run.budget, cells)
     order = sorted(hint or range(len(cells)), key=shadow.__getitem__)
     hint[:] = order
     shadow = list(map(shadow.__getitem__, order))
@@ -150,7 +152,7 @@ def evaluate(
 
 def _exactly_affordable(run: EndowmentRun, tree: CellTree, ev: Evaluation) -> bool:
     """Whether the supporters' exact budgets add up to the cost (floats were too close)."""
-    weights = tree.weights(dict(zip(ev.cells, ev.counts, strict=True)))
+    weights = tree.weights(ev.cells, ev.counts)
     return run.e_num * ev.cum[-1] - weighted(run, weights) >= ev.cost * run.den
 
 
@@ -196,7 +198,7 @@ def _capped_weights(
                 for project in tree.funded(cell):
                     weights[project] = weights.get(project, 0) + count
     else:
-        weights = tree.weights(dict(zip(ev.cells[:j], ev.counts[:j], strict=True)))
+        weights = tree.weights(ev.cells[:j], ev.counts[:j])
     memo["capped"], memo["weights"] = capped, weights
     return weights
 

@@ -24,7 +24,7 @@ class Node:
 
     def __init__(self, parent: Node | None, winner: int | None, top: EndowmentRun) -> None:
         self.entries: dict[int, list] = {}
-        """Candidate -> ``[cells, counts, by_cell, sort hint, price memo]`` of its supporters
+        """Candidate -> ``[cells, counts, by_cell, sort hint, memo]`` of its supporters
         (``by_cell`` shared by every node of the same funded set)."""
         self.bound: dict[int, float] = {}
         """Certified upper bounds of effective vote counts, valid for the runs still to visit."""
@@ -96,10 +96,13 @@ class NodeCells:
             shared = [list(by_cell), list(by_cell.values()), by_cell, []]
             self._shared[(project, node.mask)] = shared
         cells, counts, by_cell = shared[0], shared[1], shared[2]
-        alive = list(map(lt, repeat(0.0), shadows(node.top.budget, cells)))
+        shadow = shadows(node.top.budget, cells)
+        alive = list(map(lt, repeat(0.0), shadow))
         if not all(alive):
             cells, counts = list(compress(cells, alive)), list(compress(counts, alive))
-        entry = node.entries[project] = [cells, counts, by_cell, [], {}]
+            shadow = list(compress(shadow, alive))
+        # the first pricing in the node is usually at its top run: it reuses these shadows
+        entry = node.entries[project] = [cells, counts, by_cell, [], {"top": (node.top, shadow)}]
         return entry
 
     def _derived(self, tree: CellTree, node: Node, project: int) -> dict | None:
