@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from itertools import accumulate
 from operator import mul
 
 from ._mes_cells import CellTree
-from ._mes_run import ULP, EndowmentRun, written
+from ._mes_run import ULP, EndowmentRun, reader, written
 
 
 class Evaluation:
@@ -68,13 +69,24 @@ class Evaluation:
 class Split:
     """Which supporter cells of a candidate are capped, with the sums the price needs."""
 
-    __slots__ = ("capped", "capped_voters", "payers", "paying_voters", "weights")
+    __slots__ = ("_readers", "capped", "capped_voters", "payers", "paying_voters", "weights")
 
     def __init__(self, capped: list, payers: list, capped_voters: int, paying: int, weights: dict):
         self.capped, self.payers = capped, payers
         self.capped_voters, self.paying_voters = capped_voters, paying
         self.weights = weights
         """Funded project -> capped voters approving it (their exact budgets' sum needs it)."""
+        self._readers: list = [None, None]
+        """``(list, reader)`` for the capped cells and the payers (lists are replaced, never
+        changed: a reader serves every run until its list is replaced)."""
+
+    def shadows(self, run: EndowmentRun, payers: bool) -> Sequence[float]:
+        """The shadows in ``run`` of the payers (``payers``) or of the capped cells."""
+        cells = self.payers if payers else self.capped
+        found = self._readers[payers]
+        if found is None or found[0] is not cells:
+            found = self._readers[payers] = (cells, reader(cells))
+        return found[1](run.budget)
 
     def price(self, run: EndowmentRun, cost: int) -> tuple[int, int]:
         """The unreduced price ``(num, den)`` if this split is the right one."""
@@ -84,7 +96,9 @@ class Split:
     def copy(self) -> Split:
         """A copy that can be shifted without touching this one (lists are never mutated)."""
         weights = dict(self.weights)
-        return Split(self.capped, self.payers, self.capped_voters, self.paying_voters, weights)
+        copy = Split(self.capped, self.payers, self.capped_voters, self.paying_voters, weights)
+        copy._readers = list(self._readers)
+        return copy
 
     def shift(self, tree: CellTree, cells: list[int], counts: dict[int, int], sign: int) -> None:
         """Add (``sign`` 1) or remove (-1) ``cells`` to/from the capped voters' sums."""

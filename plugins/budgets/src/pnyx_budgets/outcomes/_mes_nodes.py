@@ -14,7 +14,7 @@ from itertools import compress, repeat
 from operator import gt, le, lt, or_, sub
 
 from ._mes_cells import ROOT, CellTree
-from ._mes_run import EndowmentRun, shadows, written
+from ._mes_run import EndowmentRun, reader, shadows, written
 
 
 class Node:
@@ -170,10 +170,9 @@ class NodeCells:
                 alive[i] = top.cell_numerator(tree, parents[i]) > top.price_num[project]
         born_from = list(compress(parents, alive))
         born = tree.children(born_from, project)
+        read = reader(born_from)
         for run in group:
-            values = list(
-                map(sub, written(run.budget, born_from), repeat(run.price_float[project]))
-            )
+            values = list(map(sub, read(run.budget), repeat(run.price_float[project])))
             run.budget.update(zip(born, values, strict=True))
             # negative values stay (exhausted); those too close to 0 for floats are decided
             # exactly (a C-level filter: most runs have none)

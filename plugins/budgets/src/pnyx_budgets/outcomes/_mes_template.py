@@ -18,7 +18,7 @@ from operator import gt, lt, not_
 
 from ._mes_cells import CellTree
 from ._mes_eval import Evaluation, Split
-from ._mes_run import ULP, EndowmentRun, written
+from ._mes_run import ULP, EndowmentRun
 
 REPAIRS = 6
 """Give up (and sort in full) after this many repair passes."""
@@ -31,9 +31,9 @@ def template_price(
     last: Split | None = entry[4].get("template")
     if last is None:
         return None
-    counts, budget, eps = entry[2], run.budget, run.eps
+    counts, eps = entry[2], run.eps
     split = last  # copied on the first change only: most runs reuse it as it is
-    held = written(budget, split.capped)
+    held = split.shadows(run, payers=False)
     if held and min(held) <= eps:  # some capped cells ran dry: drop them
         if min(map(abs, held)) <= eps:
             return None
@@ -66,7 +66,7 @@ def template_price(
             held = list(compress(held, stays))
             continue
         if paying is None:
-            paying = written(budget, split.payers)
+            paying = split.shadows(run, payers=True)
         if not paying or min(paying) > high:
             break
         stays = list(map(gt, paying, repeat(high)))
