@@ -3,18 +3,24 @@
 Starts ``gunicorn -w 2`` on the city loaded by ``benchmarks/city.py`` (PostgreSQL), and the
 trivial one-row Flask + SQLAlchemy app (``common.baseline_app``, same database) the same way;
 then, at each concurrency (client threads, each sending its next request when the previous
-one answered), runs for ``--seconds``:
+one answered), runs for ``--seconds`` each mix of ``--mixes`` (``city_mixes.py``): the
+baseline page, the anonymous mix, the signed-in mix (views, supports, meeting
+registrations, ballots cast: the last two send mail).
 
-* the baseline page;
-* the **anonymous mix**: home, space pages, proposals lists (first pages, deep pages,
-  filters), proposals, meetings lists and pages, budgets and their projects;
-* the **signed-in mix**: each person (a resident who has not voted yet) views a proposal,
-  supports it, registers for a coming meeting, adds a project to a ballot and casts it —
-  five requests with a signed session cookie and CSRF token, as a browser sends them.
+Options for the issue's goals:
+
+* ``--jobs redis --redis-url URL``: jobs go to Redis and one ``pnyx worker`` runs them
+  (mail leaves the web workers); its CPU is reported apart (``city_jobs.py``);
+* ``--mail hung`` (with ``--jobs redis``): the instance's SMTP server accepts and never
+  answers; compare the signed-in mix's p50/p99 with a run without it;
+* ``--proxy nginx``: a caching nginx in front (``city_proxy.py``); the anonymous mix runs
+  once more through it, with the proxy's hit ratio and its own CPU;
+* ``--env KEY=VALUE`` (repeatable; the caller's environment passes through too): settings
+  for gunicorn and the worker, e.g. ``PNYX_PAGE_CACHE_MB=0``.
 
 It prints requests, requests/s, p50/p95/p99 latency, errors (a status other than the one
-expected, or no answer) and the CPU milliseconds the gunicorn workers used per request
-(``/proc``), and the ratio of each mix's CPU per request to the baseline's.
+expected, or no answer), the CPU milliseconds per request of the gunicorn workers (and of
+the job worker, and of nginx) from ``/proc``, and each mix's web CPU against the baseline's.
 
     .venv/bin/python benchmarks/city.py                      # load once (minutes)
     .venv/bin/python benchmarks/city_load.py --concurrency 1,4,16 --seconds 20
@@ -26,233 +32,26 @@ localhost. The client runs on the same machine and takes CPU from the workers.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.client
-import itertools
 import json
 import os
 import random
-import statistics
-import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
 
 import city
-from common import (
-    children_of,
-    cookie_for,
-    cpu_seconds,
-    free_port,
-    percentile,
-    start_gunicorn,
-    stop,
-)
-from sqlalchemy import create_engine, text
+from city_client import Measured, Target, run_level, table
+from city_jobs import HungSmtp, Worker, flush, redis_environment
+from city_mixes import anonymous_requests, signed_in_cookies, signed_in_requests, write_counts
+from city_proxy import Nginx
+from common import baseline_app, children_of, cpu_seconds, free_port, start_gunicorn, stop
 
-from pnyx import create_app
-
-Request = tuple[str, str, dict[str, Any] | None, int]  # method, path, form, expected status
+MIXES = ("baseline", "anonymous", "signed-in")
+HERE = Path(__file__).resolve().parent
 
 
-@dataclass
-class Results:
-    times: list[float] = field(default_factory=list)
-    errors: dict[str, int] = field(default_factory=dict)
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def add(self, took: float, error: str | None) -> None:
-        with self.lock:
-            self.times.append(took)
-            if error:
-                self.errors[error] = self.errors.get(error, 0) + 1
-
-
-def send(port: int, request: Request, cookie: tuple[str, str] | None) -> str | None:
-    """One request on a new connection; ``None`` when it answered as expected."""
-    method, path, form, expected = request
-    headers = {"Accept-Language": "fr"}
-    body = None
-    if cookie:
-        headers["Cookie"] = cookie[0]
-    if form is not None:
-        body = urlencode({**form, "csrf_token": cookie[1] if cookie else ""})
-        headers["Content-Type"] = "application/x-www-form-urlencoded"
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    try:
-        connection.request(method, path, body=body, headers=headers)
-        response = connection.getresponse()
-        response.read()
-        status = response.status
-    except OSError as error:
-        return f"{method} {path.split('/')[1] or '/'}: {type(error).__name__}"
-    finally:
-        connection.close()
-    if status == expected or (expected == 303 and status in (302, 303)):
-        return None
-    return f"{method} {kind_of(path)}: {status}"
-
-
-def kind_of(path: str) -> str:
-    parts = [p for p in path.split("?")[0].split("/") if p]
-    return "/".join(p if not p.isdigit() else "N" for p in parts[:6]) or "/"
-
-
-def anonymous_requests(data: dict[str, Any], rng: random.Random) -> Callable[[], list[Request]]:
-    spaces = data["spaces"]
-    slug_of = {s["proposals"]: s["slug"] for s in spaces} | {
-        s["meetings"]: s["slug"] for s in spaces
-    }
-    first = spaces[0]
-
-    def pick() -> list[Request]:
-        space = rng.choice(spaces)
-        proposals = f"/spaces/{space['slug']}/proposals/{space['proposals']}/"
-        meetings = f"/spaces/{space['slug']}/meetings/{space['meetings']}/"
-        budgets = f"/spaces/{first['slug']}/budgets/{first['budgets']}/"
-        component, proposal = rng.choice(data["proposals"])
-        meeting_component, meeting = rng.choice(data["meetings"])
-        budget = rng.choice(data["budgets"])
-        choices = [
-            (10, "/"),
-            (10, f"/spaces/{space['slug']}"),
-            (15, proposals),
-            (5, f"{proposals}?sort=recent&page={rng.randint(2, 40)}"),
-            (5, f"{proposals}?territory={rng.choice(data['communes'])}"),
-            (15, f"/spaces/{slug_of[component]}/proposals/{component}/{proposal}/"),
-            (10, meetings),
-            (
-                10,
-                f"/spaces/{slug_of[meeting_component]}/meetings/{meeting_component}/meetings/{meeting}",
-            ),
-            (5, budgets),
-            (5, f"{budgets}{budget['id']}/"),
-            (5, f"{budgets}{budget['id']}/projects/{rng.choice(budget['projects'])}"),
-        ]
-        path = rng.choices([p for _, p in choices], weights=[w for w, _ in choices])[0]
-        return [("GET", path, None, 200)]
-
-    return pick
-
-
-def signed_in_requests(data: dict[str, Any], rng: random.Random) -> Callable[[], list[Request]]:
-    spaces = data["spaces"]
-    slug_of = {s["proposals"]: s["slug"] for s in spaces} | {
-        s["meetings"]: s["slug"] for s in spaces
-    }
-    first = spaces[0]
-    budget = data["budgets"][-1]  # the smallest: its voters are the first people only
-    ballot = f"/spaces/{first['slug']}/budgets/{first['budgets']}/{budget['id']}/ballot/"
-
-    def pick() -> list[Request]:
-        component, proposal = rng.choice(data["proposals"])
-        proposal_page = f"/spaces/{slug_of[component]}/proposals/{component}/{proposal}/"
-        meeting_component, meeting = rng.choice(data["coming_meetings"])
-        meeting_base = f"/spaces/{slug_of[meeting_component]}/meetings/{meeting_component}/"
-        return [
-            ("GET", proposal_page, None, 200),
-            ("POST", f"{proposal_page}support", {}, 303),
-            ("POST", f"{meeting_base}meetings/{meeting}/register", {}, 303),
-            ("POST", ballot + "add", {"project_id": rng.choice(budget["projects"])}, 303),
-            ("POST", ballot + "checkout", {}, 303),
-        ]
-
-    return pick
-
-
-def run_level(
-    port: int,
-    threads: int,
-    seconds: float,
-    max_requests: int,
-    pick: Callable[[], list[Request]],
-    cookies: Any = None,
-) -> Results:
-    """``threads`` closed loops for ``seconds`` (or until ``max_requests``)."""
-    results = Results()
-    deadline = time.perf_counter() + seconds
-    counter = itertools.count()
-
-    def loop() -> None:
-        while time.perf_counter() < deadline and next(counter) < max_requests:
-            try:
-                cookie = next(cookies) if cookies is not None else None
-            except StopIteration:  # every signed-in person has had their turn
-                return
-            for request in pick():
-                started = time.perf_counter()
-                error = send(port, request, cookie)
-                results.add(time.perf_counter() - started, error)
-
-    workers = [threading.Thread(target=loop) for _ in range(threads)]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join()
-    return results
-
-
-def measured(server: Any, run: Callable[[], Results]) -> tuple[Results, float, float]:
-    """``(results, elapsed seconds, workers' CPU seconds)``."""
-    workers = children_of(server.pid)
-    cpu_before, started = cpu_seconds(workers), time.perf_counter()
-    results = run()
-    return results, time.perf_counter() - started, cpu_seconds(workers) - cpu_before
-
-
-def measure_level(
-    server: Any, port: int, pick: Any, people: Any = None, *, threads: int, args: Any
-) -> tuple[Results, float, float]:
-    return measured(
-        server,
-        lambda: run_level(port, threads, args.seconds, args.max_requests, pick, people),
-    )
-
-
-def line(name: str, threads: int, found: tuple[Results, float, float]) -> tuple[str, float]:
-    results, elapsed, cpu = found
-    times = [t * 1000 for t in results.times] or [0.0]
-    count = len(results.times)
-    cpu_ms = cpu * 1000 / max(count, 1)
-    text_line = (
-        f"| {name} | {threads} | {count} | {count / elapsed:.1f} | "
-        f"{statistics.median(times):.1f} | {percentile(times, 0.95):.1f} | "
-        f"{percentile(times, 0.99):.1f} | {sum(results.errors.values())} | {cpu_ms:.2f} |"
-    )
-    return text_line, cpu_ms
-
-
-def signed_in_cookies(url: str, instance: Path, data: dict[str, Any]) -> Any:
-    """Signed session cookies of people who have not voted, supported or registered yet."""
-    engine = create_engine(url)
-    with engine.connect() as connection:
-        people = list(
-            connection.execute(
-                text(
-                    "SELECT id FROM users WHERE id NOT IN "
-                    "(SELECT voter_id FROM budgets_ballots WHERE voter_id IS NOT NULL) "
-                    "ORDER BY id DESC LIMIT 5000"
-                )
-            ).scalars()
-        )
-    engine.dispose()
-    app = create_app(city.config(url, instance))
-    lock = threading.Lock()
-    source = iter(people)
-
-    class Cookies:
-        def __next__(self) -> tuple[str, str]:
-            with lock:
-                person = next(source)  # StopIteration ends the level: bounded by the pool
-            return cookie_for(app, person)
-
-    return Cookies()
-
-
-def main() -> None:
+def parse_arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--database-url", default=os.environ.get("PNYX_BENCH_POSTGRES_URL", city.POSTGRES_URL)
@@ -261,56 +60,160 @@ def main() -> None:
     parser.add_argument("--concurrency", default="1,4,16")
     parser.add_argument("--seconds", type=float, default=20.0, help="per level and mix")
     parser.add_argument("--max-requests", type=int, default=20_000, help="per level and mix")
-    args = parser.parse_args()
-    instance = Path(args.instance)
-    data = json.loads((instance / "city.json").read_text())
-    levels = [min(int(n), 64) for n in args.concurrency.split(",") if n.strip()]
-    rng = random.Random(7)
-    pnyx_port, baseline_port = free_port(), free_port()
-    environment = city.environment(args.database_url, instance)
-    here = Path(__file__).resolve().parent
-    servers: list[Any] = []
-    rows: list[str] = []
-    try:  # started inside: an interrupted run stops what it started
-        pnyx = start_gunicorn("pnyx:create_app()", pnyx_port, environment)
-        servers.append(pnyx)
-        baseline = start_gunicorn(
-            "common:baseline_wsgi()",
-            baseline_port,
-            {"BENCH_BASELINE_URL": args.database_url},
-            chdir=here,
-        )
-        servers.append(baseline)
-        cookies = signed_in_cookies(args.database_url, instance, data)
-        # Warm both up (templates compiled, connections opened) before measuring.
-        run_level(pnyx_port, 2, 3, 200, anonymous_requests(data, rng))
-        run_level(baseline_port, 2, 1, 100, lambda: [("GET", "/", None, 200)])
-        for threads in levels:
-            level = functools.partial(measure_level, threads=threads, args=args)
-            base = level(baseline, baseline_port, lambda: [("GET", "/", None, 200)])
-            anonymous = level(pnyx, pnyx_port, anonymous_requests(data, rng))
-            signed = level(pnyx, pnyx_port, signed_in_requests(data, rng), cookies)
-            base_line, base_cpu = line("baseline", threads, base)
-            anonymous_line, anonymous_cpu = line("anonymous mix", threads, anonymous)
-            signed_line, signed_cpu = line("signed-in mix", threads, signed)
-            rows += [base_line, anonymous_line, signed_line]
-            rows.append(
-                f"| CPU ratio | {threads} | anonymous {anonymous_cpu / base_cpu:.1f}× · "
-                f"signed-in {signed_cpu / base_cpu:.1f}× | | | | | | |"
-            )
-            for found in (anonymous, signed):
-                if found[0].errors:
-                    print("errors:", found[0].errors)
-    finally:
-        for server in servers:
-            stop(server)
-    print(f"load average {os.getloadavg()}; {os.cpu_count()} CPUs; {args.seconds} s per level")
-    print(
-        "| target | threads | requests | req/s | p50 ms | p95 ms | p99 ms | errors | CPU ms/req |"
+    parser.add_argument("--mixes", default=",".join(MIXES), help="some of " + ",".join(MIXES))
+    parser.add_argument("--jobs", choices=("inline", "redis"), default="inline")
+    parser.add_argument(
+        "--redis-url",
+        default=os.environ.get("PNYX_BENCH_REDIS_URL"),
+        help="a Redis database of the run's own: emptied (FLUSHDB) before and after",
     )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for row in rows:
-        print(row)
+    parser.add_argument("--mail", choices=("outbox", "hung"), default="outbox")
+    parser.add_argument("--proxy", choices=("none", "nginx"), default="none")
+    parser.add_argument("--drain-seconds", type=float, default=60.0, help="jobs' catch-up")
+    parser.add_argument("--env", action="append", default=[], metavar="KEY=VALUE")
+    args = parser.parse_args()
+    args.mixes = [m.strip() for m in args.mixes.split(",") if m.strip()]
+    if unknown := set(args.mixes) - set(MIXES):
+        parser.error(f"unknown mixes: {', '.join(sorted(unknown))}")
+    if args.jobs == "redis" and not args.redis_url:
+        parser.error("--jobs redis needs --redis-url (or PNYX_BENCH_REDIS_URL)")
+    if args.mail == "hung" and args.jobs != "redis":
+        parser.error("--mail hung needs --jobs redis (inline, each mail holds a web worker)")
+    if any("=" not in pair for pair in args.env):
+        parser.error("--env takes KEY=VALUE")
+    return args
+
+
+def settings(args: argparse.Namespace) -> dict[str, str]:
+    """What this run adds to the city's gunicorn environment (the report prints it):
+    ``PNYX_*`` variables of the caller's environment, then ``--env``, then the jobs."""
+    chosen = {
+        key: value
+        for key, value in os.environ.items()
+        if key.startswith("PNYX_") and not key.startswith("PNYX_BENCH_")
+    }
+    chosen |= dict(pair.split("=", 1) for pair in args.env)
+    if args.jobs == "redis":
+        chosen |= redis_environment(args.redis_url)
+    else:
+        chosen["PNYX_JOBS"] = "inline"
+    return chosen
+
+
+def gunicorn_cpu(server: Any) -> Callable[[], float]:
+    return lambda: cpu_seconds(children_of(server.pid))
+
+
+class Run:
+    """Everything one run starts, stopped by ``close()`` whatever happened."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.started: list[Any] = []
+        self.instance = Path(args.instance)
+        self.data = json.loads((self.instance / "city.json").read_text())
+        self.environment = city.environment(args.database_url, self.instance) | settings(args)
+        self.worker: Worker | None = None
+        self.nginx: Nginx | None = None
+
+    def start(self) -> None:
+        args = self.args
+        if args.mail == "hung":
+            hung = self._keep(HungSmtp())
+            self.environment |= hung.environment()
+        if args.jobs == "redis":
+            flush(args.redis_url)
+            self.worker = self._keep(Worker({**os.environ, **self.environment}))
+        self.port = free_port()
+        self.pnyx = self._keep(start_gunicorn("pnyx:create_app()", self.port, self.environment))
+        if args.proxy == "nginx":
+            self.nginx = self._keep(Nginx(free_port(), self.port))
+        if "baseline" in args.mixes:
+            baseline_app(args.database_url)  # its table, once: two workers would race for it
+            self.baseline_port = free_port()
+            environment = {"BENCH_BASELINE_URL": args.database_url}
+            baseline = start_gunicorn(
+                "common:baseline_wsgi()", self.baseline_port, environment, chdir=HERE
+            )
+            self.baseline = self._keep(baseline)
+
+    def _keep(self, thing: Any) -> Any:
+        self.started.append(thing)
+        return thing
+
+    def close(self) -> None:
+        for thing in reversed(self.started):
+            stop(thing) if hasattr(thing, "pid") else thing.stop()
+        if self.args.jobs == "redis":
+            flush(self.args.redis_url)
+
+    def targets(self, rng: random.Random) -> list[Target]:
+        web = {"web": gunicorn_cpu(self.pnyx)}
+        if self.worker:
+            web["jobs"] = self.worker.cpu
+        found = []
+        if "baseline" in self.args.mixes:
+            baseline = [("GET", "/", None, 200)]
+            cpu = {"web": gunicorn_cpu(self.baseline)}
+            found.append(Target("baseline", self.baseline_port, lambda: baseline, cpu))
+        if "anonymous" in self.args.mixes:
+            anonymous = anonymous_requests(self.data, rng)
+            found.append(Target("anonymous mix", self.port, anonymous, web))
+            if self.nginx:
+                cpu = web | {"nginx": lambda: cpu_seconds(self.nginx.pids())}
+                found.append(Target("anonymous mix via nginx", self.nginx.port, anonymous, cpu))
+        if "signed-in" in self.args.mixes:
+            cookies = signed_in_cookies(self.args.database_url, self.instance, self.data)
+            signed = signed_in_requests(self.data, rng)
+            found.append(Target("signed-in mix", self.port, signed, web, cookies, self._drain))
+        return found
+
+    def _drain(self) -> str:
+        """After a mix that sends mail: let the worker catch up, so its CPU is counted."""
+        if not self.worker:
+            return ""
+        seconds = 0.0 if self.args.mail == "hung" else self.args.drain_seconds
+        left = self.worker.wait_until_drained(self.args.redis_url, seconds)
+        return f"{left} jobs still queued" if left else ""
+
+
+def measure(target: Target, threads: int, args: argparse.Namespace) -> Measured:
+    before = {name: read() for name, read in target.cpu.items()}
+    started = time.perf_counter()
+    people = target.people
+    results = run_level(target.port, threads, args.seconds, args.max_requests, target.pick, people)
+    elapsed = time.perf_counter() - started
+    note = target.settle() if target.settle else ""
+    cpu = {name: read() - before[name] for name, read in target.cpu.items()}
+    return Measured(target.name, threads, results, elapsed, cpu, note)
+
+
+def main() -> None:
+    args = parse_arguments()
+    levels = [min(int(n), 64) for n in args.concurrency.split(",") if n.strip()]
+    load_before = os.getloadavg()
+    run = Run(args)
+    found: list[Measured] = []
+    written_before = write_counts(args.database_url)
+    try:  # started inside: an interrupted run stops what it started
+        run.start()
+        rng = random.Random(7)
+        # Warm up (templates compiled, connections opened) before measuring; not the proxy.
+        run_level(run.port, 2, 3, 200, anonymous_requests(run.data, rng))
+        targets = run.targets(rng)
+        for threads in levels:
+            found += [measure(target, threads, args) for target in targets]
+    finally:
+        run.close()
+    written = write_counts(args.database_url)
+    shown = " ".join(f"{key}={value}" for key, value in sorted(settings(args).items()))
+    print(
+        f"load average {load_before} before, {os.getloadavg()} after; {os.cpu_count()} CPUs; "
+        f"{args.seconds} s per level; proxy {args.proxy}; mail {args.mail}; {shown}"
+    )
+    print(table(found, jobs=args.jobs == "redis", proxy=args.proxy != "none"))
+    # The signed-in mix's writes, counted in the database: a refused write shows here.
+    print("written: " + ", ".join(f"+{written[k] - written_before[k]} {k}" for k in written))
 
 
 if __name__ == "__main__":

@@ -193,11 +193,23 @@ def baseline_wsgi() -> Flask:
 # --- signed sessions, gunicorn --------------------------------------------------------------
 
 
-def cookie_for(app: Any, user_id: int) -> tuple[str, str]:
-    """A signed session cookie for ``user_id`` with its CSRF token: ``(cookie, token)``."""
+def cookie_for(
+    app: Any, user_id: int, session_token: str, session_version: int = 1
+) -> tuple[str, str]:
+    """A signed session cookie for ``user_id`` with its CSRF token: ``(cookie, token)``.
+
+    ``session_token`` is the token of a server-side session record
+    (``pnyx.accounts.sessions.start_session``): without one the cookie opens nothing."""
     token = secrets.token_urlsafe(32)
     serializer = app.session_interface.get_signing_serializer(app)
-    value = serializer.dumps({"user_id": user_id, "session_version": 1, "csrf_token": token})
+    value = serializer.dumps(
+        {
+            "user_id": user_id,
+            "session_version": session_version,
+            "session_token": session_token,
+            "csrf_token": token,
+        }
+    )
     return f"{app.config.get('SESSION_COOKIE_NAME', 'session')}={value}", token
 
 
