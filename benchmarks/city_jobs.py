@@ -46,9 +46,23 @@ def queued(url: str) -> int:
 class Worker:
     """``pnyx worker`` (no fork: one process whose CPU is every job's)."""
 
-    def __init__(self, environment: dict[str, str]) -> None:
+    def __init__(self, environment: dict[str, str], url: str) -> None:
         pnyx = Path(sys.executable).parent / "pnyx"
         self.process = subprocess.Popen([str(pnyx), "worker"], env=environment)
+        self._wait_until_listening(url)
+
+    def _wait_until_listening(self, url: str, seconds: float = 60) -> None:
+        """Until RQ registered it: its start-up (imports, the app) is not the jobs' CPU."""
+        from redis import Redis
+        from rq import Worker as RqWorker
+
+        deadline = time.monotonic() + seconds
+        with Redis.from_url(url) as connection:
+            while not RqWorker.count(connection=connection):
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    self.stop()
+                    sys.exit("pnyx worker did not start")
+                time.sleep(0.2)
 
     def cpu(self) -> float:
         return cpu_seconds([self.process.pid, *children_of(self.process.pid)])

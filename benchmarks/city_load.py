@@ -43,7 +43,13 @@ from typing import Any
 import city
 from city_client import Measured, Target, run_level, table
 from city_jobs import HungSmtp, Worker, flush, redis_environment
-from city_mixes import anonymous_requests, signed_in_cookies, signed_in_requests, write_counts
+from city_mixes import (
+    anonymous_requests,
+    signed_in_cookies,
+    signed_in_requests,
+    supportable_proposals,
+    write_counts,
+)
 from city_proxy import Nginx
 from common import baseline_app, children_of, cpu_seconds, free_port, start_gunicorn, stop
 
@@ -123,7 +129,7 @@ class Run:
             self.environment |= hung.environment()
         if args.jobs == "redis":
             flush(args.redis_url)
-            self.worker = self._keep(Worker({**os.environ, **self.environment}))
+            self.worker = self._keep(Worker({**os.environ, **self.environment}, args.redis_url))
         self.port = free_port()
         self.pnyx = self._keep(start_gunicorn("pnyx:create_app()", self.port, self.environment))
         if args.proxy == "nginx":
@@ -164,7 +170,8 @@ class Run:
                 found.append(Target("anonymous mix via nginx", self.nginx.port, anonymous, cpu))
         if "signed-in" in self.args.mixes:
             cookies = signed_in_cookies(self.args.database_url, self.instance, self.data)
-            signed = signed_in_requests(self.data, rng)
+            supportable = supportable_proposals(self.args.database_url, self.data)
+            signed = signed_in_requests(self.data, rng, supportable)
             found.append(Target("signed-in mix", self.port, signed, web, cookies, self._drain))
         return found
 

@@ -24,6 +24,7 @@ from pnyx.accounts.sessions import start_session
 from pnyx.db import get_session
 from pnyx.models import User
 from pnyx_budgets.models import Ballot
+from pnyx_proposals.states import supportable_state
 
 Request = tuple[str, str, dict[str, Any] | None, int]  # method, path, form, expected status
 #: Signed-in people per run: each casts one ballot, so a run needs one per five requests.
@@ -79,7 +80,10 @@ def anonymous_requests(data: dict[str, Any], rng: random.Random) -> Callable[[],
     return pick
 
 
-def signed_in_requests(data: dict[str, Any], rng: random.Random) -> Callable[[], list[Request]]:
+def signed_in_requests(
+    data: dict[str, Any], rng: random.Random, supportable: list[Any]
+) -> Callable[[], list[Request]]:
+    """``supportable``: the ``(component, proposal)`` pairs a resident may support."""
     spaces = data["spaces"]
     slug_of = {s["proposals"]: s["slug"] for s in spaces} | {
         s["meetings"]: s["slug"] for s in spaces
@@ -89,7 +93,7 @@ def signed_in_requests(data: dict[str, Any], rng: random.Random) -> Callable[[],
     ballot = f"/spaces/{first['slug']}/budgets/{first['budgets']}/{budget['id']}/ballot/"
 
     def pick() -> list[Request]:
-        component, proposal = rng.choice(data["proposals"])
+        component, proposal = rng.choice(supportable)
         proposal_page = f"/spaces/{slug_of[component]}/proposals/{component}/{proposal}/"
         meeting_component, meeting = rng.choice(data["coming_meetings"])
         meeting_base = f"/spaces/{slug_of[meeting_component]}/meetings/{meeting_component}/"
@@ -131,6 +135,16 @@ def signed_in_cookies(url: str, instance: Path, data: dict[str, Any]) -> Any:
                 return next(source)  # StopIteration ends the level: bounded by the pool
 
     return Cookies()
+
+
+def supportable_proposals(url: str, data: dict[str, Any]) -> list[Any]:
+    """The city's proposals but the rejected ones (supporting those is refused: 403)."""
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        rows = connection.execute(text("SELECT id, state FROM proposals_proposals"))
+        refused = {row.id for row in rows if not supportable_state(row.state)}
+    engine.dispose()
+    return [pair for pair in data["proposals"] if pair[1] not in refused]
 
 
 def write_counts(url: str) -> dict[str, int]:
