@@ -148,7 +148,6 @@ def test_the_report_gives_the_proxy_hit_ratio_and_each_process_cpu(bench) -> Non
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        (["--mail", "hung"], "--mail hung needs --jobs redis"),
         (["--jobs", "redis"], "--jobs redis needs --redis-url"),
         (["--mixes", "anonymous,everything"], "unknown mixes: everything"),
     ],
