@@ -36,6 +36,7 @@ import argparse
 import json
 import os
 import random
+import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -148,7 +149,7 @@ class Run:
 
     def close(self) -> None:
         for thing in reversed(self.started):
-            stop(thing) if hasattr(thing, "pid") else thing.stop()
+            stop(thing) if isinstance(thing, subprocess.Popen) else thing.stop()
         if self.args.jobs == "redis":
             flush(self.args.redis_url)
 
