@@ -44,6 +44,8 @@ class Decision:
 
 
 ALLOWED = Decision(True)
+#: ``g`` key: space roles by person id, for the current request.
+SPACE_ROLES_KEY = "pnyx_space_roles"
 
 
 def _registry() -> Any:
@@ -70,12 +72,18 @@ def has_space_role(user: User | None, space: Space | None) -> bool:
 
 
 def space_roles(user: User) -> list[UserSpaceRole]:
-    """The person's space roles, read once per request."""
-    cache = g.setdefault("pnyx_space_roles", {})
+    """The person's space roles, read once per request (the signed-in person's with
+    their session, by :func:`pnyx.accounts.sessions.load_user`)."""
+    cache = g.setdefault(SPACE_ROLES_KEY, {})
     if user.id not in cache:
         query = select(UserSpaceRole).where(UserSpaceRole.user_id == user.id)
         cache[user.id] = list(get_session().scalars(query))
     return cache[user.id]
+
+
+def remember_space_roles(user: User, roles: list[UserSpaceRole]) -> None:
+    """Keep ``roles``, read with the person, as their space roles for this request."""
+    g.setdefault(SPACE_ROLES_KEY, {})[user.id] = roles
 
 
 def holds_space_role(user: User, space: Space | None, roles: frozenset[str]) -> bool:

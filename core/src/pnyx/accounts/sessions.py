@@ -20,10 +20,12 @@ import secrets
 
 from flask import current_app, g, session
 from sqlalchemy import delete, func, select
+from sqlalchemy.orm import joinedload
 
 from pnyx.db import get_session
 from pnyx.models import User, UserSession, utcnow
 from pnyx.passwords import hash_password, verify_password
+from pnyx.permissions import remember_space_roles
 from pnyx.redirects import safe_next
 
 __all__ = ["load_user", "safe_next", "sign_in_user", "sign_out_user"]
@@ -44,26 +46,53 @@ def can_sign_in(user: User) -> bool:
 
 
 def load_user() -> None:
-    """Put the signed-in person in ``g.user`` (``None`` when nobody, or a stale session)."""
+    """Put the signed-in person in ``g.user`` (``None`` when nobody, or a stale session).
+
+    One query (issue 13 item 4): the session record, its person, their organization
+    roles and their space roles (for the permission checks that follow) together.
+    """
     g.user = None
     user_id = session.get(USER_KEY)
     if not user_id:
         return
-    user = get_session().get(User, user_id)
-    if user is None or not can_sign_in(user) or session.get(VERSION_KEY) != user.session_version:
-        # The account is gone or blocked, or its password changed since: the session ends.
+    found = _record_and_user()
+    if found is None:
+        _forget_cookie()  # signed out (here or everywhere): the cookie alone opens nothing
+        return
+    record, user = found
+    if user.id != user_id:
+        # A record of someone else: this cookie's session is over, and so is that record.
+        get_session().delete(record)
+        get_session().commit()
         _forget_cookie()
         return
-    record = current_record()
-    if record is None or record.user_id != user.id or _expired(record):
-        # Signed out (here or everywhere), or too old: the cookie alone opens nothing.
-        if record is not None:
-            get_session().delete(record)
-            get_session().commit()
+    if not can_sign_in(user) or session.get(VERSION_KEY) != user.session_version:
+        # The account is blocked or deleted, or its password changed since: the session ends.
         _forget_cookie()
         return
+    if _expired(record):
+        get_session().delete(record)
+        get_session().commit()
+        _forget_cookie()
+        return
+    remember_space_roles(user, list(user.space_role_rows))
     _touch(record)
     g.user = user
+
+
+def _record_and_user() -> tuple[UserSession, User] | None:
+    """This browser's session record and its person (with their roles), if it exists."""
+    token = session.get(TOKEN_KEY)
+    if not isinstance(token, str) or not token:
+        return None
+    query = (
+        select(UserSession, User)
+        .join(User, User.id == UserSession.user_id)
+        .where(UserSession.token_hash == _token_hash(token))
+        .options(joinedload(User.organization_roles), joinedload(User.space_role_rows))
+    )
+    row = get_session().execute(query).unique().first()
+    return None if row is None else (row[0], row[1])
 
 
 def _forget_cookie() -> None:

@@ -54,6 +54,10 @@ class User(Model):
         cascade="all, delete-orphan", lazy="selectin"
     )
 
+    #: Read with the signed-in person (one query, ``load_user``); writes go through the
+    #: ``user_space_roles`` rows themselves.
+    space_role_rows: Mapped[list[UserSpaceRole]] = relationship(viewonly=True)
+
     def has_role(self, role: OrganizationRole) -> bool:
         return any(r.role == role for r in self.organization_roles)
 

@@ -22,8 +22,8 @@ import datetime as dt
 from typing import Any
 
 from flask import Flask, abort, current_app, g, url_for
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import and_, select
+from sqlalchemy.orm import joinedload
 
 from pnyx.db import get_session
 from pnyx.models import Component, Space
@@ -76,24 +76,34 @@ def hide_invisible() -> None:
         abort(404)
 
 
-def load_space(slug: str) -> Space:
-    """The space with ``slug`` (steps loaded); its due step is activated lazily."""
-    query = select(Space).where(Space.slug == slug).options(selectinload(Space.steps))
-    space = get_session().scalar(query)
-    if space is None:
+def load_space(slug: str, component_id: int | None = None) -> tuple[Space, Component | None]:
+    """The space with ``slug``, its steps, and its component ``component_id``: one query.
+
+    The request set-up of every space and component page (issue 13 item 4): the
+    steps are joined to the space and the component to both, rather than three
+    queries. 404 when there is no such space; the component is ``None`` when it
+    is not one of this space's. The space's due step is activated lazily.
+    """
+    query = select(Space).where(Space.slug == slug).options(joinedload(Space.steps))
+    if component_id is not None:
+        condition = and_(Component.id == component_id, Component.space_id == Space.id)
+        query = query.add_columns(Component).outerjoin(Component, condition)
+    row = get_session().execute(query).unique().first()
+    if row is None:
         abort(404)
+    space, component = row[0], (row[1] if component_id is not None else None)
     if activate_due_step(get_session(), space, dt.date.today()):
         get_session().commit()
-    return space
+    return space, component
 
 
 def pull_space_and_component(endpoint: str | None, values: dict[str, Any] | None) -> None:
     if not values or "space_slug" not in values:
         return
-    g.space = load_space(values.pop("space_slug"))
-    if "component_id" in values:
-        component = get_session().get(Component, values.pop("component_id"))
-        if component is None or component.space_id != g.space.id:
+    component_id = values.pop("component_id", None)
+    g.space, component = load_space(values.pop("space_slug"), component_id)
+    if component_id is not None:
+        if component is None:
             abort(404)
         blueprint = (endpoint or "").rpartition(".")[0]
         expected_type = current_app.extensions[TYPES_BY_BLUEPRINT].get(blueprint)

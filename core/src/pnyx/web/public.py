@@ -36,7 +36,7 @@ def terms() -> str:
 @blueprint.url_value_preprocessor
 def pull_space(endpoint: str | None, values: dict[str, str] | None) -> None:
     if values and "slug" in values:
-        g.space = load_space(values.pop("slug"))
+        g.space, _none = load_space(values.pop("slug"))
 
 
 @blueprint.route("/spaces/<slug>")
