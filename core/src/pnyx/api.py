@@ -170,6 +170,7 @@ def send_mail(
     *,
     locale: str | None = None,
     attachments: Iterable[tuple[str, str, str | bytes]] = (),
+    message_key: str | None = None,
     **context: Any,
 ) -> bool:
     """Send an e-mail whose plain-text body is a plugin's template, with attachments.
@@ -181,10 +182,13 @@ def send_mail(
     "text/calendar", text)``). Subject and body are rendered in ``locale`` (the
     recipient's). Delivery is a background job (after the request's commit,
     retried, kept for administrators when it fails); returns ``True`` once queued.
+    ``message_key``, a text unique to what the message tells (``"budgets-vote-12"``),
+    makes it idempotent: sent again with the same key (a job run twice), it is
+    delivered once.
     """
     with force_locale(locale) if locale else contextlib.nullcontext():
         body = render_template(template, **context)
-        message = _mail.build_message(to, str(subject), body)
+        message = _mail.build_message(to, str(subject), body, key=message_key)
     for filename, mimetype, content in attachments:
         maintype, _slash, subtype = mimetype.partition("/")
         if maintype == "text":

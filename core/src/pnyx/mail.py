@@ -19,6 +19,7 @@ docs/jobs.md): never inside the request, retried, and kept when it fails.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
 import os
 import secrets
@@ -124,16 +125,25 @@ def external_url(endpoint: str, **values: Any) -> str:
     return url_for(endpoint, _external=True, **values)
 
 
-def build_message(to: str, subject: str, body: str) -> EmailMessage:
+def build_message(to: str, subject: str, body: str, *, key: str | None = None) -> EmailMessage:
+    """A message; ``key`` (unique to what it tells) makes its ``Message-ID`` the same each
+    time, so that a job run twice delivers it once (:mod:`pnyx.mail_delivery`)."""
     message = EmailMessage()
     message["From"] = sender_address()
     message["To"] = to
     message["Subject"] = subject
     message["Date"] = format_datetime(utcnow())
     domain = (current_app.config.get("MAIL_FROM") or "").rpartition("@")[2] or None
-    message["Message-ID"] = make_msgid(domain=domain)
+    message["Message-ID"] = make_msgid(domain=domain) if key is None else keyed_id(key, domain)
     message.set_content(body)
     return message
+
+
+def keyed_id(key: str, domain: str | None) -> str:
+    """A ``Message-ID`` derived from ``key`` and the instance's secret (no key shows)."""
+    secret = str(current_app.config.get("SECRET_KEY") or "")
+    digest = hashlib.sha256(f"{secret}\0{key}".encode()).hexdigest()[:40]
+    return f"<{digest}@{domain or 'localhost'}>"
 
 
 def send_mail(

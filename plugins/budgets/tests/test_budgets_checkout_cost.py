@@ -13,6 +13,8 @@ import pytest
 from sqlalchemy import event, select
 
 from pnyx.db import get_database
+from pnyx.jobs import Job
+from pnyx.jobs.runner import execute
 from pnyx_budgets.models import CAST, Ballot
 
 pytestmark = pytest.mark.pnyx_plugins("budgets")
@@ -28,23 +30,45 @@ def projects(budgets_make_project, budget):
     return [budgets_make_project(budget, cost=10_000, title=f"Project {i}") for i in range(6)]
 
 
+class KeptJobs:
+    """Holds the jobs a request enqueues, so that they are counted apart from it."""
+
+    after_response = False
+
+    def __init__(self) -> None:
+        self.jobs: list[Job] = []
+
+    def push(self, job: Job) -> None:
+        self.jobs.append(job)
+
+
 @pytest.fixture
 def statements(app) -> Callable:
-    """``statements(call)``: the response of ``call()`` and the SQL statements it ran."""
+    """``statements(call)``: the response of ``call()``, the SQL statements the request
+    ran, and those of the jobs it enqueued (run after it, as a worker would)."""
 
     def run(call: Callable) -> tuple:
         seen: list[str] = []
 
         def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
-            seen.append(statement)
+            if statement.strip().upper() != "BEGIN":  # SQLite's explicit transaction start
+                seen.append(statement)
 
         engine = get_database(app).engine
+        queue, kept = app.extensions["pnyx.jobs"], KeptJobs()
         event.listen(engine, "before_cursor_execute", record)
         try:
-            response = call()
+            app.extensions["pnyx.jobs"] = kept
+            try:
+                response = call()
+            finally:
+                app.extensions["pnyx.jobs"] = queue
+            in_request = len(seen)
+            for job in kept.jobs:
+                execute(app, job)  # the jobs it enqueues run inline, counted too
         finally:
             event.remove(engine, "before_cursor_execute", record)
-        return response, len(seen)
+        return response, in_request, len(seen) - in_request
 
     return run
 
@@ -108,18 +132,22 @@ def test_adding_and_casting_cost_the_same_statements_for_1_or_3_projects(
     for name, chosen in (("one", projects[:1]), ("three", projects[1:4])):
         budgets_client.sign_in(make_user())
         ids = [p.id for p in chosen]
-        added, add_count = statements(
+        added, add_count, add_jobs = statements(
             lambda ids=ids: budgets_client.post_form(url + "add", data={"project_id": ids})
         )
-        assert added.status_code == 303
-        cast, cast_count = statements(lambda: budgets_client.post_form(url + "checkout"))
+        assert added.status_code == 303 and add_jobs == 0
+        cast, cast_count, cast_jobs = statements(lambda: budgets_client.post_form(url + "checkout"))
         assert cast.status_code == 303
-        counts[name] = (add_count, cast_count)
-    print("statements (add, checkout):", counts)
+        counts[name] = (add_count, cast_count, cast_jobs)
+    print("statements (add, checkout, checkout's jobs):", counts)
     assert counts["one"] == counts["three"], counts
-    add_count, cast_count = counts["one"]
-    # core set-up (space, steps, component, person, roles, session) + the change itself: a
-    # bound, so that a query per project or per line cannot slip in unnoticed
-    assert add_count <= 20 and cast_count <= 34, counts
+    add_count, cast_count, cast_jobs = counts["one"]
+    # Bounds, so that a query per project or per line cannot slip in unnoticed (before
+    # issue 22: 18 and 27 on PostgreSQL, jobs included). The core's set-up is 2 of them
+    # (space, steps and component; session, person and roles); the follow of the budget
+    # and the e-mail are a job after the response (pnyx_budgets.after_vote: 5 statements,
+    # then the mail delivery's 5). SQLite adds its explicit write locks and savepoints.
+    bounds = (10, 11, 10) if session.get_bind().dialect.name == "postgresql" else (11, 13, 15)
+    assert all(n <= bound for n, bound in zip(counts["one"], bounds, strict=True)), counts
     cast_ballots = session.scalars(select(Ballot).where(Ballot.status == CAST)).all()
     assert sorted(len(b.items) for b in cast_ballots) == [1, 3]

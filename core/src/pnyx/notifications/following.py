@@ -12,10 +12,10 @@ from typing import Any
 
 import attrs
 from sqlalchemy import delete, or_, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects import postgresql, sqlite
 
 from pnyx.db import get_session
-from pnyx.models import Component, Space, User
+from pnyx.models import Component, Space, User, utcnow
 from pnyx.notifications.models import Follow, NotificationPreference
 
 SPACE, COMPONENT = "space", "component"
@@ -78,22 +78,24 @@ def follow(
         return False
     found = target_of(target, component, space)
     session = get_session()
-    if following(user, found) is not None:
-        return False
-    row = Follow(
-        user_id=user.id,
-        target_type=found.type,
-        target_id=found.id,
-        space_id=found.space_id,
-        component_id=found.component_id,
-        reason=reason[:32],
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    # One statement: a follow that exists already (or is made at the same moment
+    # elsewhere) is left as it is, whatever its reason; no savepoint, no read first.
+    statement = (
+        insert(Follow)
+        .values(
+            user_id=user.id,
+            target_type=found.type,
+            target_id=found.id,
+            space_id=found.space_id,
+            component_id=found.component_id,
+            reason=reason[:32],
+            created_at=utcnow(),
+        )
+        .on_conflict_do_nothing(index_elements=["user_id", "target_type", "target_id"])
     )
-    try:
-        with session.begin_nested():
-            session.add(row)
-    except IntegrityError:  # the same person followed it at the same moment elsewhere
-        return False
-    return True
+    return bool(session.execute(statement).rowcount)  # type: ignore[attr-defined]
 
 
 def unfollow(user: User, target: Any) -> bool:

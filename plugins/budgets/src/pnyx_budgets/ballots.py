@@ -90,13 +90,12 @@ def editable_draft(
             "it keeps counting until you confirm the new one."
         )
     if ballot is None and create:
-        voted = eligibility.voted_budget_ids(session, budget.component_id, user.id)
-        problem = eligibility.rule_problem(budget.component, budget, voted)
+        problem = eligibility.across_budgets_problem(session, budget, user.id)
         if problem:
             return None, problem
+        # not flushed yet: the caller's first write inserts it (no UPDATE after the INSERT)
         ballot = Ballot(budget_id=budget.id, voter_id=user.id, status=DRAFT)
         session.add(ballot)
-        session.flush()
     return ballot, None
 
 
@@ -141,8 +140,11 @@ def add_many(
         rows.append({"ballot_id": ballot.id, "project_id": project.id, "position": len(lines)})
         lines.append(line)
     if rows:
-        session.execute(insert(BallotItem), rows)  # one statement for all of them
         touch(session, ballot, budget, "budgets.ballot_changed")
+        session.flush()  # a new ballot's INSERT (its id for the rows) already has updated_at
+        for row in rows:
+            row["ballot_id"] = ballot.id
+        session.execute(insert(BallotItem), rows)  # one statement for all of them
     return None
 
 
@@ -215,18 +217,23 @@ class Checkout:
     already_cast: bool = False
 
 
-def checkout(session: Session, budget_id: int, user: api.User) -> Checkout:
-    """Cast the person's draft in the budget, after checking everything again.
+def locked_for_checkout(session: Session, budget_id: int, component_id: int) -> Budget | None:
+    """The budget under its shared lock (staff cannot change costs or rules until the
+    commit), when it belongs to ``component_id``: what :func:`checkout` needs."""
+    budget = lock_budget(session, budget_id, exclusive=False)
+    return budget if budget is not None and budget.component_id == component_id else None
 
-    Costs and rules are read again under the budget's shared lock (staff cannot
+
+def checkout(session: Session, budget: Budget, user: api.User) -> Checkout:
+    """Cast the person's draft in ``budget`` (read by :func:`locked_for_checkout`),
+    after checking everything again.
+
+    Costs and rules are read under the budget's shared lock (staff cannot
     change them meanwhile); the rule across budgets under the voter's lock.
     When the draft is the copy of a cast ballot, the copy replaces it here, in
     this one transaction (:func:`replace_cast`). With no draft, a cast ballot is
     returned unchanged: a second click, or a second confirm racing the first.
     """
-    budget = lock_budget(session, budget_id, exclusive=False)
-    if budget is None:
-        return Checkout(None, [api._("This budget no longer exists.")])
     lock_voter(session, budget.component_id, user.id)
     problem = closed_problem(session, budget)
     if problem:
@@ -235,8 +242,7 @@ def checkout(session: Session, budget_id: int, user: api.User) -> Checkout:
     if draft is None and cast is not None:
         return Checkout(cast, already_cast=True)
     problems = checkout_problems(Rules.of(budget), lines_of(session, draft))
-    voted = eligibility.voted_budget_ids(session, budget.component_id, user.id)
-    problem = eligibility.rule_problem(budget.component, budget, voted)
+    problem = eligibility.across_budgets_problem(session, budget, user.id)
     if problem:
         problems.insert(0, problem)
     if cast is not None and not changes_allowed(budget):
@@ -257,8 +263,7 @@ def checkout(session: Session, budget_id: int, user: api.User) -> Checkout:
         "replaced": cast is not None,
     }
     api.publish_event(session, "budgets.voted", payload, actor_id=user.id)
-    # voters follow the budget they voted in, to hear its results (reversible, explained)
-    api.follow(user, (BUDGET_RESOURCE, budget.id), component=budget.component, reason="voted")
+    # the follow of the budget and the e-mail come after the commit (pnyx_budgets.after_vote)
     return Checkout(draft, replaced=cast is not None)
 
 

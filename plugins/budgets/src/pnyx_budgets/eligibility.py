@@ -42,6 +42,15 @@ def counted_budget_ids(session: Session, budget_ids: Sequence[int]) -> set[int]:
     return set(session.scalars(query))
 
 
+def across_budgets_problem(session: Session, budget: Budget, user_id: int) -> str | None:
+    """:func:`rule_problem` for the person, reading their other ballots only when a rule
+    across budgets is set (not with the default "vote in every budget": one query less)."""
+    if api.current_settings(budget.component).get("voting_rule") not in (ONE, UP_TO):
+        return None
+    voted = voted_budget_ids(session, budget.component_id, user_id)
+    return rule_problem(budget.component, budget, voted)
+
+
 def rule_problem(component: api.Component, budget: Budget, voted: set[int]) -> str | None:
     """Why the rule across budgets forbids a ballot in ``budget`` now, or ``None``."""
     settings = api.current_settings(component)

@@ -1,6 +1,6 @@
 """The core's notifications for budgets (issue 19): a project's progress, published results.
 
-Voters follow the budget they vote in (:func:`pnyx_budgets.ballots` calls
+Voters follow the budget they vote in (:func:`pnyx_budgets.after_vote.after_cast` calls
 ``api.follow(..., reason="voted")``, which the person may refuse on their
 preferences page); anyone may follow a budget or a project with the button on
 its page, or the whole component or space. ``budgets.progress_changed`` tells

@@ -1,7 +1,8 @@
 """The vote confirmation e-mail: the receipt code, after a ballot is cast or replaced.
 
-Sent by the checkout view right after the transaction commits (never about a
-ballot a rollback took back), through the core's mail service, to people who
+Sent by the job that follows a checkout (:mod:`pnyx_budgets.after_vote`, after
+the transaction commits: never about a ballot a rollback took back), through the
+core's mail service, to people who
 did not turn it off on their account ("E-mails I receive", issue 10 item 11).
 The message holds the receipt code and the budget, never the projects chosen.
 """
@@ -54,8 +55,11 @@ def send_vote_receipt(user: api.User, budget: Budget, ballot: Ballot, *, replace
             code=ballot.receipt_code,
             cast_at=ballot.cast_at,
             replaced=replaced,
-            receipt_url=url_for("budgets.receipt", budget_id=budget.id, _external=True),
+            receipt_url=api.component_url(
+                budget.component, "receipt", budget_id=budget.id, _external=True
+            ),
             preferences_url=url_for("pnyx_auth.mail_preferences", _external=True),
+            message_key=f"budgets.vote_receipt:{ballot.id}:{ballot.receipt_code}",
         )
     except Exception:  # the vote stands even if its e-mail cannot be built
         log.exception("vote confirmation e-mail for budget %s failed", budget.id)

@@ -8,10 +8,10 @@ Changing one's mind is in :mod:`.changes`.
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, url_for
 
 from pnyx import api
-from pnyx_budgets import ballots, eligibility, explain, queries, vote_mail
+from pnyx_budgets import after_vote, ballots, eligibility, explain, queries
 from pnyx_budgets.views.common import (
     load_budget,
     outcome_of,
@@ -42,14 +42,17 @@ def confirm(budget_id: int) -> Page:
 @blueprint.post("/<int:budget_id>/ballot/checkout")
 @api.requires(VOTE)
 def checkout(budget_id: int) -> Page:
-    budget = load_budget(budget_id)
+    session = api.db_session()
+    # read once, under the shared lock the checkout needs (not once more to lock it)
+    budget = ballots.locked_for_checkout(session, budget_id, api.current_component().id)
+    if budget is None:
+        abort(404)
     user = api.current_user()
     assert user is not None
     decision = eligibility.decision(user, budget)
     if not decision:
         return refused(budget, decision)
-    session = api.db_session()
-    done = ballots.checkout(session, budget.id, user)
+    done = ballots.checkout(session, budget, user)
     problems = done.problems
     if problems or done.ballot is None:
         session.rollback()
@@ -62,7 +65,8 @@ def checkout(budget_id: int) -> Page:
         return page, 400
     session.commit()
     if not done.already_cast:
-        vote_mail.send_vote_receipt(user, budget, done.ballot, replaced=done.replaced)
+        # the follow and the e-mail: after the response, retried (pnyx_budgets.after_vote)
+        api.enqueue(after_vote.after_cast, done.ballot.id, done.replaced)
     if done.replaced:
         flash(
             api._(
