@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from pnyx.events import dispatch_committed, watch_session
 from pnyx.jobs.runner import IN_JOB
+from pnyx.pool_ping import ping_idle_connections
 from pnyx.search import register_sqlite_function
 from pnyx.settings import watch_settings
 
@@ -45,7 +46,9 @@ def _sqlite_begin(conn: Any) -> None:
 def make_engine(url: str) -> Engine:
     """Create an engine; SQLite gets WAL, foreign keys and serialized writes."""
     if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url)
+        ping_idle_connections(engine)  # not every checkout: pnyx.pool_ping
+        return engine
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
     event.listen(engine, "connect", _sqlite_pragmas)
     # Accent- and case-insensitive search (pnyx.search).
