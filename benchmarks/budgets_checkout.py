@@ -20,8 +20,13 @@ PostgreSQL: ``--database-url``, else ``PNYX_BENCH_POSTGRES_URL``, else
 missing); it must be a throwaway local ``*bench*`` database: its schema is
 dropped before each run. ``--threads`` takes a comma-separated list: one run
 per value, each on a fresh database, one summary line each (ballots/s, p99).
-``--port`` chooses gunicorn's port (default: a free one). Everything stays on
-localhost; every loop is bounded.
+``--port`` chooses gunicorn's port (default: a free one). ``--gunicorn-threads N``
+serves with ``gthread`` workers of N threads (default 1: sync workers). Jobs (the
+vote's follow and e-mail, the mail delivery) run inline in the web workers after each
+response, unless ``--redis-url`` (or ``PNYX_BENCH_REDIS_URL``) is given: then they go to
+a fresh queue on that Redis, one ``pnyx worker`` runs them, and the run waits until the
+queue is drained (bounded) before checking that every voter got an e-mail and follows
+the budget. Everything stays on localhost; every loop is bounded.
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -50,8 +56,12 @@ from pnyx import create_app
 from pnyx.accounts.sessions import start_session
 from pnyx.db import get_session
 from pnyx.migrate import upgrade
-from pnyx.models import Component, Organization, Space, Step, User, utcnow
+from pnyx.models import Component, Organization, OutgoingMail, Space, Step, User, utcnow
+from pnyx.notifications.models import Follow
 from pnyx_budgets.models import CAST, Ballot, BallotItem, Budget, Project
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bench_jobs
 
 POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/budgets_bench"
 SECRET = "budgets-benchmark-" + secrets.token_hex(8)
@@ -167,15 +177,20 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def start_gunicorn(url: str, instance: Path, port: int) -> subprocess.Popen:
-    env = {
-        **os.environ,
+def instance_env(url: str, instance: Path, jobs: dict[str, str]) -> dict[str, str]:
+    """The variables of the benchmark's instance (gunicorn and the job worker)."""
+    return {
         "PNYX_PLUGINS": "budgets",
         "PNYX_DATABASE_URL": url,
         "PNYX_INSTANCE_PATH": str(instance),
         "PNYX_SECRET_KEY": SECRET,
         "PNYX_RATELIMIT_ENABLED": "false",
+        **jobs,
     }
+
+
+def start_gunicorn(env: dict[str, str], port: int, threads: int = 1) -> subprocess.Popen:
+    """``gunicorn -w 2``: sync workers, or ``gthread`` ones with ``threads`` threads each."""
     gunicorn = Path(sys.executable).parent / "gunicorn"
     if not gunicorn.exists():
         sys.exit("gunicorn is missing: pip install -e 'plugins/budgets[dev]'")
@@ -183,13 +198,14 @@ def start_gunicorn(url: str, instance: Path, port: int) -> subprocess.Popen:
         str(gunicorn),
         "-w",
         "2",
+        *(["--threads", str(threads)] if threads > 1 else []),
         "-b",
         f"127.0.0.1:{port}",
         "--log-level",
         "warning",
         "pnyx:create_app()",
     ]
-    server = subprocess.Popen(command, env=env, cwd=ROOT)
+    server = subprocess.Popen(command, env={**os.environ, **env}, cwd=ROOT)
     deadline = time.monotonic() + 60  # bounded: workers import the app after the fork
     while time.monotonic() < deadline:
         if warm(port):
@@ -269,6 +285,12 @@ def summary(name: str, samples: list[tuple[int, float]]) -> str:
 def check(url: str, budget_id: int, voters: int) -> str:
     engine = create_engine(url)
     with engine.connect() as connection:
+        mails = connection.scalar(
+            select(func.count()).select_from(OutgoingMail).where(OutgoingMail.status == "sent")
+        )
+        follows = connection.scalar(
+            select(func.count()).select_from(Follow).where(Follow.reason == "voted")
+        )
         cast = connection.scalar(
             select(func.count())
             .select_from(Ballot)
@@ -284,7 +306,10 @@ def check(url: str, budget_id: int, voters: int) -> str:
             )
         )
     engine.dispose()
-    return f"cast ballots: {cast} of {voters} voters; ballots over the limit: {over}"
+    return (
+        f"cast ballots: {cast} of {voters} voters; ballots over the limit: {over}; "
+        f"confirmation e-mails sent: {mails}; voters following the budget: {follows}"
+    )
 
 
 def arguments() -> argparse.Namespace:
@@ -305,6 +330,18 @@ def arguments() -> argparse.Namespace:
     )
     parser.add_argument("--port", type=int, default=0, help="gunicorn's port (0: a free one)")
     parser.add_argument(
+        "--gunicorn-threads",
+        type=int,
+        default=1,
+        help="threads per gunicorn worker: 1 (sync workers, the default) or more (gthread)",
+    )
+    parser.add_argument(
+        "--redis-url",
+        default=os.environ.get("PNYX_BENCH_REDIS_URL"),
+        help="jobs on this Redis (a fresh queue) run by one `pnyx worker`; default: "
+        "PNYX_BENCH_REDIS_URL, else none (jobs inline in the web workers, after the response)",
+    )
+    parser.add_argument(
         "--flow",
         default="each",
         help="each: one request per project added (4 a ballot); checked: the budget page's "
@@ -318,23 +355,41 @@ def main() -> None:
     voters = min(args.voters, 5000)  # bounded
     counts = [min(int(n), 64) for n in str(args.threads).split(",") if n.strip()]
     flows = [f for f in str(args.flow).split(",") if f in ("each", "checked")]
+    server = Server(
+        args.port or free_port(), max(1, min(args.gunicorn_threads, 64)), args.redis_url
+    )
     lines = [
-        run(args.database_url, voters, threads, args.port or free_port(), flow)
+        run(args.database_url, voters, threads, server, flow)
         for flow in flows
         for threads in counts
     ]
-    print("\nflow    | threads | ballots/s | requests/s | add p99 | checkout p99 | failed")
+    jobs = "Redis + pnyx worker" if args.redis_url else "inline"
+    print(f"\ngunicorn -w 2 --threads {server.threads}; jobs: {jobs}")
+    print("flow    | threads | ballots/s | requests/s | add p99 | checkout p99 | failed")
     for line in lines:
         print(line)
 
 
-def run(url: str, voters: int, threads: int, port: int, flow: str) -> str:
+@dataclass(frozen=True)
+class Server:
+    """How the instance is served: gunicorn's port and threads, where jobs run."""
+
+    port: int
+    threads: int = 1
+    redis_url: str | None = None
+
+
+def run(url: str, voters: int, threads: int, server: Server, flow: str) -> str:
     """One run on a fresh database; prints the details, returns the summary line."""
     fresh_database(url)
+    port = server.port
     with tempfile.TemporaryDirectory() as folder:
         instance = Path(folder)
+        jobs = bench_jobs.job_env(server.redis_url)
+        env = instance_env(url, instance, jobs)
         setup = load(create_app(config(url, instance)), voters)
-        server = start_gunicorn(url, instance, port)
+        gunicorn = start_gunicorn(env, port, server.threads)
+        worker = bench_jobs.start_worker(env, ROOT)
         results: dict[str, list] = {"add": [], "checkout": []}
         lock = threading.Lock()  # list.append is atomic; the lock documents the sharing
         try:
@@ -343,10 +398,17 @@ def run(url: str, voters: int, threads: int, port: int, flow: str) -> str:
                 list(pool.map(lambda i: vote(port, setup, i, results, flow), range(voters)))
             elapsed = time.perf_counter() - started
             requests = len(results["add"]) + len(results["checkout"])
+            backlog = bench_jobs.drain(jobs)
         finally:
-            stop(server)
+            stop(gunicorn)
+            bench_jobs.stop_worker(worker, jobs)
         with lock:
-            print(f"PostgreSQL, gunicorn -w 2, {threads} client threads, {voters} voters, {flow}")
+            print(
+                f"PostgreSQL, gunicorn -w 2 --threads {server.threads}, {threads} client "
+                f"threads, {voters} voters, {flow}, jobs {jobs['PNYX_JOBS']}"
+            )
+            if worker is not None:
+                print(f"jobs left in the queue at the last ballot: drained {backlog:.1f} s later")
             print(summary("add to ballot", results["add"]))
             print(summary("checkout", results["checkout"]))
             print(

@@ -12,12 +12,17 @@ on ``n`` idle cores is then about ``n / (app CPU + database CPU)`` ballots per s
 Same database rules as ``budgets_checkout.py`` (``--database-url``, else
 ``PNYX_BENCH_POSTGRES_URL``, else a local ``budgets_bench``; a local ``*bench*`` database
 whose schema is dropped). The requests go through Flask's test client, one after the other
-(no HTTP server, no network): the HTTP server's own cost is not included.
+(no HTTP server, no network): the HTTP server's own cost is not included. Each response
+is closed, so the jobs it left run then, in this process, as a server runs them after
+sending it (the vote's follow and e-mail, the mail delivery); with ``--redis-url`` they go
+to a fresh queue on that Redis instead and one ``pnyx worker`` runs them: its CPU is
+measured too (the queue drained), and counted in the ceiling.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import os
 import sys
 import tempfile
@@ -29,6 +34,7 @@ from sqlalchemy import create_engine, event, text
 from pnyx.db import get_database
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bench_jobs
 import budgets_checkout as bench
 
 TICKS = os.sysconf("SC_CLK_TCK")
@@ -55,11 +61,16 @@ def backend_cpu(url: str) -> float:
     return total / TICKS
 
 
-def measure(url: str, ballots: int, flow: str) -> str:
+def measure(
+    url: str, ballots: int, flow: str, redis_url: str | None, profile: Path | None = None
+) -> str:
     bench.fresh_database(url)
+    jobs = bench_jobs.job_env(redis_url)
     with tempfile.TemporaryDirectory() as folder:
-        app = bench.create_app({**bench.config(url, Path(folder)), "RATELIMIT_ENABLED": False})
+        config = {**bench.config(url, Path(folder)), **bench_jobs.job_config(jobs)}
+        app = bench.create_app({**config, "RATELIMIT_ENABLED": False})
         setup = bench.load(app, ballots + 10)
+        worker = bench_jobs.start_worker(bench.instance_env(url, Path(folder), jobs), bench.ROOT)
         client = app.test_client(use_cookies=False)
         statements = [0]
 
@@ -77,27 +88,41 @@ def measure(url: str, ballots: int, flow: str) -> str:
                     data={**data, "csrf_token": token},
                     headers={"Cookie": cookie},
                 )
+                response.close()  # as a server does once it is sent: inline jobs run
                 if response.status_code != 303:
                     sys.exit(f"{path}: {response.status_code}")
 
-        for index in range(10):  # warm-up: connections, caches, compiled statements
-            vote(index)
-        with app.app_context():
-            engine = get_database(app).engine
-        event.listen(engine, "before_cursor_execute", count)
-        database_before = backend_cpu(url)
-        wall, cpu = time.perf_counter(), time.process_time()
-        for index in range(10, ballots + 10):
-            vote(index)
-        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-        database = backend_cpu(url) - database_before
-        event.remove(engine, "before_cursor_execute", count)
-        engine.dispose()
+        try:
+            for index in range(10):  # warm-up: connections, caches, compiled statements
+                vote(index)
+            bench_jobs.drain(jobs)
+            with app.app_context():
+                engine = get_database(app).engine
+            event.listen(engine, "before_cursor_execute", count)
+            database_before = backend_cpu(url)
+            worker_before = bench_jobs.process_cpu(worker.pid) if worker else 0.0
+            profiler = cProfile.Profile() if profile else None
+            wall, cpu = time.perf_counter(), time.process_time()
+            if profiler:
+                profiler.enable()
+            for index in range(10, ballots + 10):
+                vote(index)
+            if profiler:
+                profiler.disable()
+                profiler.dump_stats(f"{profile}.{flow}")
+            wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+            bench_jobs.drain(jobs)
+            jobs_cpu = bench_jobs.process_cpu(worker.pid) - worker_before if worker else 0.0
+            database = backend_cpu(url) - database_before
+            event.remove(engine, "before_cursor_execute", count)
+            engine.dispose()
+        finally:
+            bench_jobs.stop_worker(worker, jobs)
     per = 1000 / ballots
     return (
-        f"{flow:7} | {cpu * per:7.1f} ms | {database * per:7.1f} ms | "
-        f"{statements[0] / ballots:10.1f} | {wall * per:7.1f} ms | "
-        f"{2 / (cpu + database) * ballots:6.1f}"
+        f"{flow:7} | {jobs['PNYX_JOBS']:6} | {cpu * per:7.1f} ms | {jobs_cpu * per:6.1f} ms | "
+        f"{database * per:7.1f} ms | {statements[0] / ballots:10.1f} | {wall * per:7.1f} ms | "
+        f"{2 / (cpu + jobs_cpu + database) * ballots:6.1f}"
     )
 
 
@@ -112,11 +137,32 @@ def main() -> None:
     parser.add_argument(
         "--database-url", default=os.environ.get("PNYX_BENCH_POSTGRES_URL", bench.POSTGRES_URL)
     )
+    parser.add_argument(
+        "--redis-url",
+        default=os.environ.get("PNYX_BENCH_REDIS_URL"),
+        help="jobs on this Redis, run by one `pnyx worker` (default: PNYX_BENCH_REDIS_URL, "
+        "else inline in this process)",
+    )
+    parser.add_argument(
+        "--profile",
+        type=Path,
+        help="write cProfile statistics of the measured ballots to PROFILE.<flow> (read them "
+        "with python -m pstats); the profiler inflates the CPU times printed",
+    )
     args = parser.parse_args()
     ballots = max(1, min(args.ballots, 5000))
-    lines = [measure(args.database_url, ballots, flow) for flow in args.flow.split(",")]
-    print("flow    | app CPU | DB CPU  | statements | wall    | ceiling on 2 idle cores")
-    print("        | per ballot        | per ballot | per ballot | ballots/s")
+    lines = [
+        measure(args.database_url, ballots, flow, args.redis_url, args.profile)
+        for flow in args.flow.split(",")
+    ]
+    print(
+        "flow    | jobs   | app CPU | worker CPU | DB CPU  | statements | wall    | ceiling on "
+        "2 idle cores"
+    )
+    print(
+        "        |        | per ballot (the web process, the job worker, PostgreSQL) | "
+        "app's, per ballot | per ballot | ballots/s"
+    )
     for line in lines:
         print(line)
 
