@@ -184,7 +184,8 @@ def send_mail(
     retried, kept for administrators when it fails); returns ``True`` once queued.
     ``message_key``, a text unique to what the message tells (``"budgets-vote-12"``),
     makes it idempotent: sent again with the same key (a job run twice), it is
-    delivered once.
+    delivered once; sent from a job, it is delivered by that job (no second job: a
+    delivery failure raises, and the job's retry sends it).
     """
     with force_locale(locale) if locale else contextlib.nullcontext():
         body = render_template(template, **context)
@@ -197,7 +198,7 @@ def send_mail(
         else:
             data = content.encode() if isinstance(content, str) else content
             message.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename)
-    return _queue_message(message, template)
+    return _queue_message(message, template, keyed=message_key is not None)
 
 
 def service(name: str) -> Any:

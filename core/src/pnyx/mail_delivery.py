@@ -17,11 +17,13 @@ import smtplib
 from email import message_from_string, policy
 from email.message import EmailMessage
 
+from flask import g
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from pnyx.db import get_session
 from pnyx.jobs import enqueue, job, last_attempt
+from pnyx.jobs.runner import IN_JOB
 from pnyx.models import OutgoingMail, utcnow
 
 log = logging.getLogger(__name__)
@@ -34,9 +36,18 @@ class DeliveryError(Exception):
     """Raised so that the queue tries again later (the failure is already recorded)."""
 
 
-def queue_message(message: EmailMessage, template: str) -> bool:
-    """Hand ``message`` to the mail job (after the request's commit); always ``True``."""
-    enqueue(deliver_mail, message.as_string(), template)
+def queue_message(message: EmailMessage, template: str, *, keyed: bool = False) -> bool:
+    """Hand ``message`` to the mail job (after the request's commit); always ``True``.
+
+    A ``keyed`` message (its ``Message-ID`` derived from what it tells, so a re-run
+    builds the same one) sent from a job is delivered by that job at once, rather than
+    by one more job: a failure raises :class:`DeliveryError`, and the job's retry
+    delivers it (its record says whether it went already).
+    """
+    if keyed and g.get(IN_JOB):
+        deliver_mail(message.as_string(), template)
+    else:
+        enqueue(deliver_mail, message.as_string(), template)
     return True
 
 

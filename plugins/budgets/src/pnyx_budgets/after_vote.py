@@ -7,6 +7,8 @@ the job runs after the response — in the same process without Redis (nothing
 changes for a newcomer), in ``pnyx worker`` with it, retried when it fails. It is
 idempotent: following twice is following once, and the e-mail's ``Message-ID``
 comes from the ballot (``message_key``), so a job run twice delivers one message.
+That key also lets this job deliver the message itself, rather than enqueue one more
+job per ballot: a delivery failure fails this job, whose retry sends it.
 """
 
 from __future__ import annotations
@@ -17,9 +19,7 @@ from pnyx import api
 from pnyx_budgets import vote_mail
 from pnyx_budgets.models import BUDGET_RESOURCE, CAST, Ballot, Budget
 
-WITH_PLACE = (
-    joinedload(Ballot.budget).joinedload(Budget.component).joinedload(api.Component.space)
-)
+WITH_PLACE = joinedload(Ballot.budget).joinedload(Budget.component).joinedload(api.Component.space)
 
 
 @api.job(retries=5)
