@@ -101,7 +101,7 @@ def measure(
             event.listen(engine, "before_cursor_execute", count)
             database_before = backend_cpu(url)
             worker_before = bench_jobs.process_cpu(worker.pid) if worker else 0.0
-            profiler = cProfile.Profile() if profile else None
+            profiler = cProfile.Profile(time.process_time) if profile else None  # CPU, not waits
             wall, cpu = time.perf_counter(), time.process_time()
             if profiler:
                 profiler.enable()
@@ -146,8 +146,8 @@ def main() -> None:
     parser.add_argument(
         "--profile",
         type=Path,
-        help="write cProfile statistics of the measured ballots to PROFILE.<flow> (read them "
-        "with python -m pstats); the profiler inflates the CPU times printed",
+        help="write cProfile statistics (CPU time, not waits) of the measured ballots to "
+        "PROFILE.<flow> (python -m pstats reads them); profiling inflates the CPU printed",
     )
     args = parser.parse_args()
     ballots = max(1, min(args.ballots, 5000))
