@@ -100,13 +100,13 @@ def test_gunicorn_conf_follows_the_machine_and_the_environment(monkeypatch) -> N
     monkeypatch.delenv("PNYX_THREADS", raising=False)
     conf = importlib.reload(conf)
     assert conf.workers == conf.multiprocessing.cpu_count() * 2 + 1
-    assert (conf.worker_class, conf.threads) == ("sync", 1)
+    assert (conf.worker_class, conf.threads) == ("gthread", 4)  # docs/performance.md
     assert conf.preload_app is True
     assert "%(U)s" in conf.access_log_format and "%(r)s" not in conf.access_log_format
     monkeypatch.setenv("PNYX_WORKERS", "3")
     monkeypatch.setenv("PNYX_BIND", "0.0.0.0:9000")
     conf = importlib.reload(conf)
     assert (conf.workers, conf.bind) == (3, "0.0.0.0:9000")
-    monkeypatch.setenv("PNYX_THREADS", "4")  # threaded workers (docs/deployment.md)
+    monkeypatch.setenv("PNYX_THREADS", "1")  # gunicorn's synchronous workers
     conf = importlib.reload(conf)
-    assert (conf.worker_class, conf.threads) == ("gthread", 4)
+    assert (conf.worker_class, conf.threads) == ("sync", 1)

@@ -23,11 +23,12 @@ def _int(name: str, default: int) -> int:
 bind = os.environ.get("PNYX_BIND", "127.0.0.1:8000")
 #: gunicorn's advice for synchronous workers: two per core, plus one.
 workers = _int("PNYX_WORKERS", multiprocessing.cpu_count() * 2 + 1)
-#: Threads per worker: 1 is gunicorn's ``sync`` worker; more (``PNYX_THREADS=4``) its
-#: ``gthread`` worker, whose threads overlap their database round trips. The app is
-#: thread-safe (a request's state lives in its own context: core/tests/
-#: test_threaded_requests.py); docs/performance.md has the measurements behind the default.
-threads = max(1, _int("PNYX_THREADS", 1))
+#: Threads per worker: gunicorn's ``gthread`` worker, whose threads overlap their database
+#: round trips and keep answering while an inline job runs after a response (1: the ``sync``
+#: worker). The app is thread-safe: a request's state lives in its own context
+#: (core/tests/test_threaded_requests.py). Measured in docs/performance.md ("Budgets: checkout
+#: throughput"): 4 threads served 1.5 to 3 times the ballots per second of sync workers.
+threads = max(1, _int("PNYX_THREADS", 4))
 worker_class = "gthread" if threads > 1 else "sync"
 #: A request that takes longer is stuck: the worker is restarted (large exports stream).
 timeout = _int("PNYX_TIMEOUT", 60)
