@@ -3,31 +3,14 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 
 from flask import Flask
-from sqlalchemy import event
 from werkzeug.datastructures import FileStorage
 
 from pnyx.attachments import service
-from pnyx.db import get_database
 from pnyx.testing.files import PDF
-
-
-@contextmanager
-def recorded(app: Flask) -> Iterator[list[str]]:
-    statements: list[str] = []
-
-    def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
-        statements.append(" ".join(statement.split()))
-
-    engine = get_database(app).engine
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
+from pnyx.testing.queries import recorded_statements
 
 
 def test_files_are_grouped_without_reading_collections_when_none_holds_one(
@@ -38,7 +21,7 @@ def test_files_are_grouped_without_reading_collections_when_none_holds_one(
     with app.test_request_context("/"):
         service.attach(FileStorage(io.BytesIO(PDF), "loose.pdf"), owner, space=space)
         session.commit()
-        with recorded(app) as statements:
+        with recorded_statements(app) as statements:
             groups = service.grouped(*owner)
         assert [(collection, len(files)) for collection, files in groups] == [(None, 1)]
         assert not [s for s in statements if "FROM attachment_collections" in s]
@@ -49,7 +32,7 @@ def test_files_are_grouped_without_reading_collections_when_none_holds_one(
             FileStorage(io.BytesIO(PDF), "report.pdf"), owner, space=space, collection=reports
         )
         session.commit()
-        with recorded(app) as statements:
+        with recorded_statements(app) as statements:
             groups = service.grouped(*owner)
         assert [(collection, len(files)) for collection, files in groups] == [
             (None, 1),

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import event, update
+from sqlalchemy import update
 
-from pnyx.db import get_database
+from pnyx.testing.queries import recorded_statements
 from pnyx_comments.models import Comment
 
 
@@ -28,17 +28,8 @@ def test_the_thread_reads_comments_with_their_authors_in_one_statement_per_level
 ) -> None:
     """Rows with the author's name joined in, not ORM objects with eager loads of people."""
     add_comments(3, make_user(email="a@example.test", name="Ada Writer"))
-    statements: list[str] = []
-
-    def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
-        statements.append(" ".join(statement.split()))
-
-    engine = get_database(app).engine
-    event.listen(engine, "before_cursor_execute", record)
-    try:
+    with recorded_statements(app) as statements:
         text = client.get(page).text
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
     assert "Ada Writer" in text and "Reply to 2<" in text
     reads = [s for s in statements if "FROM comments_comments LEFT OUTER JOIN users" in s]
     assert len(reads) == 2  # the page's top-level comments, then their replies

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import pytest
 from flask import Flask
@@ -31,19 +32,27 @@ def sql_statements(app: Flask, client: PnyxClient) -> Callable[[str], list[str]]
     return _statements_reader(app, client)
 
 
+@contextmanager
+def recorded_statements(app: Flask) -> Iterator[list[str]]:
+    """``with recorded_statements(app) as statements:`` every SQL statement the app's engine
+    runs inside the block, each on one line (what a job, a command or a page did)."""
+    statements: list[str] = []
+
+    def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(" ".join(statement.split()))
+
+    engine = get_database(app).engine
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+
+
 def _statements_reader(app: Flask, client: PnyxClient) -> Callable[[str], list[str]]:
     def read(url: str) -> list[str]:
-        statements: list[str] = []
-
-        def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
-            statements.append(" ".join(statement.split()))
-
-        engine = get_database(app).engine
-        event.listen(engine, "before_cursor_execute", record)
-        try:
+        with recorded_statements(app) as statements:
             assert client.get(url).status_code == 200
-        finally:
-            event.remove(engine, "before_cursor_execute", record)
         return statements
 
     return read

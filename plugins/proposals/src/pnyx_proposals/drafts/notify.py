@@ -68,28 +68,16 @@ def access_requested(draft: CollaborativeDraft, user_id: int) -> None:
     )
 
 
-def access_decided(draft: CollaborativeDraft, user_id: int, accepted: bool) -> None:
+def access_decided(draft: CollaborativeDraft, user_id: int, answer: str) -> None:
+    """Tell ``user_id`` the author's answer (:data:`ANSWERS`: accepted, rejected, or removed
+    from the co-writers later)."""
     api.notify(
         ACCESS_DECIDED,
         draft.resource,
         component=draft.component,
         title=draft.title,
         url=url_for("proposals.draft", draft_id=draft.id),
-        detail=_labels("accepted" if accepted else "rejected"),
-        authors=[user_id],
-        actor_id=draft.author_id,
-    )
-
-
-def co_writer_removed(draft: CollaborativeDraft, user_id: int) -> None:
-    """The author took ``user_id`` off the draft: they hear it like an answer."""
-    api.notify(
-        ACCESS_DECIDED,
-        draft.resource,
-        component=draft.component,
-        title=draft.title,
-        url=url_for("proposals.draft", draft_id=draft.id),
-        detail=_labels("removed"),
+        detail=_labels(answer),
         authors=[user_id],
         actor_id=draft.author_id,
     )

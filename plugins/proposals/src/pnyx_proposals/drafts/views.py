@@ -210,7 +210,7 @@ def answer_request(draft_id: int) -> Response:
         flash(api._("This request was already answered."), "error")
         return redirect(draft_url(item))
     session.commit()
-    notify.access_decided(item, user_id, accepted=answer == "accept")
+    notify.access_decided(item, user_id, "accepted" if answer == "accept" else "rejected")
     if answer == "accept":
         flash(api._("Accepted: this person now writes the draft with you."), "success")
     else:
@@ -230,7 +230,7 @@ def remove_co_writer(draft_id: int) -> Response:
         flash(api._("This person does not write the draft with you."), "error")
         return redirect(draft_url(item))
     session.commit()
-    notify.co_writer_removed(item, user_id)
+    notify.access_decided(item, user_id, "removed")
     flash(api._("This person no longer writes the draft with you."), "success")
     return redirect(draft_url(item))
 
