@@ -82,8 +82,11 @@ def follow(
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     # One statement: a follow that exists already (or is made at the same moment
     # elsewhere) is left as it is, whatever its reason; no savepoint, no read first.
+    # Whether a row was written is read from RETURNING: psycopg's rowcount is -1 for
+    # INSERT ... ON CONFLICT DO NOTHING (a conflict looked like a new follow).
+    table = Follow.__table__
     statement = (
-        insert(Follow)
+        insert(table)
         .values(
             user_id=user.id,
             target_type=found.type,
@@ -94,8 +97,9 @@ def follow(
             created_at=utcnow(),
         )
         .on_conflict_do_nothing(index_elements=["user_id", "target_type", "target_id"])
+        .returning(table.c.id)
     )
-    return bool(session.execute(statement).rowcount)  # type: ignore[attr-defined]
+    return session.execute(statement).first() is not None
 
 
 def unfollow(user: User, target: Any) -> bool:
