@@ -36,9 +36,7 @@ import datetime as dt
 import http.client
 import os
 import secrets
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -62,6 +60,7 @@ from pnyx_budgets.models import CAST, Ballot, BallotItem, Budget, Project
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_jobs
+from budgets_checkout_server import free_port, start_gunicorn, stop
 
 POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/budgets_bench"
 SECRET = "budgets-benchmark-" + secrets.token_hex(8)
@@ -171,12 +170,6 @@ def cookie_for(app: Any, user_id: int, session_token: str) -> tuple[str, str]:
     return f"{app.config.get('SESSION_COOKIE_NAME', 'session')}={value}", token
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def instance_env(url: str, instance: Path, jobs: dict[str, str]) -> dict[str, str]:
     """The variables of the benchmark's instance (gunicorn and the job worker)."""
     return {
@@ -187,62 +180,6 @@ def instance_env(url: str, instance: Path, jobs: dict[str, str]) -> dict[str, st
         "PNYX_RATELIMIT_ENABLED": "false",
         **jobs,
     }
-
-
-def start_gunicorn(env: dict[str, str], port: int, threads: int = 1) -> subprocess.Popen:
-    """``gunicorn -w 2``: sync workers, or ``gthread`` ones with ``threads`` threads each."""
-    gunicorn = Path(sys.executable).parent / "gunicorn"
-    if not gunicorn.exists():
-        sys.exit("gunicorn is missing: pip install -e 'plugins/budgets[dev]'")
-    command = [
-        str(gunicorn),
-        "-w",
-        "2",
-        *(["--threads", str(threads)] if threads > 1 else []),
-        "-b",
-        f"127.0.0.1:{port}",
-        "--log-level",
-        "warning",
-        "pnyx:create_app()",
-    ]
-    server = subprocess.Popen(command, env={**os.environ, **env}, cwd=ROOT)
-    deadline = time.monotonic() + 60  # bounded: workers import the app after the fork
-    while time.monotonic() < deadline:
-        if warm(port):
-            return server
-        time.sleep(0.2)
-    stop(server)
-    sys.exit("gunicorn did not answer within 60 s")
-
-
-def stop(server: subprocess.Popen) -> None:
-    """Stop gunicorn (its graceful stop can take long on a loaded machine: then kill it)."""
-    server.terminate()
-    try:
-        server.wait(timeout=60)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        server.wait(timeout=10)
-
-
-def warm(port: int) -> bool:
-    """Whether both workers answer: a few GETs of the home page, not timed.
-
-    The socket accepts as soon as the master binds it, while the workers may still be
-    importing the application: without this the first requests would time that.
-    """
-    try:
-        for _ in range(8):
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-            try:
-                connection.request("GET", "/")
-                if connection.getresponse().status != 200:
-                    return False
-            finally:
-                connection.close()
-    except OSError:
-        return False
-    return True
 
 
 def post(port: int, path: str, cookie: tuple[str, str], data: dict[str, Any]) -> tuple[int, float]:
