@@ -40,6 +40,9 @@ def listing(component: api.Component, filters: Filters) -> Select[tuple[Debate]]
         select(Debate)
         .where(Debate.component_id == component.id)
         .options(
+            # The author's name and avatar (``users.avatar_key``) for every card: one statement
+            # for the page, whatever its length.
+            selectinload(Debate.author),
             selectinload(Debate.theme),
             selectinload(Debate.territory),
             selectinload(Debate.user_group),
