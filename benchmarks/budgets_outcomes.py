@@ -1,12 +1,14 @@
 """Benchmark the budgets outcome engine: every rule on every pabulib file of a directory.
 
-    python benchmarks/budgets_outcomes.py [DIRECTORY] [--repeat N] [--rules a,b]
+    python benchmarks/budgets_outcomes.py [DIRECTORY] [--repeat N] [--rules a,b] [--processes N]
 
 DIRECTORY defaults to ``../shared/data/pabulib`` relative to the repository root. Each
 (file, rule) pair runs in a fresh subprocess so that its peak memory (max RSS) is its own.
 Times are the best of ``--repeat`` runs: wall-clock seconds, and CPU seconds (less sensitive to
 other load on the machine). Rules that do not apply to a file (MES needs approval ballots,
-greedy-threshold needs a threshold in META) are skipped.
+greedy-threshold needs a threshold in META) are skipped. ``--processes`` is what ``pnyx budgets
+outcome --processes`` takes (default: one per usable core, as the command); CPU seconds then
+include the worker processes', and the peak memory is the largest process's.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ def _import_outcomes():
     return outcomes
 
 
-def measure(path: str, rule: str, repeat: int) -> dict[str, Any]:
+def measure(path: str, rule: str, repeat: int, processes: int) -> dict[str, Any]:
     """Parse ``path`` and run ``rule`` ``repeat`` times; the best times and this process' peak."""
     outcomes = _import_outcomes()
     best: dict[str, float] = {}
@@ -48,17 +50,24 @@ def measure(path: str, rule: str, repeat: int) -> dict[str, Any]:
         )
         if not _applies(election, rule):
             return {"skipped": True}
-        wall, cpu = time.perf_counter(), time.process_time()
-        result = outcomes.compute_outcome(election, rule)
-        times["rule_wall"], times["rule_cpu"] = (
-            time.perf_counter() - wall,
-            time.process_time() - cpu,
-        )
+        wall, cpu = time.perf_counter(), _cpu()
+        result = outcomes.compute_outcome(election, rule, processes=processes)
+        times["rule_wall"], times["rule_cpu"] = time.perf_counter() - wall, _cpu() - cpu
         best = {k: min(v, best.get(k, v)) for k, v in times.items()}
         winners, cost = len(result.winners), result.total_cost
         del election, result  # so that the peak is one run's, not two elections at once
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+    peak_kib = max(resource.getrusage(who).ru_maxrss for who in _EVERYONE)  # Linux: KiB
+    peak_mb = peak_kib / 1024
     return {**best, "winners": winners, "cost": cost, "peak_mb": peak_mb}
+
+
+_EVERYONE = (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and of its finished children (the solver's workers)."""
+    usages = [resource.getrusage(who) for who in _EVERYONE]
+    return sum(u.ru_utime + u.ru_stime for u in usages)
 
 
 def _applies(election, rule: str) -> bool:
@@ -74,10 +83,14 @@ def main() -> None:
     parser.add_argument("directory", nargs="?", default=str(DEFAULT_DIR))
     parser.add_argument("--repeat", type=int, default=1, help="best of N runs (default 1)")
     parser.add_argument("--rules", help="comma-separated subset of the rules")
+    parser.add_argument(
+        "--processes", type=int, default=0, help="processes for mes-add1 (default: every core)"
+    )
     parser.add_argument("--one", nargs=2, metavar=("FILE", "RULE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:  # child process: measure one pair, print JSON
-        print(json.dumps(measure(args.one[0], args.one[1], args.repeat)))
+        processes = args.processes or _import_outcomes().usable_cores()
+        print(json.dumps(measure(args.one[0], args.one[1], args.repeat, processes)))
         return
     rules = args.rules.split(",") if args.rules else list(_import_outcomes().RULES)
     files = sorted(p for p in Path(args.directory).iterdir() if p.name.endswith((".pb", ".pb.gz")))
@@ -95,6 +108,8 @@ def main() -> None:
                 rule,
                 "--repeat",
                 str(args.repeat),
+                "--processes",
+                str(args.processes),
             ]
             out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
             m = json.loads(out)

@@ -16,6 +16,7 @@ Rules (:data:`RULES`): ``greedy``, ``greedy-no-skip``, ``greedy-threshold``, ``m
 :mod:`.greedy` and :mod:`.equal_shares`. All arithmetic is exact.
 """
 
+from ._mes_parallel import usable_cores
 from .certificate import ballots_digest, build_certificate, verify_certificate
 
 # the rule functions stay in their modules: re-exporting ``greedy`` or ``equal_shares`` here
@@ -57,6 +58,7 @@ __all__ = [
     "project_scores",
     "project_votes",
     "read_pb",
+    "usable_cores",
     "verify_certificate",
     "voter_payments",
     "write_pb",

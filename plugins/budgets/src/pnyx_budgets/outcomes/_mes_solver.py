@@ -52,6 +52,7 @@ class MesSolver:
         if weights is None:
             weights = [1] * (1 + max((max(s) for s in supporters if s), default=-1))
         self.votes = [sum(map(weights.__getitem__, s)) for s in supporters]
+        self.types = len(weights)
         # a free project or one nobody approves is never priced (as on equalshares.net), nor
         # is an ``excluded`` (withdrawn) one
         self.candidates = [

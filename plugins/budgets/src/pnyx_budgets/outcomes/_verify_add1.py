@@ -22,10 +22,13 @@ from typing import Any
 
 from ._add1 import MAX_BATCH, extend_path, safe_jump, thresholds
 from ._mes_instance import MesInstance
+from ._mes_parallel import ParallelSolve
 from .model import Election
 
 
-def check_completion(cert: Mapping[str, Any], election: Election, seed: str) -> list[str]:
+def check_completion(
+    cert: Mapping[str, Any], election: Election, seed: str, processes: int = 1
+) -> list[str]:
     """Problems with the completion of a ``mes-add1`` certificate (re-runs MES, see above)."""
     parameters = cert["parameters"]
     instance = MesInstance(election, seed)
@@ -54,12 +57,14 @@ def check_completion(cert: Mapping[str, Any], election: Election, seed: str) -> 
     jump = safe_jump(instance.costs, limits, start, budget)
     if parameters["first_run"] != str(jump) or endowment < jump:
         return [*problems, f"the completion must run every endowment from {jump} on"]
-    return problems + _rerun(cert, instance, jump, int(endowment), budget, fundable)
+    with ParallelSolve(instance.solver, processes) as solve:
+        return problems + _rerun(cert, instance, solve, jump, int(endowment), budget, fundable)
 
 
 def _rerun(
     cert: Mapping[str, Any],
     instance: MesInstance,
+    solve: ParallelSolve,
     jump: int,
     final: int,
     budget: Fraction,
@@ -69,7 +74,7 @@ def _rerun(
     last = final + 1 if witness is not None else final
     path: list[list[int]] = []
     for first in range(jump, last + 1, MAX_BATCH):
-        runs = instance.solver.solve(range(first, min(first + MAX_BATCH, last + 1)))
+        runs = solve(range(first, min(first + MAX_BATCH, last + 1)))
         for endowment in sorted(runs):
             run = runs[endowment]
             spent = instance.cost(run)

@@ -30,8 +30,11 @@ from .scoring import project_votes
 from .tiebreak import ORDER, TieBreak
 
 
-def verify_mes_rounds(cert: Mapping[str, Any], election: Election) -> list[str]:
-    """Problems in the rounds (and Add1 evidence) of a ``mes``/``mes-add1`` certificate."""
+def verify_mes_rounds(cert: Mapping[str, Any], election: Election, processes: int = 1) -> list[str]:
+    """Problems in the rounds (and Add1 evidence) of a ``mes``/``mes-add1`` certificate.
+
+    ``processes``: how many processes may re-run the completion (:mod:`._mes_parallel`).
+    """
     if election.vote_type != "approval":
         return ["MES certificates need approval ballots"]
     parameters = cert["parameters"]
@@ -56,7 +59,7 @@ def verify_mes_rounds(cert: Mapping[str, Any], election: Election) -> list[str]:
     if completed and not problems:
         problems += _check_witness(cert, replay, endowment)
     if completed and not problems:  # last: it re-runs MES along the completion path
-        problems += check_completion(cert, election, parameters["seed"])
+        problems += check_completion(cert, election, parameters["seed"], processes)
     return problems
 
 

@@ -118,22 +118,26 @@ def verify_certificate(
     *,
     seed: str | None = None,
     any_rule: bool = False,
+    processes: int = 1,
 ) -> list[str]:
     """The problems found in ``cert`` for ``election``; an empty list means it is valid.
 
     ``seed``: the tie-break seed the count had to use (announced before the count); by
     default META ``tie_break_seed`` (Pnyx's exports write it), else :data:`DEFAULT_SEED`.
     ``any_rule``: accept a rule other than the one the file's META names.
+    ``processes``: how many processes may re-run a ``mes-add1`` completion (same verdict).
     """
     if seed is None:
         seed = election.meta.get("tie_break_seed", "").strip() or DEFAULT_SEED
     try:
-        return _verify(cert, election, seed, any_rule)
+        return _verify(cert, election, seed, any_rule, processes)
     except (AttributeError, KeyError, TypeError, ValueError, ZeroDivisionError) as error:
         return [f"malformed certificate: {type(error).__name__}: {error}"]
 
 
-def _verify(cert: Mapping[str, Any], election: Election, seed: str, any_rule: bool) -> list[str]:
+def _verify(
+    cert: Mapping[str, Any], election: Election, seed: str, any_rule: bool, processes: int
+) -> list[str]:
     if cert.get("format") != FORMAT or cert.get("version") != VERSION:
         return [f"not a {FORMAT} version {VERSION}"]
     problems = []
@@ -158,7 +162,7 @@ def _verify(cert: Mapping[str, Any], election: Election, seed: str, any_rule: bo
     if rule in GREEDY_RULES:
         problems += verify_greedy_steps(cert, election)
     elif rule in MES_RULES:
-        problems += verify_mes_rounds(cert, election)
+        problems += verify_mes_rounds(cert, election, processes)
     else:
         problems.append(f"unknown rule {rule!r}")
     return problems

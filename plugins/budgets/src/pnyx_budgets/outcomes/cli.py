@@ -11,6 +11,7 @@ import warnings
 
 import click
 
+from ._mes_parallel import usable_cores
 from .certificate import build_certificate, verify_certificate
 from .model import Election
 from .pabulib import PabulibError, PabulibWarning, read_pb
@@ -33,16 +34,22 @@ def budgets() -> None:
 )
 @click.option("--seed", default=DEFAULT_SEED, show_default=True, help="Seed of the tie draw.")
 @click.option(
+    "--processes",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Processes mes-add1 may use (0, the default: one per usable core). Same outcome.",
+)
+@click.option(
     "--certificate",
     "cert_path",
     type=click.Path(dir_okay=False, writable=True),
     help="Also write the outcome certificate (JSON) to this file.",
 )
-def outcome(path: str, rule: str, seed: str, cert_path: str | None) -> None:
+def outcome(path: str, rule: str, seed: str, processes: int, cert_path: str | None) -> None:
     """Print the winning project ids of the .pb (or .pb.gz) file PATH as a JSON list."""
     election = _read(path)
     try:
-        result = compute_outcome(election, rule, seed=seed)
+        result = compute_outcome(election, rule, seed=seed, processes=processes or usable_cores())
     except ValueError as error:  # the rule does not apply to this file (e.g. MES on points)
         raise click.ClickException(f"{path}: {error}") from None
     click.echo(json.dumps(list(result.winners)))
@@ -60,7 +67,13 @@ def outcome(path: str, rule: str, seed: str, cert_path: str | None) -> None:
     help=f"The announced tie-break seed (default: META tie_break_seed, else {DEFAULT_SEED!r}).",
 )
 @click.option("--any-rule", is_flag=True, help="Accept another rule than the file's META rule.")
-def verify(cert_path: str, path: str, seed: str | None, any_rule: bool) -> None:
+@click.option(
+    "--processes",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Processes the mes-add1 re-run may use (0, the default: one per usable core).",
+)
+def verify(cert_path: str, path: str, seed: str | None, any_rule: bool, processes: int) -> None:
     """Check the certificate CERT.json against the ballots of FILE.pb: OK or the problems.
 
     A mes-add1 certificate's completion path is checked by re-running MES at the endowments
@@ -71,7 +84,10 @@ def verify(cert_path: str, path: str, seed: str | None, any_rule: bool) -> None:
             certificate = json.load(handle)
         except json.JSONDecodeError as error:
             raise click.ClickException(f"{cert_path}: not JSON ({error})") from None
-    problems = verify_certificate(certificate, _read(path), seed=seed, any_rule=any_rule)
+    election, processes = _read(path), processes or usable_cores()
+    problems = verify_certificate(
+        certificate, election, seed=seed, any_rule=any_rule, processes=processes
+    )
     if not problems:
         click.echo("OK")
         return

@@ -38,6 +38,7 @@ from fractions import Fraction
 
 from ._add1 import complete, exhaustive_endowment, safe_jump, thresholds
 from ._mes_instance import MesInstance, MesRound
+from ._mes_parallel import ParallelSolve
 from .model import Election, Money, Outcome
 from .tiebreak import DEFAULT_SEED
 
@@ -55,8 +56,14 @@ def equal_shares(
     return instance.outcome("mes", run, election)
 
 
-def equal_shares_add1(election: Election, *, seed: str = DEFAULT_SEED) -> Outcome:
-    """MES with Add1 completion, as pabulib's ``equalshares/add1`` (see the module docstring)."""
+def equal_shares_add1(
+    election: Election, *, seed: str = DEFAULT_SEED, processes: int = 1
+) -> Outcome:
+    """MES with Add1 completion, as pabulib's ``equalshares/add1`` (see the module docstring).
+
+    ``processes``: how many processes may solve the completion's runs (:mod:`._mes_parallel`;
+    the outcome is the same whatever the number).
+    """
     instance = MesInstance(election, seed)
     budget = Fraction(election.budget)
     fundable = set(instance.solver.candidates)
@@ -67,7 +74,8 @@ def equal_shares_add1(election: Election, *, seed: str = DEFAULT_SEED) -> Outcom
         return _exhaustive(instance, election, start, fundable)
     limits = thresholds(instance.costs, instance.votes, fundable)
     jump = safe_jump(instance.costs, limits, start, budget)
-    done = complete(instance.solver.solve, instance.cost, jump, budget, fundable)
+    with ParallelSolve(instance.solver, processes) as solve:
+        done = complete(solve, instance.cost, jump, budget, fundable)
     extra = {"completion": "add1", "start_endowment": str(start), "first_run": str(jump)}
     outcome = instance.outcome("mes-add1", done.final, election, **extra)
     path = tuple((a, b, spent) for a, b, spent in done.path)

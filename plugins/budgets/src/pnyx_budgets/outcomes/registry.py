@@ -60,11 +60,23 @@ def _family(rule: str) -> str:
     return "greedy" if rule.startswith("greedy") else rule
 
 
-def compute_outcome(election: Election, rule: str, *, seed: str = DEFAULT_SEED) -> Outcome:
-    """Run ``rule`` (a :data:`RULES` name or a pabulib META name) on ``election``."""
+PARALLEL_RULES = frozenset({"mes-add1"})
+"""Rules that can spread their work over several processes (``processes=``)."""
+
+
+def compute_outcome(
+    election: Election, rule: str, *, seed: str = DEFAULT_SEED, processes: int = 1
+) -> Outcome:
+    """Run ``rule`` (a :data:`RULES` name or a pabulib META name) on ``election``.
+
+    ``processes``: how many processes a rule of :data:`PARALLEL_RULES` may use (the outcome
+    is the same); the other rules run in this process.
+    """
     name = PABULIB_NAMES.get(rule, rule)
     try:
         function = ALL_RULES[name]
     except KeyError:
         raise ValueError(f"unknown rule {rule!r}; known: {', '.join(ALL_RULES)}") from None
+    if name in PARALLEL_RULES and processes > 1:
+        return function(election, seed=seed, processes=processes)
     return function(election, seed=seed)
