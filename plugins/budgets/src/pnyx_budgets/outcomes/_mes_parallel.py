@@ -11,7 +11,8 @@ The outcome cannot change: every decision of a run is exact, and which other run
 batch only changes how fast floats screen its candidates. The fuzz tests check it
 (``plugins/budgets/tests/test_outcomes_mes_parallel.py``).
 
-Forking is only done where it is safe and pays: on systems with ``fork`` (Linux, BSD), from a
+Forking is only done where it is safe and pays: on systems with ``fork`` (Linux, BSD; not
+macOS, whose system libraries are not fork-safe), from a
 process with no other thread (forking a threaded process can deadlock its children: a web worker
 running a job inline keeps to one process), and for batches worth the ~10 ms a fork costs.
 Otherwise the batch is solved here, as without this module.
@@ -19,8 +20,8 @@ Otherwise the batch is solved here, as without this module.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
@@ -63,6 +64,8 @@ class ParallelSolve(AbstractContextManager):
         if self.processes < 2 or len(batch) * self.solver.types < MIN_WORK:
             return self.solver.solve(batch)
         if self._pool is None:
+            import multiprocessing  # here: importing it costs `pnyx budgets` start-up ~0.05 s
+
             context = multiprocessing.get_context("fork")
             self._pool = context.Pool(self.processes, initializer=_adopt, initargs=(self.solver,))
         runs: dict = {}
@@ -94,7 +97,9 @@ def chunks(batch: list[int], count: int) -> list[list[int]]:
 
 
 def _can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    # os.fork is what the "fork" start method needs (absent on Windows; macOS has it, though
+    # its system libraries are not fork-safe: multiprocessing's default there is "spawn")
+    return hasattr(os, "fork") and sys.platform != "darwin" and threading.active_count() == 1
 
 
 def _adopt(solver: MesSolver) -> None:
