@@ -1,4 +1,5 @@
-"""The admin page of the participatory text: import a file, publish it, publish new versions.
+"""The admin page of the participatory text: import a file, publish it, publish new versions
+(a snapshot of the amended articles, or a revised file imported: :mod:`.revisions`).
 
 Refused files come back on the same page (400) with the reason and the title
 typed kept; nothing is stored until the file reads as sections and articles.
@@ -12,8 +13,9 @@ from werkzeug.wrappers import Response
 
 from pnyx import api
 from pnyx_proposals.admin import blueprint
-from pnyx_proposals.texts import parsing, publishing
+from pnyx_proposals.texts import parsing, publishing, revisions
 from pnyx_proposals.texts.permissions import MANAGE_TEXT
+from pnyx_proposals.texts.views import changes_since
 
 Page = str | tuple[str, int] | Response
 MAX_NOTE = 5000
@@ -24,10 +26,16 @@ def render_page(
 ) -> tuple[str, int]:
     session = api.db_session()
     component = api.current_component()
+    pending = publishing.pending_version(session, component.id)
+    published = publishing.published_version(session, component.id)
+    revision = pending is not None and published is not None
     page = render_template(
         "proposals/texts/admin.html",
-        pending=publishing.pending_version(session, component.id),
-        published=publishing.published_version(session, component.id),
+        pending=pending,
+        published=published,
+        # A revised version waiting: what it changes, article by article, before publishing.
+        changes=changes_since(published, pending) if revision else {},
+        removed=revisions.removed(published, pending) if revision else [],
         versions=publishing.versions(session, component.id),
         errors=errors or {},
         values=values or {},
@@ -47,10 +55,13 @@ def text_admin() -> Page:
 @api.requires(MANAGE_TEXT)
 def import_text() -> Page:
     title = " ".join(request.form.get("title", "").split())
-    values = {"title": title}
+    note = request.form.get("import_note", "").replace("\r\n", "\n").strip()
+    values = {"title": title, "import_note": note}
     errors: dict[str, str] = {}
     if not 3 <= len(title) <= 200:
         errors["title"] = api._("Give the text a title of 3 to 200 characters.")
+    if len(note) > MAX_NOTE:
+        errors["import_note"] = api._("The note has at most 5000 characters.")
     upload = request.files.get("file")
     if upload is None or not upload.filename:
         errors["file"] = api._("Choose the file of the text.")
@@ -58,20 +69,21 @@ def import_text() -> Page:
         return render_page(errors, values, 400)
     assert upload is not None and upload.filename
     session = api.db_session()
-    if publishing.published_version(session, api.current_component().id) is not None:
-        errors["file"] = api._(
-            "The text is already published: publish a new version from its articles instead."
-        )
-        return render_page(errors, values, 400)
     try:
         source, nodes = parsing.read_upload(upload.filename, upload.read(parsing.MAX_BYTES + 1))
     except parsing.ImportRefusedError as refused:
         errors["file"] = str(refused)
         return render_page(errors, values, 400)
-    version = publishing.import_text(
-        session, api.current_component(), title, source, upload.filename, nodes, api.current_user()
-    )
-    session.commit()
+    component, user = api.current_component(), api.current_user()
+    try:
+        version = publishing.import_text(
+            session, component, title, source, upload.filename, nodes, user, note=note
+        )
+        session.commit()
+    except IntegrityError:  # a version was published at the same moment: its number is taken
+        session.rollback()
+        errors["file"] = api._("Another version was published at the same moment: check it first.")
+        return render_page(errors, values, 409)
     articles = sum(1 for item in version.items if item.is_article)
     flash(
         api.ngettext(
@@ -91,6 +103,12 @@ def publish_text() -> Response:
     pending = publishing.pending_version(session, api.current_component().id)
     if pending is None:
         flash(api._("There is no imported text to publish."), "error")
+        return redirect(url_for("proposals_admin.text_admin"))
+    if publishing.published_version(session, pending.component_id) is not None:
+        publishing.publish_imported(session, pending)
+        session.commit()
+        message = api._("Version %(number)d of the text is published.", number=pending.number)
+        flash(message, "success")
         return redirect(url_for("proposals_admin.text_admin"))
     count = publishing.publish_imported(session, pending)
     session.commit()
@@ -123,6 +141,9 @@ def publish_text_version() -> Page:
         errors = {"note": api._("The note has at most 5000 characters.")}
         return render_page(errors, {"note": note}, 400)
     session = api.db_session()
+    if publishing.pending_version(session, api.current_component().id) is not None:
+        flash(api._("An imported version is waiting: publish it or delete it first."), "error")
+        return redirect(url_for("proposals_admin.text_admin"))
     try:
         version = publishing.publish_new_version(
             session, api.current_component(), note, api.current_user()

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 from pnyx import api
 from pnyx_proposals.markdown import plain_text
 from pnyx_proposals.models import Proposal
+from pnyx_proposals.texts import revisions
 from pnyx_proposals.texts.models import ARTICLE, TextItem, TextVersion
 from pnyx_proposals.texts.parsing import Node
 
@@ -67,8 +68,13 @@ def import_text(
     filename: str,
     nodes: list[Node],
     user: api.User | None,
+    note: str = "",
 ) -> TextVersion:
-    """An unpublished version from an imported file (replacing an earlier unpublished one)."""
+    """An unpublished version from an imported file (replacing an earlier unpublished one).
+
+    Once the text is published, the file is its revised version: its articles are matched to
+    the published ones (:mod:`~pnyx_proposals.texts.revisions`), shown to staff before they
+    publish it."""
     session.execute(
         delete(TextVersion).where(
             TextVersion.component_id == component.id, TextVersion.published_at.is_(None)
@@ -80,12 +86,16 @@ def import_text(
         title=title,
         source=source,
         filename=filename[:255],
+        note=note,
         created_by_id=user.id if user else None,
     )
     version.items = [
         TextItem(position=n, kind=node.kind, level=node.level, title=node.title, body=node.body)
         for n, node in enumerate(nodes, start=1)
     ]
+    previous = published_version(session, component.id)
+    if previous is not None:
+        revisions.match(previous.items, version.items)
     session.add(version)
     session.flush()
     _log(session, component, "proposals.text_imported", version)
@@ -93,13 +103,18 @@ def import_text(
 
 
 def publish_imported(session: Session, version: TextVersion) -> int:
-    """Publish an imported version: each article becomes a published proposal; returns how many.
+    """Publish an imported version: each new article becomes a published proposal; returns
+    how many. For a revised version, matched articles' proposals take the imported text and
+    removed articles' proposals are withdrawn (:func:`revisions.revise_articles`).
 
     The proposals have no personal author: they are the organization's text
     (``authorship = "official"``: managers decide on their amendments), amended and
     commented like any proposal.
     """
     component = version.component
+    previous = published_version(session, component.id)
+    if previous is not None:
+        revisions.revise_articles(session, previous, version)
     now = api.utcnow()
     created = 0
     for item in version.items:
@@ -119,7 +134,8 @@ def publish_imported(session: Session, version: TextVersion) -> int:
         item.proposal_id = proposal.id
         created += 1
     version.published_at = now
-    _log(session, component, "proposals.text_published", version)
+    action = "proposals.text_version_imported" if previous else "proposals.text_published"
+    _log(session, component, action, version)
     return created
 
 

@@ -9,7 +9,7 @@ from pnyx import api
 from pnyx_proposals.amendments.diff import word_diff
 from pnyx_proposals.markdown import render
 from pnyx_proposals.models import RESOURCE
-from pnyx_proposals.texts import counts, publishing
+from pnyx_proposals.texts import counts, publishing, revisions
 from pnyx_proposals.texts.models import TextItem, TextVersion
 from pnyx_proposals.views import blueprint
 
@@ -48,6 +48,8 @@ def show_version(number: int | None) -> str:
         levels=levels,
         bodies={item.id: render(item.body, top=levels[item.id] + 1) for item in version.items},
         changes=changes_since(previous, version),
+        added=revisions.added(previous, version),
+        removed=revisions.removed(previous, version),
         amendments=counts.amendments(ids),
         comments=api.comment_counts(RESOURCE, ids),
         versions=[v for v in publishing.versions(session, component.id) if v.is_published],

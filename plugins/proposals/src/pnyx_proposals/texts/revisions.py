@@ -1,0 +1,122 @@
+"""A revised text imported after publication (the council's new draft) becomes the next version.
+
+The imported file's articles are matched to the published version's articles,
+so a matched article keeps its proposal — its amendments, comments, supports
+and followers — and only its title and body change. The rules, in order, each
+pairing only what is unambiguous (one candidate on each side), among the
+articles not paired yet:
+
+1. the same title (case and spacing aside);
+2. the same heading words once the number is set aside ("Article 3 — Buses"
+   and "Article 4 — Buses": an article was inserted before it);
+3. the same body (the heading was rewritten, the text was not);
+4. the same number ("Art. 3" and "Article 3 — Bus lanes").
+
+Articles of the file left unpaired become new proposals; published articles
+left unpaired are withdrawn (never deleted: their page, amendments and
+comments stay readable). Staff see the pairing before they publish, and
+importing again replaces it (:mod:`pnyx_proposals.texts.admin`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pnyx_proposals import lifecycle
+from pnyx_proposals.markdown import plain_text
+from pnyx_proposals.models import Proposal
+from pnyx_proposals.texts.models import TextItem, TextVersion
+
+#: "Article 12", "Art. 12 bis", "12.", "Article IV": an optional label, then the number.
+_NUMBERED = re.compile(
+    r"^\s*(?:(?P<label>[^\W\d_]+\.?)\s+)?"
+    r"(?P<number>\d+(?:\s*(?:bis|ter|quater))?|(?(label)[IVXLCDM]+|(?!)))"
+    r"(?=$|[\s.:,)—–-])",
+    re.IGNORECASE,
+)
+
+Key = Callable[[TextItem], str]
+
+
+def _words(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _title(item: TextItem) -> str:
+    return _words(item.title)
+
+
+def _heading_words(item: TextItem) -> str:
+    """The title without its label and number: "Article 3 — Buses" → "buses"."""
+    found = _NUMBERED.match(item.title)
+    rest = item.title[found.end() :] if found else ""
+    return _words(rest.strip(" .:,)—–-"))
+
+
+def _body(item: TextItem) -> str:
+    return _words(item.body)
+
+
+def _number(item: TextItem) -> str:
+    found = _NUMBERED.match(item.title)
+    return _words(found.group("number")) if found else ""
+
+
+RULES: tuple[Key, ...] = (_title, _heading_words, _body, _number)
+
+
+def match(published: Sequence[TextItem], imported: Sequence[TextItem]) -> None:
+    """Set ``proposal_id`` on the imported articles that match a published one (rules above)."""
+    old = [item for item in published if item.is_article and item.proposal_id]
+    new = [item for item in imported if item.is_article]
+    for key in RULES:
+        old_keys = Counter(key(item) for item in old)
+        new_keys = Counter(key(item) for item in new)
+        by_key = {key(item): item for item in old}
+        for item in list(new):
+            value = key(item)
+            if value and old_keys[value] == 1 and new_keys[value] == 1:
+                item.proposal_id = by_key[value].proposal_id
+                old.remove(by_key[value])
+                new.remove(item)
+
+
+def removed(previous: TextVersion | None, version: TextVersion) -> list[TextItem]:
+    """The articles of ``previous`` whose proposal ``version`` no longer holds (withdrawn)."""
+    if previous is None:
+        return []
+    kept = {item.proposal_id for item in version.items if item.proposal_id}
+    return [item for item in previous.items if item.proposal_id and item.proposal_id not in kept]
+
+
+def added(previous: TextVersion | None, version: TextVersion) -> set[int]:
+    """Ids of ``version``'s articles that ``previous`` did not hold (new in this version)."""
+    if previous is None:
+        return set()
+    before = {item.proposal_id for item in previous.items if item.proposal_id}
+    return {item.id for item in version.items if item.is_article and item.proposal_id not in before}
+
+
+def revise_articles(session: Session, previous: TextVersion, version: TextVersion) -> list[int]:
+    """Give matched proposals the imported title and body (a new proposal version, as an
+    edit: an amendment decided on a page read before is refused); withdraw the proposals
+    of removed articles. Returns the ids of the proposals withdrawn."""
+    ids = [item.proposal_id for item in version.items if item.proposal_id]
+    proposals = {p.id: p for p in session.scalars(select(Proposal).where(Proposal.id.in_(ids)))}
+    for item in version.items:
+        proposal = proposals.get(item.proposal_id) if item.proposal_id else None
+        if proposal is None or (proposal.title, proposal.body) == (item.title, item.body):
+            continue
+        proposal.title, proposal.body = item.title, item.body
+        proposal.summary = plain_text(item.body)
+        proposal.version = Proposal.version + 1  # type: ignore[assignment]
+    gone = [item.proposal_id for item in removed(previous, version) if item.proposal_id]
+    for proposal in session.scalars(select(Proposal).where(Proposal.id.in_(gone))):
+        if not proposal.is_withdrawn:
+            lifecycle.withdraw(session, proposal)
+    return gone
