@@ -20,8 +20,10 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def start_gunicorn(env: dict[str, str], port: int, threads: int = 1) -> subprocess.Popen:
-    """``gunicorn -w 2``: sync workers, or ``gthread`` ones with ``threads`` threads each."""
+def start_gunicorn(
+    env: dict[str, str], port: int, threads: int = 1, app: str = "pnyx:create_app()"
+) -> subprocess.Popen:
+    """``gunicorn -w 2 app``: sync workers, or ``gthread`` ones with ``threads`` threads each."""
     gunicorn = Path(sys.executable).parent / "gunicorn"
     if not gunicorn.exists():
         sys.exit("gunicorn is missing: pip install -e 'plugins/budgets[dev]'")
@@ -34,7 +36,7 @@ def start_gunicorn(env: dict[str, str], port: int, threads: int = 1) -> subproce
         f"127.0.0.1:{port}",
         "--log-level",
         "warning",
-        "pnyx:create_app()",
+        app,
     ]
     server = subprocess.Popen(command, env={**os.environ, **env}, cwd=ROOT)
     deadline = time.monotonic() + 60  # bounded: workers import the app after the fork
