@@ -11,8 +11,9 @@ from sqlalchemy.orm import joinedload, selectinload
 from werkzeug.wrappers import Response
 
 from pnyx import api
-from pnyx_meetings import changes, forms, images, meeting_form, notify, queries, stats
+from pnyx_meetings import changes, queries, stats
 from pnyx_meetings.models import Meeting
+from pnyx_meetings.views import editing
 
 blueprint = Blueprint("meetings_admin", __name__)
 
@@ -51,37 +52,15 @@ def index() -> str:
     )
 
 
-def form_page(form: forms.Form, meeting: Meeting | None) -> str:
-    return render_template(
-        "meetings/admin/form.html",
-        form=form,
-        meeting=meeting,
-        staff=True,
-        territories=queries.search_terms("territory"),
-        themes=queries.search_terms("theme"),
-        locales=forms.locales(),
-    )
-
-
 @blueprint.route("/new", methods=["GET", "POST"])
 @api.upload_limit("ATTACHMENTS_MAX_BYTES")
 @api.requires(api.actions.ADMIN_SPACE)
 def new() -> Page:
     if request.method == "GET":
-        return form_page(meeting_form.form_from(None), None)
-    form = meeting_form.read_meeting_form(request.form, staff=True)
-    images.check(form)
-    if not form.valid:
-        return form_page(form, None), 400
-    session = api.db_session()
-    user = api.current_user()
-    assert user is not None
-    meeting = changes.create(session, api.current_component(), form, staff=True, author=user)
-    session.flush()
-    if not images.save(meeting, form):
-        session.rollback()
-        return form_page(form, None), 400
-    session.commit()
+        return editing.blank_page(staff=True)
+    meeting = editing.create(staff=True)
+    if not isinstance(meeting, Meeting):
+        return meeting
     flash(api._("The meeting is created."), "success")
     return redirect(url_for("meetings_admin.agenda", meeting_id=meeting.id))
 
@@ -92,20 +71,10 @@ def new() -> Page:
 def edit(meeting_id: int) -> Page:
     meeting = admin_meeting(meeting_id)
     if request.method == "GET":
-        form = meeting_form.form_from(meeting)
-        images.fill(form, meeting)
-        return form_page(form, meeting)
-    form = meeting_form.read_meeting_form(request.form, staff=True, meeting=meeting)
-    images.check(form)
-    if not form.valid:
-        return form_page(form, meeting), 400
-    session = api.db_session()
-    promoted = changes.update(session, meeting, form, staff=True)
-    if not images.save(meeting, form):
-        session.rollback()
-        return form_page(form, admin_meeting(meeting_id)), 400
-    session.commit()
-    notify.send_registration_mails(promoted)
+        return editing.edit_page(meeting, staff=True)
+    refused = editing.update(meeting, lambda: admin_meeting(meeting_id), staff=True)
+    if refused is not None:
+        return refused
     flash(api._("The meeting is saved."), "success")
     return redirect(url_for("meetings_admin.index"))
 

@@ -6,25 +6,14 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from pnyx import api
-from pnyx_meetings import changes, forms, images, meeting_form, minutes_form, notify, queries
+from pnyx_meetings import changes, forms, minutes_form
 from pnyx_meetings.minutes_form import PROPOSAL_LINK
 from pnyx_meetings.models import Meeting
+from pnyx_meetings.views import editing
 from pnyx_meetings.views.common import is_organizer, load_meeting, proposals_enabled
 from pnyx_meetings.views.public import blueprint
 
 Page = str | tuple[str, int] | Response
-
-
-def form_page(form: forms.Form, meeting: Meeting | None) -> str:
-    return render_template(
-        "meetings/form.html",
-        form=form,
-        meeting=meeting,
-        staff=False,
-        territories=queries.search_terms("territory"),
-        themes=queries.search_terms("theme"),
-        locales=forms.locales(),
-    )
 
 
 @blueprint.route("/new", methods=["GET", "POST"])
@@ -32,22 +21,10 @@ def form_page(form: forms.Form, meeting: Meeting | None) -> str:
 @api.requires("meetings.create")
 def new() -> Page:
     if request.method == "GET":
-        return form_page(meeting_form.form_from(None), None)
-    form = meeting_form.read_meeting_form(
-        request.form, staff=False, settings=api.current_settings()
-    )
-    images.check(form)
-    if not form.valid:
-        return form_page(form, None), 400
-    session = api.db_session()
-    user = api.current_user()
-    assert user is not None
-    meeting = changes.create(session, api.current_component(), form, staff=False, author=user)
-    session.flush()
-    if not images.save(meeting, form):
-        session.rollback()
-        return form_page(form, None), 400
-    session.commit()
+        return editing.blank_page(staff=False)
+    meeting = editing.create(staff=False)
+    if not isinstance(meeting, Meeting):
+        return meeting
     flash(api._("Your meeting is published."), "success")
     return redirect(url_for("meetings.show", meeting_id=meeting.id))
 
@@ -67,22 +44,10 @@ def organized_meeting(meeting_id: int) -> Meeting:
 def edit(meeting_id: int) -> Page:
     meeting = organized_meeting(meeting_id)
     if request.method == "GET":
-        form = meeting_form.form_from(meeting)
-        images.fill(form, meeting)
-        return form_page(form, meeting)
-    form = meeting_form.read_meeting_form(
-        request.form, staff=False, settings=api.current_settings(), meeting=meeting
-    )
-    images.check(form)
-    if not form.valid:
-        return form_page(form, meeting), 400
-    session = api.db_session()
-    promoted = changes.update(session, meeting, form, staff=False)
-    if not images.save(meeting, form):
-        session.rollback()
-        return form_page(form, organized_meeting(meeting_id)), 400
-    session.commit()
-    notify.send_registration_mails(promoted)
+        return editing.edit_page(meeting, staff=False)
+    refused = editing.update(meeting, lambda: organized_meeting(meeting_id), staff=False)
+    if refused is not None:
+        return refused
     flash(api._("The meeting is saved."), "success")
     return redirect(url_for("meetings.show", meeting_id=meeting.id))
 
