@@ -155,3 +155,31 @@ def test_ideas_are_closed_during_the_vote(angers: SeededInstance) -> None:
         assert not api.decide(resident, "proposals.create", ideas).allowed
         assert api.decide(resident, "proposals.create", ideas).reason
         assert api.current_settings(vote).get("votes_enabled") is True
+
+
+def test_angers_solidaire_holds_its_neighbours_posts_in_its_districts(
+    angers: SeededInstance,
+) -> None:
+    from pnyx_mutual_aid.models import AidConversation, AidMessage, AidPost
+
+    with angers.app.app_context():
+        session = api.db_session()
+        posts = session.scalars(
+            select(AidPost)
+            .join(api.Component, api.Component.id == AidPost.component_id)
+            .join(api.Space, api.Space.id == api.Component.space_id)
+            .where(api.Space.slug == "angers-solidaire")
+            .order_by(AidPost.id)
+        ).all()
+        conversation = session.scalar(select(AidConversation))
+        assert conversation is not None
+        helper = session.get(api.User, conversation.responder_id)
+        assert helper is not None
+        assert len(posts) == 6
+        assert all(post.territory_id is not None for post in posts)  # every district known
+        assert posts[0].title == "Courses du jeudi" and posts[0].status == "matched"
+        assert [post.status for post in posts[1:]] == ["open"] * 5
+        assert conversation.post_id == posts[0].id
+        assert helper.name == "Malik Traoré"
+        where = AidMessage.conversation_id == conversation.id
+        assert session.scalar(select(func.count()).select_from(AidMessage).where(where)) == 2

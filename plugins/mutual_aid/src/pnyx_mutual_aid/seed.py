@@ -3,11 +3,16 @@
 In the demo (``pnyx demo``) the board gets its own space, "Entraide entre
 voisins", rather than sitting in the participatory budget. Offers and
 requests in the demo's communes, one of them matched after a conversation.
+
+:func:`fill` is the public helper behind it: a distribution gives it its own
+neighbours, posts, territories and conversation (Angers' "Angers solidaire"),
+docs/distributions.md.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,8 +28,15 @@ NEIGHBOURS = (
     ("entraide-yanis@demo.pnyx.test", "Yanis Solidaire"),
     ("entraide-odette@demo.pnyx.test", "Odette Lavergne"),
 )
-#: (author, kind, category, commune code, title, body, days ago)
-POSTS = (
+#: (author, kind, category, place, title, body, days ago): ``author`` is an index in the
+#: neighbours, ``category`` a code of ``categories.DEFAULTS``, ``place`` a key of the territories
+#: :func:`fill` is given (here a commune's code).
+Post = tuple[int, str, str, str, str, str, int]
+#: The first post's author and the neighbour who helped: the helper's message, the author's answer.
+Exchange = tuple[str, str]
+
+#: The demo's neighbours help each other in the demo's communes.
+POSTS: tuple[Post, ...] = (
     (
         2,
         "request",
@@ -98,32 +110,56 @@ POSTS = (
 )
 
 
+EXCHANGE: Exchange = (
+    "Bonjour, je peux faire vos courses jeudi. Vous me donnez la liste ?",
+    "Merci beaucoup ! Je la glisse sous la porte mercredi soir.",
+)
+
+
 def seed(session: Session, component: api.Component) -> None:
     """Fill ``component`` with the demo posts (the caller commits)."""
     if component.space.slug == DEMO_SPACE:
         component.space = own_space(session)
-    categories = add_categories(session, component)
-    people = [neighbour(session, email, name) for email, name in NEIGHBOURS]
     communes = {term.code: term.id for term in session.scalars(select(api.TaxonomyTerm))}
+    fill(session, component, NEIGHBOURS, POSTS, communes, helper=0, exchange=EXCHANGE)
+
+
+def fill(
+    session: Session,
+    component: api.Component,
+    neighbours: Sequence[tuple[str, str]],
+    posts: Sequence[Post],
+    territories: Mapping[str, int],
+    *,
+    helper: int,
+    exchange: Exchange,
+) -> list[AidPost]:
+    """The usual categories, the ``neighbours`` (``(email, name)``) and their ``posts``, each up
+    for 14 days; the first post matched two days ago after ``exchange`` with neighbour number
+    ``helper``. A place missing from ``territories`` leaves the post without one. The caller
+    commits."""
+    categories = add_categories(session, component)
+    people = [api.seeding.person(session, email, name) for email, name in neighbours]
     now = api.utcnow()
-    posts = []
-    for author, kind, category, commune, title, body, days in POSTS:
+    rows = []
+    for author, kind, category, place, title, body, days in posts:
         created = now - dt.timedelta(days=days)
         post = AidPost(
             component_id=component.id,
             author=people[author],
             kind=kind,
             category_id=categories[category].id,
-            territory_id=communes.get(commune),
+            territory_id=territories.get(place),
             title=title,
             body=body,
             created_at=created,
             expires_at=created + dt.timedelta(days=14),
         )
         session.add(post)
-        posts.append(post)
+        rows.append(post)
     session.flush()
-    matched_conversation(session, posts[0], people[0], now)
+    matched_conversation(session, rows[0], people[helper], now, exchange)
+    return rows
 
 
 def own_space(session: Session) -> api.Space:
@@ -173,18 +209,8 @@ def add_categories(session: Session, component: api.Component) -> dict[str, AidC
     return rows
 
 
-def neighbour(session: Session, email: str, name: str) -> api.User:
-    found = session.scalar(select(api.User).where(api.User.email == email))
-    if found is None:
-        # No password: these accounts sign demo content; nobody signs in with them.
-        found = api.User(email=email, name=name, password_hash=None, confirmed_at=api.utcnow())
-        session.add(found)
-        session.flush()
-    return found
-
-
 def matched_conversation(
-    session: Session, post: AidPost, helper: api.User, now: dt.datetime
+    session: Session, post: AidPost, helper: api.User, now: dt.datetime, exchange: Exchange
 ) -> None:
     conversation = AidConversation(
         component_id=post.component_id,
@@ -195,10 +221,7 @@ def matched_conversation(
     )
     session.add(conversation)
     session.flush()
-    for offset, sender, body in (
-        (48, helper, "Bonjour, je peux faire vos courses jeudi. Vous me donnez la liste ?"),
-        (47, post.author, "Merci beaucoup ! Je la glisse sous la porte mercredi soir."),
-    ):
+    for offset, sender, body in ((48, helper, exchange[0]), (47, post.author, exchange[1])):
         session.add(
             AidMessage(
                 conversation_id=conversation.id,

@@ -1,5 +1,8 @@
 """ "Angers solidaire": the mutual-aid space the city opened in spring 2020, neighbours
-offering and asking for a hand, one request already matched after a conversation."""
+offering and asking for a hand, one request already matched after a conversation.
+
+The board is filled by the plugin's own demo helper (``pnyx_mutual_aid.seed.fill``) with
+Angers' neighbours, districts and posts."""
 
 from __future__ import annotations
 
@@ -8,10 +11,9 @@ import datetime as dt
 from sqlalchemy.orm import Session
 
 from pnyx import api
-from pnyx_dist_angers.build import component, person, process, text
+from pnyx_dist_angers.build import component, process, text
 from pnyx_dist_angers.taxonomy import Terms
-from pnyx_mutual_aid.categories import DEFAULTS, in_every_locale
-from pnyx_mutual_aid.models import AidCategory, AidConversation, AidMessage, AidPost
+from pnyx_mutual_aid import seed as mutual_aid_seed
 
 SLUG = "angers-solidaire"
 NEIGHBOURS = (
@@ -20,7 +22,7 @@ NEIGHBOURS = (
     ("entraide-3@angers.pnyx.test", "Camille Renard"),
 )
 #: (author, kind, category, district, title, body, days ago)
-POSTS = (
+POSTS: tuple[mutual_aid_seed.Post, ...] = (
     (
         0,
         "request",
@@ -81,6 +83,11 @@ POSTS = (
     ),
 )
 
+EXCHANGE: mutual_aid_seed.Exchange = (
+    "Bonjour, je passe jeudi vers 10 h. Vous me donnez la liste ?",
+    "Merci beaucoup ! Je la laisse à la gardienne mercredi soir.",
+)
+
 
 def seed_mutual_aid(session: Session, today: dt.date, terms: Terms) -> api.Space:
     space = process(
@@ -101,57 +108,6 @@ def seed_mutual_aid(session: Session, today: dt.date, terms: Terms) -> api.Space
         territory_id=terms.city.id,
     )
     board = component(session, space, "mutual_aid", text("Coups de main", "Helping hands"))
-    categories = {}
-    for position, (code, label) in enumerate(DEFAULTS):
-        categories[code] = AidCategory(
-            component_id=board.id, code=code, name=in_every_locale(label), position=position
-        )
-        session.add(categories[code])
-    people = [person(session, email, name) for email, name in NEIGHBOURS]
-    session.flush()
-    now = api.utcnow()
-    posts = []
-    for author, kind, category, district, title, body, days in POSTS:
-        created = now - dt.timedelta(days=days)
-        post = AidPost(
-            component_id=board.id,
-            author=people[author],
-            kind=kind,
-            category_id=categories[category].id,
-            territory_id=terms.districts[district].id,
-            title=title,
-            body=body,
-            created_at=created,
-            expires_at=created + dt.timedelta(days=14),
-        )
-        session.add(post)
-        posts.append(post)
-    session.flush()
-    _matched(session, posts[0], people[1], now)
+    districts = {code: term.id for code, term in terms.districts.items()}
+    mutual_aid_seed.fill(session, board, NEIGHBOURS, POSTS, districts, helper=1, exchange=EXCHANGE)
     return space
-
-
-def _matched(session: Session, post: AidPost, helper: api.User, now: dt.datetime) -> None:
-    conversation = AidConversation(
-        component_id=post.component_id,
-        post_id=post.id,
-        author_id=post.author_id,
-        responder_id=helper.id,
-        created_at=now - dt.timedelta(days=2),
-    )
-    session.add(conversation)
-    session.flush()
-    for hours, sender, body in (
-        (48, helper, "Bonjour, je passe jeudi vers 10 h. Vous me donnez la liste ?"),
-        (47, post.author, "Merci beaucoup ! Je la laisse à la gardienne mercredi soir."),
-    ):
-        session.add(
-            AidMessage(
-                conversation_id=conversation.id,
-                sender_id=sender.id,
-                body=body,
-                created_at=now - dt.timedelta(hours=hours),
-            )
-        )
-    conversation.last_message_at = now - dt.timedelta(hours=47)
-    post.status, post.matched_at = "matched", now - dt.timedelta(hours=46)
