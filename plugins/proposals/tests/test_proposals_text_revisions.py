@@ -15,12 +15,15 @@ from sqlalchemy.orm import Session
 
 from pnyx import api
 from pnyx.testing import PnyxClient
+from pnyx.testing.concurrency import post_at_once
 from pnyx_proposals.amendments.models import Amendment
 from pnyx_proposals.models import Proposal
 from pnyx_proposals.texts import revisions
 from pnyx_proposals.texts.models import ARTICLE, TextItem, TextVersion
 
 from .test_proposals_texts import MARKDOWN, upload
+
+ACTION_LOG = api.Model.metadata.tables["action_log"]
 
 #: The council's revision of MARKDOWN: article 1 changed, a new article 2 (the buses become
 #: article 3, same text), article 3 on rents removed, a new article 4.
@@ -215,3 +218,24 @@ def test_numbers_are_read_from_common_headings() -> None:
     assert number("7. Parks") == "7"
     assert number("Article IV") == "iv"
     assert number("I love bikes") == "" and number("Preamble") == ""
+
+
+def test_two_staff_publishing_the_revision_at_once_publish_it_once(
+    app: Flask,
+    client: PnyxClient,
+    session: Session,
+    text_admin: str,
+    published: dict,
+    staff: api.User,
+    make_user: Callable[..., api.User],
+    detached: None,
+) -> None:
+    upload(client, text_admin, "revised.md", REVISED.encode())
+    other = make_user(roles=["admin"])
+    path = f"{text_admin}/publish"
+    assert post_at_once(app, [(staff, path, {}), (other, path, {})]) == [302, 302]
+    session.rollback()  # a new snapshot (SQLite's WAL keeps the one a read began)
+    assert len(session.scalars(select(Proposal)).all()) == 5  # 3, then 2 new ones: once
+    assert len(session.scalars(select(TextVersion)).all()) == 2
+    withdrawn = select(ACTION_LOG.c.id).where(ACTION_LOG.c.action == "proposals.withdrawn")
+    assert len(session.execute(withdrawn).all()) == 1

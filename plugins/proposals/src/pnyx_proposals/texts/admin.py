@@ -104,14 +104,18 @@ def publish_text() -> Response:
     if pending is None:
         flash(api._("There is no imported text to publish."), "error")
         return redirect(url_for("proposals_admin.text_admin"))
-    if publishing.published_version(session, pending.component_id) is not None:
-        publishing.publish_imported(session, pending)
+    revision = publishing.published_version(session, pending.component_id) is not None
+    try:
+        count = publishing.publish_imported(session, pending)
         session.commit()
+    except publishing.AlreadyPublishedError:
+        session.rollback()
+        flash(api._("There is no imported text to publish."), "error")
+        return redirect(url_for("proposals_admin.text_admin"))
+    if revision:
         message = api._("Version %(number)d of the text is published.", number=pending.number)
         flash(message, "success")
         return redirect(url_for("proposals_admin.text_admin"))
-    count = publishing.publish_imported(session, pending)
-    session.commit()
     flash(
         api.ngettext(
             "The text is published: %(num)d article can now be amended and commented.",

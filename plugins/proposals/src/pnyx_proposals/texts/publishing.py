@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from pnyx import api
 from pnyx_proposals.markdown import plain_text
@@ -19,6 +20,10 @@ from pnyx_proposals.models import Proposal
 from pnyx_proposals.texts import revisions
 from pnyx_proposals.texts.models import ARTICLE, TextItem, TextVersion
 from pnyx_proposals.texts.parsing import Node
+
+
+class AlreadyPublishedError(Exception):
+    """The imported version was published meanwhile (by someone else): nothing was written."""
 
 
 def versions(session: Session, component_id: int) -> Sequence[TextVersion]:
@@ -113,9 +118,20 @@ def publish_imported(session: Session, version: TextVersion) -> int:
     """
     component = version.component
     previous = published_version(session, component.id)
+    now = api.utcnow()
+    # Claim the version before writing anything: of two staff publishing it at once, the
+    # second waits on the row (PostgreSQL) and then finds it published.
+    claim = (
+        update(TextVersion)
+        .where(TextVersion.id == version.id, TextVersion.published_at.is_(None))
+        .values(published_at=now)
+    )
+    claimed = session.execute(claim, execution_options={"synchronize_session": False})
+    if claimed.rowcount != 1:
+        raise AlreadyPublishedError(version.id)
+    set_committed_value(version, "published_at", now)
     if previous is not None:
         revisions.revise_articles(session, previous, version)
-    now = api.utcnow()
     created = 0
     for item in version.items:
         if item.kind != ARTICLE or item.proposal_id is not None:
@@ -133,7 +149,6 @@ def publish_imported(session: Session, version: TextVersion) -> int:
         session.flush()
         item.proposal_id = proposal.id
         created += 1
-    version.published_at = now
     action = "proposals.text_version_imported" if previous else "proposals.text_published"
     _log(session, component, action, version)
     return created

@@ -27,6 +27,7 @@ from collections.abc import Callable, Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pnyx import api
 from pnyx_proposals import lifecycle
 from pnyx_proposals.markdown import plain_text
 from pnyx_proposals.models import Proposal
@@ -114,7 +115,16 @@ def revise_articles(session: Session, previous: TextVersion, version: TextVersio
             continue
         proposal.title, proposal.body = item.title, item.body
         proposal.summary = plain_text(item.body)
+        proposal.updated_at = api.utcnow()
         proposal.version = Proposal.version + 1  # type: ignore[assignment]
+        api.log_action(
+            session,
+            "proposals.updated",
+            resource=proposal.resource,
+            component=version.component,
+            visibility="public",
+            extra={"text_version": version.number},
+        )
     gone = [item.proposal_id for item in removed(previous, version) if item.proposal_id]
     for proposal in session.scalars(select(Proposal).where(Proposal.id.in_(gone))):
         if not proposal.is_withdrawn:
