@@ -74,6 +74,8 @@ def test_text_is_checked(client, make_user, post_url, session) -> None:
     assert session.scalar(select(Comment)) is None
     # Refused, the text comes back with the reason and the chosen position: nothing is lost.
     assert refused.status_code == 422
+    # ... on an HTML page: as text/plain the browser showed its source.
+    assert refused.mimetype == "text/html"
     assert "y" * 2001 in refused.text and 'aria-invalid="true"' in refused.text
     assert 'value="against" checked' in refused.text
     client.post_form(post_url, {"body": "x" * 2000})

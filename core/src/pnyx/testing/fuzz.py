@@ -11,7 +11,9 @@ admin, the fuzzer:
    field set to each hostile value in turn (CSRF token kept).
 
 Any answer of 500 or more fails, with the URL, the value and the exception
-logged. A 400 with a message, a 404 or a 403 are all fine answers.
+logged. A 400 with a message, a 404 or a 403 are all fine answers, but an HTML
+page sent as anything but ``text/html`` fails too (a ``werkzeug`` ``Response``
+built from a page is ``text/plain``: the browser shows the page's source).
 """
 
 from __future__ import annotations
@@ -175,14 +177,21 @@ def _send(client: Any, method: str, url: str, report: FuzzReport, who: str, **kw
                 response = client.post_form(url, **kwargs)
             # A download (a spreadsheet, a ZIP) is a valid answer too: read it leniently.
             status, text = response.status_code, response.get_data().decode("utf-8", "replace")
+            mimetype = response.mimetype
         except Exception as error:  # the app let an exception through
-            status, text = 500, ""
+            status, text, mimetype = 500, "", ""
             errors.append(error)
     report.requests += 1
+    data = kwargs.get("data") or kwargs.get("query_string") or ""
     if status >= 500:
-        data = kwargs.get("data") or kwargs.get("query_string") or ""
         report.failures.append(f"{method} {url} {data!r} as {who}: {status}{_explain(errors)}")
+    elif _html_mislabelled(text, mimetype):
+        report.failures.append(f"{method} {url} {data!r} as {who}: HTML sent as {mimetype}")
     return text
+
+
+def _html_mislabelled(text: str, mimetype: str) -> bool:
+    return text.lstrip()[:15].lower() == "<!doctype html>" and mimetype != "text/html"
 
 
 def _fuzz_query(client: Any, url: str, link_params: set[str], report: FuzzReport, who: str) -> None:

@@ -14,7 +14,7 @@ from pnyx_comments.views.common import back_to, blueprint, refuse_if_blocked
 
 @blueprint.post("/<resource_type>/<int:resource_id>")
 @api.requires(CREATE)
-def create(resource_type: str, resource_id: int) -> Response:
+def create(resource_type: str, resource_id: int) -> Response | tuple[str, int]:
     target = targets.find_or_404(resource_type, resource_id)
     refuse_if_blocked(target)
     api.require(CREATE, target.record)
@@ -53,7 +53,9 @@ def create(resource_type: str, resource_id: int) -> Response:
             groups=writing.group_choices(target, user),
             user_group=request.form.get("user_group", ""),
         )
-        return Response(page, status=422)
+        # A (page, status) tuple: Flask makes it text/html (werkzeug's Response would be
+        # text/plain, and the browser would show the page's source).
+        return page, 422
     api.db_session().commit()
     flash(api._("Your comment is published."), "success")
     return back_to(target, comment.id)
