@@ -66,6 +66,15 @@ def test_a_php_file_renamed_pdf_is_refused_by_its_content(attach) -> None:
     assert "Accepted files: PDF" in message
 
 
+def test_an_image_field_lists_image_kinds_when_it_refuses_a_file(attach) -> None:
+    """A proposal's image listed PDF and office documents (and not WebP) in its refusal."""
+    with pytest.raises(api.attachments.AttachmentError) as refused:
+        attach(b"not an image", "photo.png", cover=True, alt={"en": "A square"})
+    message = str(refused.value)
+    assert "named like a PNG file" in message
+    assert message.endswith("Accepted files: PNG, JPG, GIF, WEBP.") and "PDF" not in message
+
+
 def test_a_pdf_signature_after_html_is_not_a_pdf(attach) -> None:
     with pytest.raises(api.attachments.AttachmentError, match="named like a PDF file"):
         attach(HTML_PDF_POLYGLOT, "document.pdf")

@@ -87,6 +87,9 @@ def test_limits_of_size_and_kind_are_explained(make_user, hold) -> None:
         hold(ada, png(), "photo.png", accepted={"pdf"})
     with pytest.raises(api.attachments.AttachmentError, match="named like a PDF"):
         hold(ada, PHP, "cv.pdf")
+    # An unrecognised file: the refusal lists what this field takes, not every kind.
+    with pytest.raises(api.attachments.AttachmentError, match=r"Accepted files: PDF, PNG\.$"):
+        hold(ada, PHP, "cv.pdf", accepted={"pdf", "png"})
     image = hold(ada, png(), "photo.png", accepted={"pdf", "png"})  # no alt text asked
     assert image.is_image and image.alt == {}
 

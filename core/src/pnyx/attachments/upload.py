@@ -27,6 +27,9 @@ from pnyx.attachments.kinds import ACCEPTED_EXTENSIONS, KINDS, Kind, detect
 
 log = logging.getLogger(__name__)
 
+#: What an image field takes, in its refusals.
+IMAGE_EXTENSIONS = tuple(KINDS[name].extension.upper() for name in ("png", "jpeg", "gif", "webp"))
+
 CHUNK = 64 * 1024
 #: Files up to this size stay in memory while they are checked; larger ones go to disk.
 IN_MEMORY = 2 * 1024 * 1024
@@ -125,10 +128,10 @@ def receive(
 def _check_kind_wanted(filename: str, content: IO[bytes], accepted: Collection[str]) -> None:
     kind = detect(content)
     content.seek(0)
+    names = sorted({KINDS[name].extension.upper() for name in accepted if name in KINDS})
     if kind is None:
-        raise AttachmentError(_refusal(filename))
+        raise AttachmentError(_refusal(filename, names))
     if kind.name not in accepted:
-        names = sorted({KINDS[name].extension.upper() for name in accepted if name in KINDS})
         raise AttachmentError(
             _(
                 "This kind of file is not accepted here. Send one of: %(accepted)s.",
@@ -140,7 +143,7 @@ def _check_kind_wanted(filename: str, content: IO[bytes], accepted: Collection[s
 def _checked(filename: str, content: IO[bytes], size: int, images_only: bool) -> Received:
     kind = detect(content)
     if kind is None:
-        raise AttachmentError(_refusal(filename))
+        raise AttachmentError(_refusal(filename, IMAGE_EXTENSIONS if images_only else None))
     if images_only and not kind.image:
         raise AttachmentError(_("Send an image: a PNG, JPEG, GIF or WebP file."))
     if kind.image:
@@ -150,8 +153,11 @@ def _checked(filename: str, content: IO[bytes], size: int, images_only: bool) ->
     return Received(_renamed(filename, kind), kind, content, size)
 
 
-def _refusal(filename: str) -> str:
-    accepted = ", ".join(extension.upper() for extension in ACCEPTED_EXTENSIONS)
+def _refusal(filename: str, wanted: Collection[str] | None = None) -> str:
+    """Why an unrecognised file is refused, listing what this form takes (``wanted``, the
+    extensions in capitals; every accepted kind when ``None``): an image field listed PDF
+    and office documents, and left WebP out."""
+    accepted = ", ".join(wanted or (extension.upper() for extension in ACCEPTED_EXTENSIONS))
     extension = filename.rpartition(".")[2].lower() if "." in filename else ""
     if extension in ACCEPTED_EXTENSIONS or extension in ("jpeg", "webp", "svg"):
         return _(
