@@ -7,7 +7,7 @@ from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
 from pnyx import api
-from pnyx_meetings import notify, registrations
+from pnyx_meetings import labels, notify, registrations
 from pnyx_meetings.models import Status
 from pnyx_meetings.views.common import load_meeting, meeting_page_context
 from pnyx_meetings.views.public import blueprint
@@ -44,7 +44,8 @@ def register(meeting_id: int) -> Response | tuple[str, int]:
         if registration.status == Status.WAITING:
             flash(api._("The meeting is full: you are on the waiting list."), "success")
         else:
-            message = api._("You are registered. Your code is %(code)s.", code=registration.code)
+            code = labels.show_code(registration.code)
+            message = api._("You are registered. Your code is %(code)s.", code=code)
             flash(message, "success")
     return redirect(url_for("meetings.show", meeting_id=meeting.id))
 
