@@ -9,6 +9,9 @@ from sqlalchemy import select
 from pnyx import api
 from pnyx_mutual_aid.models import AidCategory, AidPost
 
+#: Availability windows start from here, so the tests do not age.
+SOON = dt.date.today() + dt.timedelta(days=3)
+
 
 def category_id(session, board, code: str = "shopping") -> int:
     client_categories = session.scalars(
@@ -32,8 +35,8 @@ def test_a_resident_posts_a_request_with_a_territory_and_a_window(
             "territory": str(territories["doutre"].id),
             "title": "Shopping on Thursdays",
             "body": "I cannot go out: who could do my shopping on Thursdays?",
-            "available_from": "2026-12-10",
-            "available_until": "2026-12-24",
+            "available_from": str(SOON),
+            "available_until": str(SOON + dt.timedelta(days=14)),
         },
     )
     assert response.status_code == 302
@@ -43,7 +46,7 @@ def test_a_resident_posts_a_request_with_a_territory_and_a_window(
         "open",
         territories["doutre"].id,
     )
-    assert post.available_until == dt.date(2026, 12, 24)
+    assert post.available_until == SOON + dt.timedelta(days=14)
     # Expires after the component's default 14 days.
     assert dt.timedelta(days=13) < post.expires_at - api.utcnow() <= dt.timedelta(days=14)
     page = client.get(response.headers["Location"]).text
@@ -59,13 +62,39 @@ def test_the_form_says_what_is_wrong(client, session, board, url, make_user, ter
             "category": "",
             "title": "x",
             "body": "",
-            "available_from": "2026-12-24",
-            "available_until": "2026-12-10",
+            "available_from": str(SOON + dt.timedelta(days=14)),
+            "available_until": str(SOON),
         },
     )
     assert response.status_code == 400
     assert 'role="alert"' in response.text
     assert session.scalar(select(AidPost)) is None
+
+
+def test_an_availability_already_over_is_refused(
+    client, session, board, url, make_user, territories
+) -> None:
+    """A request for help whose window ended last year was published open."""
+    client.sign_in(make_user())
+    client.get(url + "posts/new?kind=request")  # the board's categories, made on first use
+    today = dt.date.today()
+    data = {
+        "kind": "request",
+        "category": str(category_id(session, board)),
+        "territory": str(territories["doutre"].id),
+        "title": "A lift to the station",
+        "body": "Who could take me to the station with my suitcase?",
+        "available_from": str(today - dt.timedelta(days=30)),
+        "available_until": str(today - dt.timedelta(days=2)),
+    }
+    refused = client.post_form(url + "posts/new", data)
+    assert refused.status_code == 400
+    assert "This date has passed" in refused.text
+    assert "A lift to the station" in refused.text  # what was typed is kept
+    assert session.scalar(select(AidPost)) is None
+    # Ending today (or later) is fine.
+    data["available_until"] = str(today + dt.timedelta(days=1))
+    assert client.post_form(url + "posts/new", data).status_code == 302
 
 
 def test_categories_are_seeded_translated_and_staff_edit_them(

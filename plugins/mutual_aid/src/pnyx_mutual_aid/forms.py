@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
+from flask_babel import to_user_timezone
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from pnyx import api
@@ -66,5 +68,16 @@ def post_schema(component: api.Component) -> type[Schema]:
                     api._("The end of the availability comes after its start."),
                     "available_until",
                 )
+            # A post whose availability is over would be published open, for nobody.
+            if end and end < local_today():
+                raise ValidationError(
+                    api._("This date has passed: the availability must end today or later."),
+                    "available_until",
+                )
 
     return PostSchema
+
+
+def local_today() -> dt.date:
+    """Today in the organization's time zone (the request's, from Flask-Babel)."""
+    return to_user_timezone(api.utcnow()).date()
