@@ -1,7 +1,9 @@
 """Amending an article of a participatory text without JavaScript (issue 20 item 4): a
 resident goes from the whole text to an article, proposes a change; the text counts it; a
-manager accepts it and publishes a new version, which shows the article changed. Every page
-axe-clean at 1280 px and 320 px, in a second tab with JavaScript (axe needs it)."""
+manager accepts it and publishes a new version, which shows the article changed; then imports
+the council's revised text, checks how its articles match and publishes it as the next version
+(a new article, a withdrawn one). Every page axe-clean at 1280 px and 320 px, in a second tab
+with JavaScript (axe needs it)."""
 
 from __future__ import annotations
 
@@ -20,6 +22,22 @@ pytestmark = pytest.mark.browser
 
 ADMIN, RESIDENT = DEMO_ACCOUNTS[0], DEMO_ACCOUNTS[1]
 AMENDED = "Les bus passent toutes les cinq minutes en journée et toutes les quinze le soir."
+#: The council's revision of the demo text (pnyx_proposals.texts.seed): a new article 3, the
+#: article on rents left out.
+REVISED = """# Titre I — Se déplacer
+
+## Article 1 — Le vélo
+
+Chaque rue reçoit une piste cyclable sûre et séparée des voitures.
+
+## Article 2 — Les bus
+
+Les bus passent toutes les cinq minutes en journée.
+
+## Article 3 — Les trottoirs
+
+Les trottoirs sont élargis près des écoles.
+"""
 
 
 def text_component(live_server: Any) -> tuple[str, str]:
@@ -94,3 +112,16 @@ def test_amend_an_article_without_javascript(
     article = article_count(resident, "Article 2 — Les bus")
     assert "cinq minutes" in article and "Changed in this version" in article
     assert_accessible(resident, "the new version of the text", resident_audit)
+
+    admin.goto(f"{admin_url}text")
+    admin.get_by_label("File").set_input_files(
+        {"name": "revise.md", "mimeType": "text/markdown", "buffer": REVISED.encode()}
+    )
+    press(admin, "Import the revised text")
+    assert "Withdrawn: not in the file" in admin.inner_text("main")
+    assert_accessible(admin, "a revised text before publication", admin_audit)
+    press(admin, "Publish version 4")
+    resident.goto(f"{url}text/")
+    assert "New in this version" in article_count(resident, "Article 3 — Les trottoirs")
+    assert "Article 3 — Les loyers" in resident.inner_text("main")  # among the withdrawn
+    assert_accessible(resident, "the revised text", resident_audit)

@@ -209,6 +209,21 @@ def test_matching_pairs_only_what_is_unambiguous() -> None:
     assert [item.proposal_id for item in new] == [10, 11, 12, None]
 
 
+def test_the_same_number_on_an_unlike_article_is_a_new_article() -> None:
+    [rents] = items("Article 3 — Rents", bodies=("Rents are capped in tense areas.",))
+    rents.proposal_id = 7
+    new = items(
+        "Article 3 — Sidewalks",
+        "Article 4 — Rent",
+        bodies=("Sidewalks are widened near schools.", "Something else entirely."),
+    )
+    revisions.match([rents], new)
+    assert [item.proposal_id for item in new] == [None, None]
+    revised = items("Article 3 — Rent caps", bodies=("Rents are capped in all tense areas.",))
+    revisions.match([rents], revised)
+    assert revised[0].proposal_id == 7  # a new heading, the same provision revised
+
+
 def test_numbers_are_read_from_common_headings() -> None:
     def number(title: str) -> str:
         return revisions._number(TextItem(kind=ARTICLE, title=title, body=""))

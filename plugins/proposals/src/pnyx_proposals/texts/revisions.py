@@ -10,7 +10,9 @@ articles not paired yet:
 2. the same heading words once the number is set aside ("Article 3 — Buses"
    and "Article 4 — Buses": an article was inserted before it);
 3. the same body (the heading was rewritten, the text was not);
-4. the same number ("Art. 3" and "Article 3 — Bus lanes").
+4. the same number, unless both headings and bodies say otherwise: "Art. 3" and
+   "Article 3 — Bus lanes" pair, "Article 3 — Rents" and "Article 3 — Sidewalks" with
+   unlike bodies do not (:func:`_alike`).
 
 Articles of the file left unpaired become new proposals; published articles
 left unpaired are withdrawn (never deleted: their page, amendments and
@@ -23,6 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from difflib import SequenceMatcher
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -68,20 +71,41 @@ def _number(item: TextItem) -> str:
     return _words(found.group("number")) if found else ""
 
 
-RULES: tuple[Key, ...] = (_title, _heading_words, _body, _number)
+def _alike(old: TextItem, new: TextItem) -> bool:
+    """Nothing says two articles of the same number are different ones: a heading without
+    words, headings nearly the same, or bodies mostly the same (a revision, not a rewrite)."""
+    before, after = _heading_words(old), _heading_words(new)
+    if not before or not after or SequenceMatcher(None, before, after).ratio() >= 0.8:
+        return True
+    return SequenceMatcher(None, _body(old).split(), _body(new).split()).ratio() >= 0.6
+
+
+def _any(_old: TextItem, _new: TextItem) -> bool:
+    return True
+
+
+#: Each rule: the key two articles share, and what else the pair must satisfy.
+RULES: tuple[tuple[Key, Callable[[TextItem, TextItem], bool]], ...] = (
+    (_title, _any),
+    (_heading_words, _any),
+    (_body, _any),
+    (_number, _alike),
+)
 
 
 def match(published: Sequence[TextItem], imported: Sequence[TextItem]) -> None:
     """Set ``proposal_id`` on the imported articles that match a published one (rules above)."""
     old = [item for item in published if item.is_article and item.proposal_id]
     new = [item for item in imported if item.is_article]
-    for key in RULES:
+    for key, compatible in RULES:
         old_keys = Counter(key(item) for item in old)
         new_keys = Counter(key(item) for item in new)
         by_key = {key(item): item for item in old}
         for item in list(new):
             value = key(item)
-            if value and old_keys[value] == 1 and new_keys[value] == 1:
+            if not value or old_keys[value] != 1 or new_keys[value] != 1:
+                continue
+            if compatible(by_key[value], item):
                 item.proposal_id = by_key[value].proposal_id
                 old.remove(by_key[value])
                 new.remove(item)
