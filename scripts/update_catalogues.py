@@ -122,7 +122,8 @@ def update_locale(package: Path, locale: str, template: Catalog) -> None:
 
 def apply_typography(catalogue: Catalog, locale: str) -> bool:
     """French typography in French and Corsican translations (a narrow no-break space
-    before ``: ; ! ?``): translators may type a plain space. True when something changed."""
+    before ``: ; ! ?``, typographic apostrophes): translators may type a plain space and
+    ``'``. True when something changed."""
     if locale not in FRENCH_TYPOGRAPHY:
         return False
     changed = False

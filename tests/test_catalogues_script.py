@@ -168,14 +168,19 @@ def test_typography_is_french_in_french_and_corsican(script, repository) -> None
     assert script.main(["--package", "ideas", "--locale", "fr", "--locale", "co"], repository) == 0
     assert not (repository / "plugins/ideas/src/pnyx_ideas.egg-info/translations").exists()
     for locale in ("fr", "co"):
-        typed = "Idée enregistrée ! Merci : à 18:30, 70 €"
+        typed = "Idée d'aujourd'hui enregistrée ! Merci : à 18:30, 70 €, 'x'"
         translate(po(ideas, locale), {"Your idea is saved.": typed})
         assert script.main(["--package", "ideas", "--compile-only"], repository) == 0
         with po(ideas, locale).open("rb") as file:
             written = read_po(file)["Your idea is saved."].string
-        assert written == "Idée enregistrée\u202f! Merci\u202f: à 18:30, 70\u00a0€"
+        assert written == (
+            "Idée d’aujourd’hui enregistrée\u202f! Merci\u202f: à 18:30, 70\u00a0€, 'x'"
+        )
         assert catalogue_problems(ideas, locale, complete=False) == []
         translate(po(ideas, locale), {"Your idea is saved.": "Idée enregistrée : merci"})
         assert "narrow no-break space" in " ".join(
             catalogue_problems(ideas, locale, complete=False)
         )
+        # French catalogues had "l'organisation", against the style guide.
+        translate(po(ideas, locale), {"Your idea is saved.": "Idée de l'organisation"})
+        assert "typographic (’)" in " ".join(catalogue_problems(ideas, locale, complete=False))

@@ -56,10 +56,18 @@ _SPACED_SIGN = re.compile(r"(?<=\S)[ \u00a0\u202f]?([:;!?])(?=\s|$|[»)\]])")
 _SPACED_UNIT = re.compile(r"(?<=\d) (?=[%€])")
 
 
+#: A straight apostrophe inside a word (``l'organisation``, ``Contr'à``); not a quote around
+#: one (``'x'``), which has no letter on one side.
+_STRAIGHT_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
+TYPOGRAPHIC_APOSTROPHE = "\u2019"
+
+
 def french_spacing(text: str) -> str:
-    """``text`` with a narrow no-break space before each ``: ; ! ?`` that ends a clause, and
-    a no-break space between a number and its unit (``70 %``)."""
+    """``text`` with a narrow no-break space before each ``: ; ! ?`` that ends a clause, a
+    no-break space between a number and its unit (``70 %``), and typographic apostrophes
+    (``l’organisation``, the style guide's; translators may type ``'``)."""
     text = _SPACED_SIGN.sub(lambda match: NARROW_NO_BREAK_SPACE + match.group(1), text)
+    text = _STRAIGHT_APOSTROPHE.sub(TYPOGRAPHIC_APOSTROPHE, text)
     return _SPACED_UNIT.sub("\u00a0", text)
 
 
@@ -119,8 +127,8 @@ def catalogue_problems(package: Path, locale: str, *, complete: bool = True) -> 
         spaced = [m.id for m in catalogue if m.id and m.string != with_french_spacing(m)]
         if spaced:
             problems.append(
-                f"{locale}: a narrow no-break space goes before : ; ! ? (`make messages` "
-                f"puts it): {spaced}"
+                f"{locale}: a narrow no-break space goes before : ; ! ? and apostrophes are "
+                f"typographic (’) (`make messages` puts them): {spaced}"
             )
     if not _compiled_matches(package, locale, catalogue):
         problems.append(f"{locale}: messages.mo is out of date (run `make translations`)")
