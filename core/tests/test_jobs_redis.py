@@ -152,7 +152,7 @@ def test_a_worker_killed_mid_delivery_is_rerun_and_sends_once(
     )
     try:
         # Mid-delivery: the attempt is counted and the SMTP server holds it (the row is
-        # first written "sending" with no attempt yet, a moment before).
+        # written "sending" with its first attempt counted, in one INSERT, just before).
         wait_for(lambda: [(m.status, m.attempts) for m in mails(session)] == [("sending", 1)])
     finally:
         os.killpg(worker.pid, signal.SIGKILL)  # the worker and its work-horse, mid-delivery

@@ -16,10 +16,12 @@ import logging
 import smtplib
 from email import message_from_string, policy
 from email.message import EmailMessage
+from typing import Any
 
 from flask import g
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
 
 from pnyx.db import get_session
 from pnyx.jobs import enqueue, job, last_attempt
@@ -44,10 +46,11 @@ def queue_message(message: EmailMessage, template: str, *, keyed: bool = False) 
     by one more job: a failure raises :class:`DeliveryError`, and the job's retry
     delivers it (its record says whether it went already).
     """
+    text = message.as_string()
     if keyed and g.get(IN_JOB):
-        deliver_mail(message.as_string(), template)
+        deliver(text, message, template)  # the message itself: not its text parsed again
     else:
-        enqueue(deliver_mail, message.as_string(), template)
+        enqueue(deliver_mail, text, template)
     return True
 
 
@@ -57,49 +60,78 @@ def parse(text: str) -> EmailMessage:
     return parsed
 
 
-def _record(text: str, message: EmailMessage, template: str) -> OutgoingMail:
+def _insert_ignoring_duplicate(session: Session, values: dict[str, Any]) -> OutgoingMail | None:
+    """The new record, or ``None`` when the message has one already (or gets one at this
+    moment, in another run of the same job: the insert then waits for its commit)."""
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    statement = (
+        insert(OutgoingMail)
+        .values(**values)
+        .on_conflict_do_nothing(index_elements=["message_id"])
+        .returning(OutgoingMail)
+    )
+    return session.scalars(statement).first()
+
+
+def _start_attempt(text: str, message: EmailMessage, template: str) -> OutgoingMail | None:
+    """Record an attempt at delivering ``message`` and commit it; ``None`` when it was
+    sent already.
+
+    A new message is one ``INSERT`` already counting its first attempt (no read before,
+    no ``UPDATE`` after); a message recorded before (a retry, a job run twice) has its
+    row locked and its attempts counted.
+    """
     session = get_session()
     message_id = str(message["Message-ID"])
-    query = select(OutgoingMail).where(OutgoingMail.message_id == message_id).with_for_update()
-    found = session.scalar(query)
-    if found is not None:
-        return found
-    record = OutgoingMail(
-        message_id=message_id,
-        recipient=str(message["To"])[:320],
-        subject=str(message["Subject"] or "")[:500],
-        template=template[:200],
-        message=text,
-        status=SENDING,
+    now = utcnow()
+    record = _insert_ignoring_duplicate(
+        session,
+        {
+            "message_id": message_id,
+            "recipient": str(message["To"])[:320],
+            "subject": str(message["Subject"] or "")[:500],
+            "template": template[:200],
+            "message": text,
+            "status": SENDING,
+            "attempts": 1,
+            "created_at": now,
+            "updated_at": now,
+        },
     )
-    session.add(record)
-    try:
-        session.commit()
-    except IntegrityError:  # the same job running twice at once: use the other's row
-        session.rollback()
-        return session.scalars(query).one()
+    if record is None:
+        query = select(OutgoingMail).where(OutgoingMail.message_id == message_id)
+        record = session.scalars(query.with_for_update()).one()
+        if record.status == SENT:
+            session.commit()  # what the caller wrote before (a job's follow) is kept
+            return None
+        record.attempts += 1
+        record.status = SENDING
+        record.updated_at = now
+    session.commit()
     return record
 
 
 @job(retries=5)
 def deliver_mail(text: str, template: str) -> None:
     """Deliver one message once; record success or failure (the job's body)."""
+    deliver(text, parse(text), template)
+
+
+def deliver(text: str, message: EmailMessage, template: str) -> None:
+    """Deliver ``message`` (whose text is ``text``) once, recording success or failure;
+    raise :class:`DeliveryError` when a later attempt should try again."""
     from pnyx.mail import mail_backend
     from pnyx.notifications.bounces import skip_bounced
 
-    message = parse(text)
     if skip_bounced(str(message["To"]), template):
         # The address came back for good: only mails the person asks for still go.
         log.info("not sending the %s message: the address bounced", template)
         return
-    record = _record(text, message, template)
-    if record.status == SENT:
+    record = _start_attempt(text, message, template)
+    if record is None:
         return
     session = get_session()
-    record.attempts += 1
-    record.status = SENDING
-    record.updated_at = utcnow()
-    session.commit()
     try:
         mail_backend().deliver(message)
     except (OSError, smtplib.SMTPException) as error:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import attrs
-from sqlalchemy import delete, or_, select
+from sqlalchemy import bindparam, delete, or_, select, true
 from sqlalchemy.dialects import postgresql, sqlite
 
 from pnyx.db import get_session
@@ -56,11 +56,6 @@ def target_of(
     return Target(str(type_name), int(target_id), space_id)
 
 
-def follows_when_participating(user: User) -> bool:
-    preference = get_session().get(NotificationPreference, user.id)
-    return preference is None or preference.follow_when_participating
-
-
 def follow(
     user: User,
     target: Any,
@@ -74,31 +69,44 @@ def follow(
     A ``reason`` other than ``manual`` (``author``, ``registered``, ``voted``...) is an
     automatic follow: skipped when the person said no on their preferences page.
     """
-    if reason != MANUAL and not follows_when_participating(user):
-        return False
     found = target_of(target, component, space)
     session = get_session()
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     # One statement: a follow that exists already (or is made at the same moment
-    # elsewhere) is left as it is, whatever its reason; no savepoint, no read first.
-    # Whether a row was written is read from RETURNING: psycopg's rowcount is -1 for
-    # INSERT ... ON CONFLICT DO NOTHING (a conflict looked like a new follow).
+    # elsewhere) is left as it is, whatever its reason; no savepoint, no read first, and
+    # an automatic follow reads the person's choice in the same statement (a row is
+    # inserted only when no preference says no). Whether a row was written is read from
+    # RETURNING: psycopg's rowcount is -1 for INSERT ... ON CONFLICT DO NOTHING (a
+    # conflict looked like a new follow).
     table = Follow.__table__
+    values = {
+        "user_id": user.id,
+        "target_type": found.type,
+        "target_id": found.id,
+        "space_id": found.space_id,
+        "component_id": found.component_id,
+        "reason": reason[:32],
+        "created_at": utcnow(),
+    }
+    row = select(
+        *(bindparam(None, value, type_=table.c[name].type) for name, value in values.items())
+    )
+    if reason != MANUAL:
+        said_no = select(NotificationPreference.user_id).where(
+            NotificationPreference.user_id == user.id,
+            NotificationPreference.follow_when_participating.is_(False),
+        )
+        row = row.where(~said_no.exists())
+    else:
+        row = row.where(true())  # SQLite reads ON CONFLICT after a bare SELECT as a join's ON
     statement = (
         insert(table)
-        .values(
-            user_id=user.id,
-            target_type=found.type,
-            target_id=found.id,
-            space_id=found.space_id,
-            component_id=found.component_id,
-            reason=reason[:32],
-            created_at=utcnow(),
-        )
+        .from_select(list(values), row)
         .on_conflict_do_nothing(index_elements=["user_id", "target_type", "target_id"])
         .returning(table.c.id)
     )
+    session.flush()  # a choice changed in this session counts, as when it was read first
     return session.execute(statement).first() is not None
 
 

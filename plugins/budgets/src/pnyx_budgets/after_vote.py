@@ -13,6 +13,7 @@ job per ballot: a delivery failure fails this job, whose retry sends it.
 
 from __future__ import annotations
 
+from sqlalchemy import select
 from sqlalchemy.orm import joinedload, lazyload
 
 from pnyx import api
@@ -26,15 +27,22 @@ WITH_PLACE = joinedload(Ballot.budget).joinedload(Budget.component).joinedload(a
 def after_cast(ballot_id: int, replaced: bool) -> None:
     """Make the voter follow the budget, then send the confirmation (both when wanted)."""
     session = api.db_session()
-    # one query for the ballot, its budget, component and space (the e-mail's links)
-    ballot = session.get(Ballot, ballot_id, options=[WITH_PLACE])
-    if ballot is None or ballot.status != CAST or ballot.voter_id is None:
-        return  # replaced, cancelled or anonymised since: nothing to tell about it
-    user = session.get(api.User, ballot.voter_id, options=[lazyload(api.User.organization_roles)])
-    if user is None:
-        return
+    # one query for the ballot, its voter, budget, component and space (the e-mail's links)
+    query = (
+        select(Ballot, api.User)
+        .join(api.User, api.User.id == Ballot.voter_id)
+        .where(Ballot.id == ballot_id)
+        .options(WITH_PLACE, lazyload(api.User.organization_roles))
+    )
+    row = session.execute(query).first()
+    if row is None:
+        return  # deleted or anonymised since: nothing to tell about it
+    ballot, user = row
+    if ballot.status != CAST:
+        return  # replaced or cancelled since
     budget = ballot.budget
-    # voters follow the budget they voted in, to hear its results (reversible, explained)
+    # voters follow the budget they voted in, to hear its results (reversible, explained);
+    # committed with the e-mail's record (one commit, not two), or below when no e-mail goes
     api.follow(user, (BUDGET_RESOURCE, budget.id), component=budget.component, reason="voted")
-    session.commit()
     vote_mail.send_vote_receipt(user, budget, ballot, replaced=replaced)
+    session.commit()
