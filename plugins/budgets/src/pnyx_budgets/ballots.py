@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
-from sqlalchemy import insert, select
+from sqlalchemy import and_, insert, select
 from sqlalchemy.orm import Session
 
 from pnyx import api
@@ -29,6 +30,7 @@ from pnyx_budgets.models import (
     Ballot,
     BallotItem,
     Budget,
+    Outcome,
     Project,
 )
 from pnyx_budgets.rules import Line, Rules, adding_problem, checkout_problems, points_problem
@@ -46,10 +48,27 @@ def own_ballots(
     return found.get(DRAFT), found.get(CAST)
 
 
-def own_ballot(session: Session, budget_id: int, user_id: int) -> Ballot | None:
-    """The ballot the person works on: the draft when there is one, else the cast one."""
-    draft, cast = own_ballots(session, budget_id, user_id)
-    return draft or cast
+def counted_and_own_ballots(
+    session: Session, budget_id: int, user_id: int
+) -> tuple[bool, Ballot | None, Ballot | None]:
+    """Whether the budget's votes are counted, and the person's ``(draft, cast)`` ballots.
+
+    What :func:`closed_problem` then :func:`own_ballots` read, in one query: the budget's
+    row joined to its outcome and to the person's ballots (every change and checkout asks
+    both, right after the voter's lock).
+    """
+    query = (
+        select(Ballot, Outcome.id)
+        .select_from(Budget)
+        .outerjoin(Outcome, Outcome.budget_id == Budget.id)
+        .outerjoin(Ballot, and_(Ballot.budget_id == Budget.id, Ballot.voter_id == user_id))
+        .where(Budget.id == budget_id)
+        .execution_options(populate_existing=True)
+    )
+    rows = session.execute(query).all()
+    found = {ballot.status: ballot for ballot, _outcome in rows if ballot is not None}
+    counted = any(outcome is not None for _ballot, outcome in rows)
+    return counted, found.get(DRAFT), found.get(CAST)
 
 
 def lines_of(session: Session, ballot: Ballot | None) -> list[Line]:
@@ -80,10 +99,10 @@ def editable_draft(
 ) -> tuple[Ballot | None, str | None]:
     """Lock the voter, then their draft in ``budget`` (created when asked)."""
     lock_voter(session, budget.component_id, user.id)
-    problem = closed_problem(session, budget)
-    if problem:
-        return None, problem
-    ballot = own_ballot(session, budget.id, user.id)
+    counted, draft, cast = counted_and_own_ballots(session, budget.id, user.id)
+    if counted:
+        return None, CLOSED_MESSAGE()
+    ballot = draft or cast
     if ballot is not None and ballot.status == CAST:
         return None, api._(
             "Your ballot is cast. To change it, choose “Change my ballot” on your receipt: "
@@ -110,13 +129,23 @@ def touch(session: Session, ballot: Ballot, budget: Budget, action: str) -> None
     )
 
 
-def add(session: Session, budget: Budget, project: Project, user: api.User) -> str | None:
+class Priced(Protocol):
+    """What adding needs of a project (a :class:`Project`, or a row of its two columns)."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def cost(self) -> int: ...
+
+
+def add(session: Session, budget: Budget, project: Priced, user: api.User) -> str | None:
     """Put ``project`` on the person's draft ballot (1 point on a cumulative one)."""
     return add_many(session, budget, [project], user)
 
 
 def add_many(
-    session: Session, budget: Budget, projects: Sequence[Project], user: api.User
+    session: Session, budget: Budget, projects: Sequence[Priced], user: api.User
 ) -> str | None:
     """Put ``projects`` on the draft ballot, in this order: all of them, or none.
 
@@ -235,10 +264,9 @@ def checkout(session: Session, budget: Budget, user: api.User) -> Checkout:
     returned unchanged: a second click, or a second confirm racing the first.
     """
     lock_voter(session, budget.component_id, user.id)
-    problem = closed_problem(session, budget)
-    if problem:
-        return Checkout(None, [problem])
-    draft, cast = own_ballots(session, budget.id, user.id)
+    counted, draft, cast = counted_and_own_ballots(session, budget.id, user.id)
+    if counted:
+        return Checkout(None, [CLOSED_MESSAGE()])
     if draft is None and cast is not None:
         return Checkout(cast, already_cast=True)
     problems = checkout_problems(Rules.of(budget), lines_of(session, draft))

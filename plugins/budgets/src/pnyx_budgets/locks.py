@@ -8,7 +8,9 @@ serialises writers; SQLAlchemy leaves the ``FOR UPDATE`` out there.
 
 from __future__ import annotations
 
-from sqlalchemy import select
+import functools
+
+from sqlalchemy import Insert, bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -22,14 +24,25 @@ def lock_voter(session: Session, component_id: int, user_id: int) -> None:
     and, when it exists, updates it, which locks it until the transaction ends (two
     first requests at once do not fail: the second waits, then updates).
     """
-    dialect = session.get_bind().dialect.name
+    statement = _voter_upsert(session.get_bind().dialect.name)
+    session.execute(statement, {"component_id": component_id, "user_id": user_id})
+
+
+@functools.cache
+def _voter_upsert(dialect: str) -> Insert:
+    """The lock's statement, built once per dialect: every change of every ballot runs it,
+    and building it (its ``excluded`` columns, its cache key) cost more than running it."""
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = insert(Voter).values(component_id=component_id, user_id=user_id)
-    session.execute(
-        statement.on_conflict_do_update(
-            index_elements=["component_id", "user_id"],
-            set_={"user_id": statement.excluded.user_id},
-        )
+    table = Voter.__table__
+    # inline: no RETURNING of the new row's id, which nobody reads
+    statement = (
+        insert(table)
+        .values(component_id=bindparam("component_id"), user_id=bindparam("user_id"))
+        .inline()
+    )
+    return statement.on_conflict_do_update(
+        index_elements=["component_id", "user_id"],
+        set_={"user_id": statement.excluded.user_id},
     )
 
 
