@@ -88,6 +88,21 @@ def test_widgets_follow_marshmallow_fields(ctx) -> None:
     assert form["count"].limits == {"min": 1, "max": 10}
 
 
+def test_a_choice_among_none_yet_is_still_a_select(ctx) -> None:
+    """With no space group yet, the space form's "Group" was a number box (any number was
+    refused with "Choose one of the options"): a select with only its empty choice."""
+
+    class Grouped(Schema):
+        group_id = fields.Integer(load_default=None, allow_none=True, validate=validate.OneOf([]))
+        tags = fields.List(fields.String(validate=validate.OneOf([])), load_default=list)
+
+    form = Form(Grouped)
+    assert (form["group_id"].widget, form["group_id"].choices) == ("select", [])
+    assert form["tags"].widget == "checkboxes"
+    html = render_template_string(MACROS + "{{ render_fields(form) }}", form=form)
+    assert '<select id="f-group_id" name="group_id"' in html and 'type="number"' not in html
+
+
 def test_a_valid_submission_loads_typed_values(ctx) -> None:
     form = Form(Everything)
     data = form_data(

@@ -61,14 +61,22 @@ def widget_for(field: fields.Field) -> str:
         return str(wanted)
     if wanted is not None:
         raise ValueError(f"unknown widget {wanted!r}; use one of {', '.join(WIDGETS)}")
-    if choices_of(field):
+    if has_choices(field):
         return "select"
-    if isinstance(field, fields.List) and choices_of(field.inner):
+    if isinstance(field, fields.List) and has_choices(field.inner):
         return "checkboxes"
     for field_class, widget in _BY_CLASS:
         if isinstance(field, field_class):
             return widget
     return "text"
+
+
+def has_choices(field: fields.Field) -> bool:
+    """Whether ``field`` takes one of a list, even an empty one: with no space group yet,
+    the space form's "Group" was a number box where any number was refused."""
+    return isinstance(field, fields.Enum) or any(
+        isinstance(validator, validate.OneOf) for validator in field.validators
+    )
 
 
 def choices_of(field: fields.Field) -> list[tuple[str, str]]:
