@@ -4,7 +4,9 @@ translate a msgid differently only one translation shows, on every plugin's page
 survey's results table read « Répondre » (mutual aid's verb) for "Answer" on Angers, a
 debate's filters « Toutes » (meetings') for "All" next to masculine nouns.
 
-A package that needs another word (a gender, a verb rather than a noun) uses a more precise
+A plugin's templates now read its own catalogue first (``pnyx.template_i18n``), which the last
+test checks; strings translated in Python code still go through the chain alone. So a package
+that needs another word (a gender, a verb rather than a noun) still better uses a more precise
 English string ("All themes", "Your reply"). :data:`KNOWN` lists the strings that still
 disagree, to resolve one by one; the test fails on a new one.
 """
@@ -16,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
+from flask_babel import force_locale
 
 ROOT = Path(__file__).resolve().parents[1]
 COMPLETE_LOCALES = ("fr", "co")
@@ -113,3 +116,25 @@ def test_packages_translate_a_string_the_same_way(locale: str) -> None:
         "only one of these translations shows on every page: use a more precise English "
         "string in one package, or the same translation"
     )
+
+
+@pytest.fixture
+def pnyx_plugins() -> list[str]:
+    return ["proposals", "comments", "mutual_aid", "surveys"]
+
+
+@pytest.mark.parametrize(
+    ("template", "expected"),
+    [
+        ("proposals/report.html", "Pourquoi la signalez-vous\u202f? | Réponse | Masquée"),
+        ("comments/report.html", "Pourquoi le signalez-vous\u202f? | Réponse | Masqué"),
+        ("mutual_aid/post.html", "Pourquoi le signalez-vous\u202f? | Réponse | Masqué"),
+    ],
+)
+def test_a_plugins_templates_read_its_own_catalogue_first(app, template, expected) -> None:
+    """Comments' « le » (a comment) showed on the proposals' report form (a proposal: « la »)."""
+    source = "{{ _('Why do you report it?') }} | {{ _('Answer') }} | {{ _('Hidden') }}"
+    with app.test_request_context("/"), force_locale("fr"):
+        page = app.jinja_env.from_string(source)
+        page.name = template  # where the core looks for the plugin that owns it
+        assert page.render() == expected

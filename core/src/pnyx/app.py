@@ -18,6 +18,7 @@ from pnyx.i18n import init_i18n
 from pnyx.jobs import init_jobs
 from pnyx.page_cache import init_page_cache
 from pnyx.plugin_system import PluginSystem, load_plugin_system, parse_enabled
+from pnyx.template_i18n import init_template_i18n
 from pnyx.templating import PnyxEnvironment
 from pnyx.web import init_web
 from pnyx.web.declared_actions import refuse_undeclared_views
@@ -53,7 +54,9 @@ def build_app(config: Mapping[str, Any] | None = None) -> Flask:
     _register_manifests(plugins)
     init_jobs(app)  # before the database: its teardown must run after the session's
     init_db(app, app.config["DATABASE_URL"])
-    init_i18n(app, [info.package_path for info in plugins.plugins.values()])
+    plugin_paths = [info.package_path for info in plugins.plugins.values()]
+    init_i18n(app, plugin_paths)
+    init_template_i18n(app, plugin_paths)
     init_web(app, plugins)
     _call_setup_hook(plugins, "init_app", app=app)
     init_page_cache(app)  # last: its middleware answers hits before any other layer
