@@ -130,3 +130,22 @@ def test_verifications_attached_to_comments_create_apply(
     client.sign_in(make_user(email="r@example.test"))
     assert client.post_form(post_url, {"body": "Unverified"}).status_code == 403
     assert session.scalar(select(Comment)) is None
+
+
+def test_the_same_comment_sent_again_is_not_published_twice(
+    client, make_user, page, post_url, session
+) -> None:
+    """The back button brings the sent form back filled in: sending it again published the
+    comment a second time."""
+    client.sign_in(make_user(email="r@example.test"))
+    first = client.post_form(post_url, {"body": "Plant oaks, please", "alignment": "for"})
+    comment = session.scalars(select(Comment)).one()
+    again = client.post_form(post_url, {"body": "  Plant oaks, please ", "alignment": "for"})
+    assert again.status_code == 302 and again.location == first.location
+    assert session.scalars(select(Comment)).all() == [comment]
+    assert "This comment is already published." in client.get(page).text
+    # A reply with those words, or other words, are new comments.
+    reply = {"body": "Plant oaks, please", "parent_id": str(comment.id)}
+    assert client.post_form(post_url, reply).status_code == 302
+    assert client.post_form(post_url, {"body": "And limes"}).status_code == 302
+    assert len(session.scalars(select(Comment)).all()) == 3

@@ -65,6 +65,30 @@ def _check_rate(user: api.User) -> None:
         raise WriteError(_messages()["rate"])
 
 
+#: The same text by the same person in the same place this recently is the same comment.
+SAME_COMMENT_WITHIN = dt.timedelta(minutes=10)
+
+
+def just_posted(
+    target: Target, user: api.User, body: str, parent: Comment | None
+) -> Comment | None:
+    """The comment ``user`` has just published here with this text, if any: the back button
+    brings the sent form back filled in, and sending it again published it twice."""
+    cleaned = text.clean(body)
+    if text.problem(cleaned):
+        return None
+    query = select(Comment).where(
+        Comment.resource_type == target.resource_type,
+        Comment.resource_id == target.resource_id,
+        Comment.author_id == user.id,
+        Comment.parent_id == (parent.id if parent else None),
+        Comment.body == cleaned,
+        Comment.created_at > api.utcnow() - SAME_COMMENT_WITHIN,
+        Comment.deleted_at.is_(None),
+    )
+    return api.db_session().scalars(query.limit(1)).first()
+
+
 def _log(action: str, comment: Comment, visibility: str = "admin") -> None:
     api.log_action(
         api.db_session(),

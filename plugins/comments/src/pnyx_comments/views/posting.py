@@ -29,6 +29,10 @@ def create(resource_type: str, resource_id: int) -> Response | tuple[str, int]:
             parent = None
     user = api.current_user()
     assert user is not None  # the action's audience: signed in
+    sent = writing.just_posted(target, user, request.form.get("body", ""), parent)
+    if sent is not None:
+        flash(api._("This comment is already published."), "success")
+        return back_to(target, sent.id)
     try:
         comment = writing.post(
             target,
