@@ -97,6 +97,29 @@ def test_an_availability_already_over_is_refused(
     assert client.post_form(url + "posts/new", data).status_code == 302
 
 
+def test_the_same_post_sent_again_is_not_published_twice(
+    client, session, board, url, make_user, territories
+) -> None:
+    """The back button brings the sent form back filled in: sending it again published the
+    post a second time."""
+    client.sign_in(make_user())
+    client.get(url + "posts/new?kind=offer")  # the board's categories, made on first use
+    data = {
+        "kind": "offer",
+        "category": str(category_id(session, board)),
+        "territory": str(territories["doutre"].id),
+        "title": "I lend my ladder",
+        "body": "A three-metre ladder, to fetch at the Doutre.",
+    }
+    first = client.post_form(url + "posts/new", data)
+    again = client.post_form(url + "posts/new", data)
+    assert again.status_code == 302 and again.location == first.location
+    assert len(session.scalars(select(AidPost)).all()) == 1
+    assert "This post is already up." in client.get(again.location).text
+    assert client.post_form(url + "posts/new", {**data, "kind": "request"}).status_code == 302
+    assert len(session.scalars(select(AidPost)).all()) == 2
+
+
 def test_categories_are_seeded_translated_and_staff_edit_them(
     client, session, board, make_user
 ) -> None:

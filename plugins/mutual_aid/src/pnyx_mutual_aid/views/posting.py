@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from flask import flash, redirect, render_template, request, url_for
+from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from pnyx import api
@@ -20,11 +23,36 @@ def new() -> str | tuple[str, int] | Response:
     component = api.current_component()
     form = api.Form(post_schema(component), values={"kind": request.args.get("kind", "")})
     if request.method == "POST" and form.validate(request.form):
+        sent = just_posted(component, form.data)
+        if sent is not None:
+            flash(api._("This post is already up."), "success")
+            return redirect(url_for("mutual_aid.show", post_id=sent.id))
         post = add_post(component, form.data)
         flash(api._("Your post is up. You will get an e-mail when someone answers."), "success")
         return redirect(url_for("mutual_aid.show", post_id=post.id))
     status = 400 if form.has_errors else 200
     return render_template("mutual_aid/form.html", form=form), status
+
+
+#: The same post by the same person this recently is the same post.
+SAME_POST_WITHIN = dt.timedelta(minutes=10)
+
+
+def just_posted(component: api.Component, data: dict) -> AidPost | None:
+    """The post the current person has just published on this board with this title and
+    text, if any: the back button brings the sent form back filled in, and sending it again
+    published the post twice."""
+    author = api.current_user()
+    assert author is not None  # mutual_aid.post is for signed-in people
+    query = select(AidPost).where(
+        AidPost.component_id == component.id,
+        AidPost.author_id == author.id,
+        AidPost.kind == data["kind"],
+        AidPost.title == data["title"],
+        AidPost.body == data["body"],
+        AidPost.created_at > api.utcnow() - SAME_POST_WITHIN,
+    )
+    return api.db_session().scalars(query.limit(1)).first()
 
 
 def add_post(component: api.Component, data: dict) -> AidPost:
