@@ -75,6 +75,24 @@ def test_publishing_at_once(
     assert "Amboise" in page and "Environment" in page
 
 
+def test_the_same_proposal_sent_again_is_not_made_twice(
+    client: PnyxClient, session: Session, url: str, make_user: Callable[..., api.User]
+) -> None:
+    """The back button brings the sent form back filled in: sending it again published a
+    second, identical proposal."""
+    client.sign_in(make_user())
+    form = {"title": "Bike racks", "body": BODY, "intent": "publish"}
+    first = client.post_form(f"{url}new", form)
+    again = client.post_form(f"{url}new", form)
+    assert again.status_code == 302 and again.location == first.location
+    assert len(proposals(session)) == 1
+    assert "This proposal is already saved." in client.get(again.location).text
+    # Saved as a draft, or with other words, it is another proposal.
+    assert client.post_form(f"{url}new", form | {"intent": "draft"}).status_code == 302
+    assert client.post_form(f"{url}new", form | {"title": "Bike lanes"}).status_code == 302
+    assert len(proposals(session)) == 3
+
+
 def test_errors_are_shown_next_to_the_fields_and_the_text_kept(
     client: PnyxClient, session: Session, url: str, make_user: Callable[..., api.User]
 ) -> None:

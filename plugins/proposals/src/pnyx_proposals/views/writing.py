@@ -6,8 +6,11 @@ shown again with status 400, the errors next to their fields, the text kept.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
+from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from pnyx import api
@@ -57,6 +60,10 @@ def create() -> Page:
     session = api.db_session()
     author = api.current_user()
     assert author is not None  # proposals.create is for signed-in people
+    sent = just_written(author, data, published=request.form.get("intent") == "publish")
+    if sent is not None:
+        flash(api._("This proposal is already saved."), "success")
+        return redirect(proposal_url(sent))
     proposal = lifecycle.create(session, api.current_component(), author, data)
     session.flush()
     if not attach_image(proposal, errors):
@@ -75,6 +82,27 @@ def create() -> Page:
         session.commit()
         flash(api._("Your draft is saved. Only you can see it until you publish it."), "success")
     return redirect(proposal_url(proposal))
+
+
+#: The same proposal by the same person this recently is the same proposal.
+SAME_PROPOSAL_WITHIN = dt.timedelta(minutes=10)
+
+
+def just_written(author: api.User, data: ProposalData, *, published: bool) -> Proposal | None:
+    """The proposal ``author`` has just written here with this title and text (published, or
+    a draft), if any: the back button brings the sent form back filled in, and sending it
+    again made a second one."""
+    state = Proposal.published_at.is_not(None) if published else Proposal.published_at.is_(None)
+    query = select(Proposal).where(
+        state,
+        Proposal.component_id == api.current_component().id,
+        Proposal.author_id == author.id,
+        Proposal.title == data.title,
+        Proposal.body == data.body,
+        Proposal.created_at > api.utcnow() - SAME_PROPOSAL_WITHIN,
+        Proposal.withdrawn_at.is_(None),
+    )
+    return api.db_session().scalars(query.limit(1)).first()
 
 
 def attach_image(proposal: Proposal, errors: dict[str, str]) -> bool:
