@@ -110,6 +110,12 @@ def get_session() -> Session:
     return g.pnyx_session
 
 
+def end_session() -> None:
+    """End the current context's session now (events of its commits dispatched, its
+    transaction rolled back): for a command that goes on running, such as ``pnyx demo``."""
+    _close_session(None)
+
+
 def _close_session(_exc: BaseException | None) -> None:
     session = g.get("pnyx_session")
     if session is None:

@@ -15,7 +15,7 @@ from flask.cli import with_appcontext
 from pnyx import migrate
 from pnyx.cli.db import friendly_errors
 from pnyx.cli.serve import run_server
-from pnyx.db import get_session
+from pnyx.db import end_session, get_session
 from pnyx.demo import DEMO_ACCOUNTS, DemoAccount, seed_demo
 from pnyx.distributions import (
     Distribution,
@@ -133,4 +133,8 @@ def demo(host: str, port: int, distribution: str | None) -> None:
     for account in accounts:
         click.echo(f"  {account.email} / {account.password}  ({account.role or 'resident'})")
     click.echo(f"Open http://{host}:{port}/ (Ctrl+C to stop)")
+    # The command's session ends before serving: once the instance was seeded, its reads
+    # left a transaction open, on SQLite a BEGIN IMMEDIATE held while the server ran, and
+    # every form of a restarted demo answered 503 (database is locked).
+    end_session()
     run_server(host, port)
