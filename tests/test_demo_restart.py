@@ -15,6 +15,11 @@ def test_a_restarted_demo_serves_with_no_transaction_open(tmp_path, monkeypatch,
     """Restarted on its seeded database, ``pnyx demo`` kept the transaction of its reads
     open while serving: on SQLite a BEGIN IMMEDIATE, so every form answered 503."""
     monkeypatch.setenv("PNYX_INSTANCE_PATH", str(tmp_path))
+    # `pnyx demo` sets these for the rest of the process: set (then unset) through
+    # monkeypatch, they are restored for the next tests.
+    for name in ("PNYX_DISTRIBUTION", "PNYX_PLUGINS"):
+        monkeypatch.setenv(name, "")
+        monkeypatch.delenv(name)
     writable = []
 
     def serve(host: str, port: int) -> None:
