@@ -73,6 +73,10 @@ class Database:
         self.write_sessionmaker = sessionmaker(
             self.engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
         )
+        # once on the factories, not on each session: listening cost more than a query
+        for factory in (self.sessionmaker, self.write_sessionmaker):
+            watch_session(factory)
+            watch_settings(factory)
 
     @property
     def is_sqlite(self) -> bool:
@@ -104,9 +108,7 @@ def get_session() -> Session:
             or bool(g.get(IN_JOB))
         )
         factory = database.write_sessionmaker if writes else database.sessionmaker
-        g.pnyx_session = factory()
-        watch_session(g.pnyx_session)
-        watch_settings(g.pnyx_session)
+        g.pnyx_session = factory()  # its events are the factory's (Database)
     return g.pnyx_session
 
 

@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 from flask import current_app
 from sqlalchemy import event as sa_event
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
 
@@ -62,10 +62,11 @@ def _after_rollback(session: Session) -> None:
     session.info.pop(PENDING, None)
 
 
-def watch_session(session: Session) -> None:
-    """Make ``session`` move published events to the committed list on commit."""
-    sa_event.listen(session, "after_commit", _after_commit)
-    sa_event.listen(session, "after_soft_rollback", lambda s, _tx: _after_rollback(s))
+def watch_session(sessions: Session | sessionmaker) -> None:
+    """Make ``sessions`` (one, or every session of a factory) move published events to
+    the committed list on commit."""
+    sa_event.listen(sessions, "after_commit", _after_commit)
+    sa_event.listen(sessions, "after_soft_rollback", lambda s, _tx: _after_rollback(s))
 
 
 def dispatch_committed(session: Session) -> int:

@@ -12,6 +12,7 @@ the message ``sent`` and sends nothing.
 
 from __future__ import annotations
 
+import functools
 import logging
 import smtplib
 from email import message_from_string, policy
@@ -19,7 +20,7 @@ from email.message import EmailMessage
 from typing import Any
 
 from flask import g
-from sqlalchemy import select
+from sqlalchemy import Insert, bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -63,15 +64,23 @@ def parse(text: str) -> EmailMessage:
 def _insert_ignoring_duplicate(session: Session, values: dict[str, Any]) -> OutgoingMail | None:
     """The new record, or ``None`` when the message has one already (or gets one at this
     moment, in another run of the same job: the insert then waits for its commit)."""
-    dialect = session.get_bind().dialect.name
+    statement = _insert_statement(session.get_bind().dialect.name)
+    return session.scalars(statement, values).first()
+
+
+@functools.cache
+def _insert_statement(dialect: str) -> Insert:
+    """Built once per dialect (every delivery runs it; building it cost about as much)."""
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = (
+    columns = OutgoingMail.__table__.c
+    names = ["message_id", "recipient", "subject", "template", "message", "status"]
+    names += ["attempts", "created_at", "updated_at"]
+    return (
         insert(OutgoingMail)
-        .values(**values)
+        .values({name: bindparam(name, type_=columns[name].type) for name in names})
         .on_conflict_do_nothing(index_elements=["message_id"])
         .returning(OutgoingMail)
     )
-    return session.scalars(statement).first()
 
 
 def _start_attempt(text: str, message: EmailMessage, template: str) -> OutgoingMail | None:

@@ -9,6 +9,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from pnyx.db import get_session
 from pnyx.models import Organization
 
+#: Built once: most requests and jobs read it (building it cost about what running it does).
+_ORGANIZATION = select(Organization).limit(1)
+
 
 def current_organization() -> Organization | None:
     """The organization row, or ``None`` before ``pnyx db upgrade`` and seeding.
@@ -17,7 +20,7 @@ def current_organization() -> Organization | None:
     """
     if "pnyx_organization" not in g:
         try:
-            g.pnyx_organization = get_session().scalar(select(Organization).limit(1))
+            g.pnyx_organization = get_session().scalar(_ORGANIZATION)
         except SQLAlchemyError:
             get_session().rollback()
             g.pnyx_organization = None

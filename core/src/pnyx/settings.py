@@ -21,7 +21,7 @@ import attrs
 import marshmallow
 from flask import current_app
 from sqlalchemy import event, inspect
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from pnyx.errors import SettingsError
 from pnyx.manifests import ComponentType
@@ -167,10 +167,11 @@ def validate_changed_settings(session: Session, _context: object, _instances: ob
     Components whose ``settings`` changed are validated and cleaned; invalid
     settings raise :class:`SettingsError` and nothing is written.
     """
+    components = [c for c in (*session.new, *session.dirty) if isinstance(c, Component)]
+    if not components:
+        return  # most flushes (and sessions outside the app, which the factory watches too)
     registry = current_app.extensions["pnyx.plugins"].registry
-    for component in (*session.new, *session.dirty):
-        if not isinstance(component, Component):
-            continue
+    for component in components:
         if (
             component in session.dirty
             and not inspect(component).attrs.settings.history.has_changes()
@@ -181,5 +182,6 @@ def validate_changed_settings(session: Session, _context: object, _instances: ob
             component.settings = validate_settings(component_type, component.settings or {})
 
 
-def watch_settings(session: Session) -> None:
-    event.listen(session, "before_flush", validate_changed_settings)
+def watch_settings(sessions: Session | sessionmaker) -> None:
+    """Validate settings on every flush of ``sessions`` (one, or a factory's every session)."""
+    event.listen(sessions, "before_flush", validate_changed_settings)

@@ -19,7 +19,7 @@ import hashlib
 import secrets
 
 from flask import current_app, g, session
-from sqlalchemy import delete, func, select
+from sqlalchemy import Select, bindparam, delete, func, select
 from sqlalchemy.orm import joinedload
 
 from pnyx.db import get_session
@@ -85,14 +85,20 @@ def _record_and_user() -> tuple[UserSession, User] | None:
     token = session.get(TOKEN_KEY)
     if not isinstance(token, str) or not token:
         return None
-    query = (
+    query = _record_and_user_query()
+    row = get_session().execute(query, {"token_hash": _token_hash(token)}).unique().first()
+    return None if row is None else (row[0], row[1])
+
+
+@functools.cache
+def _record_and_user_query() -> Select:
+    """:func:`_record_and_user`'s statement, built once (every signed-in request runs it)."""
+    return (
         select(UserSession, User)
         .join(User, User.id == UserSession.user_id)
-        .where(UserSession.token_hash == _token_hash(token))
+        .where(UserSession.token_hash == bindparam("token_hash"))
         .options(joinedload(User.organization_roles), joinedload(User.space_role_rows))
     )
-    row = get_session().execute(query).unique().first()
-    return None if row is None else (row[0], row[1])
 
 
 def _forget_cookie() -> None:

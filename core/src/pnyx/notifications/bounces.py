@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
 from pnyx.action_log import log_action
 from pnyx.db import get_session
@@ -55,6 +55,12 @@ ESSENTIAL_TEMPLATES = frozenset(
         "account_exists",
         "export_ready",
     }
+)
+#: Whether mail to an address came back for good; built once (every delivery reads it).
+_BOUNCED_AT = (
+    select(NotificationPreference.bounced_at)
+    .join(User, User.id == NotificationPreference.user_id)
+    .where(func.lower(User.email) == bindparam("address"))
 )
 
 
@@ -125,12 +131,7 @@ def _user_by_email(email: str) -> User | None:
 
 def is_bounced(address: str) -> bool:
     """Whether mail to ``address`` came back for good (one query)."""
-    query = (
-        select(NotificationPreference.bounced_at)
-        .join(User, User.id == NotificationPreference.user_id)
-        .where(func.lower(User.email) == address.strip().lower())
-    )
-    return get_session().scalar(query) is not None
+    return get_session().scalar(_BOUNCED_AT, {"address": address.strip().lower()}) is not None
 
 
 def skip_bounced(address: str, template: str) -> bool:

@@ -8,10 +8,11 @@ so "register and follow" is one change).
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import attrs
-from sqlalchemy import bindparam, delete, or_, select, true
+from sqlalchemy import Insert, bindparam, delete, or_, select, true
 from sqlalchemy.dialects import postgresql, sqlite
 
 from pnyx.db import get_session
@@ -71,15 +72,6 @@ def follow(
     """
     found = target_of(target, component, space)
     session = get_session()
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    # One statement: a follow that exists already (or is made at the same moment
-    # elsewhere) is left as it is, whatever its reason; no savepoint, no read first, and
-    # an automatic follow reads the person's choice in the same statement (a row is
-    # inserted only when no preference says no). Whether a row was written is read from
-    # RETURNING: psycopg's rowcount is -1 for INSERT ... ON CONFLICT DO NOTHING (a
-    # conflict looked like a new follow).
-    table = Follow.__table__
     values = {
         "user_id": user.id,
         "target_type": found.type,
@@ -89,25 +81,38 @@ def follow(
         "reason": reason[:32],
         "created_at": utcnow(),
     }
-    row = select(
-        *(bindparam(None, value, type_=table.c[name].type) for name, value in values.items())
-    )
-    if reason != MANUAL:
+    statement = _follow_statement(session.get_bind().dialect.name, automatic=reason != MANUAL)
+    session.flush()  # a choice changed in this session counts, as when it was read first
+    return session.execute(statement, values).first() is not None
+
+
+@functools.cache
+def _follow_statement(dialect: str, *, automatic: bool) -> Insert:
+    """One statement, built once per dialect: a follow that exists already (or is made
+    at the same moment elsewhere) is left as it is, whatever its reason; no savepoint, no
+    read first, and an automatic follow reads the person's choice in the same statement
+    (a row is inserted only when no preference says no). Whether a row was written is
+    read from RETURNING: psycopg's rowcount is -1 for INSERT ... ON CONFLICT DO NOTHING
+    (a conflict looked like a new follow)."""
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    table = Follow.__table__
+    names = ["user_id", "target_type", "target_id", "space_id", "component_id", "reason"]
+    names.append("created_at")
+    row = select(*(bindparam(name, type_=table.c[name].type) for name in names))
+    if automatic:
         said_no = select(NotificationPreference.user_id).where(
-            NotificationPreference.user_id == user.id,
+            NotificationPreference.user_id == bindparam("user_id"),
             NotificationPreference.follow_when_participating.is_(False),
         )
         row = row.where(~said_no.exists())
     else:
         row = row.where(true())  # SQLite reads ON CONFLICT after a bare SELECT as a join's ON
-    statement = (
+    return (
         insert(table)
-        .from_select(list(values), row)
+        .from_select(names, row)
         .on_conflict_do_nothing(index_elements=["user_id", "target_type", "target_id"])
         .returning(table.c.id)
     )
-    session.flush()  # a choice changed in this session counts, as when it was read first
-    return session.execute(statement).first() is not None
 
 
 def unfollow(user: User, target: Any) -> bool:

@@ -19,10 +19,11 @@ outsider does not learn that the space exists.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
 from flask import Flask, abort, current_app, g, url_for
-from sqlalchemy import and_, select
+from sqlalchemy import Select, and_, bindparam, select
 from sqlalchemy.orm import joinedload
 
 from pnyx.db import get_session
@@ -84,17 +85,26 @@ def load_space(slug: str, component_id: int | None = None) -> tuple[Space, Compo
     queries. 404 when there is no such space; the component is ``None`` when it
     is not one of this space's. The space's due step is activated lazily.
     """
-    query = select(Space).where(Space.slug == slug).options(joinedload(Space.steps))
-    if component_id is not None:
-        condition = and_(Component.id == component_id, Component.space_id == Space.id)
-        query = query.add_columns(Component).outerjoin(Component, condition)
-    row = get_session().execute(query).unique().first()
+    query = _space_query(with_component=component_id is not None)
+    values = {"slug": slug, "component_id": component_id}
+    row = get_session().execute(query, values).unique().first()
     if row is None:
         abort(404)
     space, component = row[0], (row[1] if component_id is not None else None)
     if activate_due_step(get_session(), space, dt.date.today()):
         get_session().commit()
     return space, component
+
+
+@functools.cache
+def _space_query(*, with_component: bool) -> Select:
+    """:func:`load_space`'s statement, built once: every space and component page runs it
+    (building it and its cache key cost about what running it does)."""
+    query = select(Space).where(Space.slug == bindparam("slug")).options(joinedload(Space.steps))
+    if with_component:
+        condition = and_(Component.id == bindparam("component_id"), Component.space_id == Space.id)
+        query = query.add_columns(Component).outerjoin(Component, condition)
+    return query
 
 
 def pull_space_and_component(endpoint: str | None, values: dict[str, Any] | None) -> None:

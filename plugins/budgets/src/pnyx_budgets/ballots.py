@@ -13,11 +13,12 @@ projects (``docs/action-log.md``).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from sqlalchemy import and_, insert, select
+from sqlalchemy import Select, and_, bindparam, insert, select
 from sqlalchemy.orm import Session
 
 from pnyx import api
@@ -34,6 +35,31 @@ from pnyx_budgets.models import (
     Project,
 )
 from pnyx_budgets.rules import Line, Rules, adding_problem, checkout_problems, points_problem
+
+
+@functools.cache
+def _counted_and_own_ballots() -> Select:
+    """Built once, as the other statements every change runs (building one and its cache
+    key cost about what running it does)."""
+    person = and_(Ballot.budget_id == Budget.id, Ballot.voter_id == bindparam("user_id"))
+    return (
+        select(Ballot, Outcome.id)
+        .select_from(Budget)
+        .outerjoin(Outcome, Outcome.budget_id == Budget.id)
+        .outerjoin(Ballot, person)
+        .where(Budget.id == bindparam("budget_id"))
+        .execution_options(populate_existing=True)
+    )
+
+
+@functools.cache
+def _lines() -> Select:
+    return (
+        select(BallotItem.project_id, Project.cost, BallotItem.points)
+        .join(Project, Project.id == BallotItem.project_id)
+        .where(BallotItem.ballot_id == bindparam("ballot_id"))
+        .order_by(BallotItem.position, BallotItem.id)
+    )
 
 
 def own_ballots(
@@ -57,15 +83,8 @@ def counted_and_own_ballots(
     row joined to its outcome and to the person's ballots (every change and checkout asks
     both, right after the voter's lock).
     """
-    query = (
-        select(Ballot, Outcome.id)
-        .select_from(Budget)
-        .outerjoin(Outcome, Outcome.budget_id == Budget.id)
-        .outerjoin(Ballot, and_(Ballot.budget_id == Budget.id, Ballot.voter_id == user_id))
-        .where(Budget.id == budget_id)
-        .execution_options(populate_existing=True)
-    )
-    rows = session.execute(query).all()
+    values = {"budget_id": budget_id, "user_id": user_id}
+    rows = session.execute(_counted_and_own_ballots(), values).all()
     found = {ballot.status: ballot for ballot, _outcome in rows if ballot is not None}
     counted = any(outcome is not None for _ballot, outcome in rows)
     return counted, found.get(DRAFT), found.get(CAST)
@@ -75,13 +94,8 @@ def lines_of(session: Session, ballot: Ballot | None) -> list[Line]:
     """The ballot's projects with their costs as the database holds them now."""
     if ballot is None or ballot.id is None:
         return []
-    query = (
-        select(BallotItem.project_id, Project.cost, BallotItem.points)
-        .join(Project, Project.id == BallotItem.project_id)
-        .where(BallotItem.ballot_id == ballot.id)
-        .order_by(BallotItem.position, BallotItem.id)
-    )
-    return [Line(pid, cost, points) for pid, cost, points in session.execute(query)]
+    rows = session.execute(_lines(), {"ballot_id": ballot.id})
+    return [Line(pid, cost, points) for pid, cost, points in rows]
 
 
 def CLOSED_MESSAGE() -> str:  # noqa: N802  (reads as the constant message it is)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 
-from sqlalchemy import Insert, bindparam, select
+from sqlalchemy import Insert, Select, bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -53,10 +53,14 @@ def lock_budget(session: Session, budget_id: int, *, exclusive: bool) -> Budget 
     amounts, rules and costs take an exclusive one, so a change and a checkout
     never interleave: the change sees the ballot, or the checkout the change.
     """
-    query = (
+    return session.scalar(_locked_budget(exclusive=exclusive), {"budget_id": budget_id})
+
+
+@functools.cache
+def _locked_budget(*, exclusive: bool) -> Select:
+    return (
         select(Budget)
-        .where(Budget.id == budget_id)
+        .where(Budget.id == bindparam("budget_id"))
         .with_for_update(read=not exclusive)
         .execution_options(populate_existing=True)
     )
-    return session.scalar(query)

@@ -7,10 +7,11 @@ page (status 400) and a message that says what to change.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from flask import abort, redirect, render_template, request, url_for
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, select
 from werkzeug.wrappers import Response
 
 from pnyx import api
@@ -79,16 +80,22 @@ def add(budget_id: int) -> Page:
     wanted = posted_ids("project_id")
 
     def apply(session, budget, user):  # type: ignore[no-untyped-def]
-        # the two columns adding reads, not whole projects (descriptions, addresses...)
-        query = select(Project.id, Project.cost).where(
-            Project.id.in_(wanted), Project.budget_id == budget.id
-        )
-        found = {row.id: row for row in session.execute(query)}
+        values = {"ids": wanted, "budget_id": budget.id}
+        found = {row.id: row for row in session.execute(_priced_projects(), values)}
         if not wanted or len(found) != len(wanted):
             abort(404)
         return ballots.add_many(session, budget, [found[i] for i in wanted], user)
 
     return change(budget_id, apply)
+
+
+@functools.cache
+def _priced_projects() -> Select:
+    """The two columns adding reads, not whole projects; built once."""
+    return select(Project.id, Project.cost).where(
+        Project.id.in_(bindparam("ids", expanding=True)),
+        Project.budget_id == bindparam("budget_id"),
+    )
 
 
 def posted_ids(name: str) -> list[int]:
