@@ -29,6 +29,7 @@ from pnyx.db import get_session
 from pnyx.jobs import enqueue, job
 from pnyx.jobs.queues import PENDING
 from pnyx.models import ActionLog, Component, StatCounter, utcnow
+from pnyx.statistics.per_component import FiguresOnce
 
 log = logging.getLogger(__name__)
 
@@ -67,12 +68,17 @@ def refresh_counters(component_id: int) -> None:
 
 
 def compute(session: Session, component: Component) -> Figures:
-    """Every figure the component's type declares; a failing one is logged and left out."""
+    """Every figure the component's type declares; a failing one is logged and left out.
+
+    Definitions that read the plugin's ``statistics`` figures (``api.statistics.figure_value``)
+    ask the hook function once for all of them (:class:`FiguresOnce`).
+    """
     figures: Figures = {}
+    once = FiguresOnce(session, component)
     for stat in _definitions(component):
         try:
             with session.begin_nested():
-                figures[stat.name] = int(stat.compute(session, component))
+                figures[stat.name] = once.count(stat.compute)
         except Exception:
             log.exception("statistic %s of component %s failed", stat.name, component.id)
     return figures

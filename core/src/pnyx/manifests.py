@@ -131,13 +131,19 @@ class ExportDefinition:
 
 @attrs.frozen
 class StatDefinition:
-    """A participation figure shown on space pages and in the admin area."""
+    """One figure of a component in its space page's "Participation" box (stored, recounted
+    by a job). Count a figure once, in the plugin's ``statistics`` hook, and show it here
+    with ``api.statistics.figure_value`` (docs/statistics.md)."""
 
     #: The figure's name, unique in its component type (``ballots_cast``).
     name: str
     #: What is counted, for people (``Ballots cast``).
     label: str
-    #: ``(session, component) -> int``: the figure, in a query or two.
+    #: ``(session, component) -> int``: the figure. ``api.statistics.figure_value(figures,
+    #: "budgets.ballots")`` reads it from the plugin's ``statistics`` function, counted for
+    #: the component alone, and ``api.statistics.participants_value(figures)`` counts the
+    #: people behind those figures; a query of its own still works, for a figure only this
+    #: box shows.
     compute: Callable[..., int]
 
 
@@ -171,7 +177,8 @@ class ComponentType:
     resource_types: tuple[ResourceType, ...] = attrs.field(default=(), converter=_tuple)
     #: Downloads offered on the admin pages.
     exports: tuple[ExportDefinition, ...] = attrs.field(default=(), converter=_tuple)
-    #: Participation figures shown on space pages and in the admin area.
+    #: Participation figures of each component on its space page (the statistics pages read
+    #: the ``statistics`` hook, which these may read too: ``api.statistics.figure_value``).
     stats: tuple[StatDefinition, ...] = attrs.field(default=(), converter=_tuple)
     #: ``(session, component) -> None``: creates demo content for a component.
     seed: Callable[..., None] | None = None

@@ -141,7 +141,9 @@ def statistics(components: list[Component], session: Session) -> list[Figure] | 
     plugins add up, optional ``daily`` points (charts over time) and ``by_territory``
     counts, and ``people``: a ``select`` of the ids of the people behind it, so the core
     counts each participant once. Return ``None`` when none of the components is yours.
-    An exception is logged and the plugin's figures are left out.
+    An exception is logged and the plugin's figures are left out. The space page's
+    "Participation" box reads the same figures, counted for one component, through
+    ``api.StatDefinition(..., api.statistics.figure_value(function, name))``.
 
     Example::
 

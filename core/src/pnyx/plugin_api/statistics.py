@@ -2,6 +2,8 @@
 
 A plugin implements the ``statistics`` hook and answers with :class:`Figure` values;
 ``daily_counts`` and ``territory_counts`` build a figure's points in one query each.
+``figure_value`` and ``participants_value`` let an ``api.StatDefinition`` (the space page's
+"Participation" box) read those figures instead of counting them a second time.
 """
 
 from pnyx.statistics.figures import (
@@ -19,6 +21,7 @@ from pnyx.statistics.figures import (
     ids_of,
     territory_counts,
 )
+from pnyx.statistics.per_component import figure_value, participants_value
 
 __all__ = [
     "ANSWERS",
@@ -32,6 +35,8 @@ __all__ = [
     "Figure",
     "as_date",
     "daily_counts",
+    "figure_value",
     "ids_of",
+    "participants_value",
     "territory_counts",
 ]

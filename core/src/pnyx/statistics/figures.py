@@ -12,7 +12,9 @@ in one grouped query each.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 import attrs
@@ -28,6 +30,20 @@ ANSWERS = "answers"
 COMMENTS = "comments"
 OTHER = "other"
 KINDS = (CONTRIBUTIONS, SUPPORTS, VOTES, REGISTRATIONS, ANSWERS, COMMENTS, OTHER)
+
+#: True while only the figures' values are read (a space page's stored figures,
+#: :mod:`pnyx.statistics.per_component`): :func:`daily_counts` and :func:`territory_counts`
+#: answer nothing without a query (grouping a city's supports by day tripled a recount).
+VALUES_ONLY: ContextVar[bool] = ContextVar("pnyx_statistics_values_only", default=False)
+
+
+@contextmanager
+def values_only() -> Iterator[None]:
+    token = VALUES_ONLY.set(True)
+    try:
+        yield
+    finally:
+        VALUES_ONLY.reset(token)
 
 
 def _points(value: Iterable[tuple[dt.date, int]]) -> tuple[tuple[dt.date, int], ...]:
@@ -80,6 +96,8 @@ def daily_counts(session: Session, column: Any, *conditions: Any) -> list[tuple[
     ``daily_counts(session, Proposal.published_at, Proposal.component_id.in_(ids))``:
     one grouped query, on SQLite and PostgreSQL alike.
     """
+    if VALUES_ONLY.get():
+        return []
     day = func.date(column)
     query = select(day, func.count()).where(column.is_not(None), *conditions).group_by(day)
     return [(as_date(row[0]), int(row[1])) for row in session.execute(query)]
@@ -89,6 +107,8 @@ def territory_counts(
     session: Session, column: Any, *conditions: Any
 ) -> list[tuple[int | None, int]]:
     """``(territory id or None, count)`` of the rows matching ``conditions``, by ``column``."""
+    if VALUES_ONLY.get():
+        return []
     query = select(column, func.count()).where(*conditions).group_by(column)
     return [(row[0], int(row[1])) for row in session.execute(query)]
 

@@ -1,4 +1,9 @@
-"""Participation figures: for the space pages, the admin area and the manifest's stats."""
+"""Participation figures: for the space pages, the admin area and the manifest's stats.
+
+Meetings and registrations are counted once, by the ``statistics`` hook
+(:mod:`pnyx_meetings.statistics`), and read here for one component; the minutes' figures
+(attendees, contributions) are the space page's and the admin page's only.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +11,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pnyx import api
-from pnyx_meetings.models import Meeting, Minutes, Registration, Status
-
-
-def meetings_count(session: Session, component: api.Component) -> int:
-    query = select(func.count()).where(
-        Meeting.component_id == component.id, Meeting.published.is_(True)
-    )
-    return session.scalar(query) or 0
+from pnyx_meetings.models import Meeting, Minutes
+from pnyx_meetings.statistics import figures
 
 
 def _minutes_sum(session: Session, component: api.Component, column: object) -> int:
@@ -34,21 +33,12 @@ def contributions_count(session: Session, component: api.Component) -> int:
     return _minutes_sum(session, component, Minutes.contributions_count)
 
 
-def registrations_count(session: Session, component: api.Component) -> int:
-    query = (
-        select(func.count())
-        .select_from(Registration)
-        .join(Meeting, Meeting.id == Registration.meeting_id)
-        .where(Meeting.component_id == component.id, Registration.status == Status.CONFIRMED)
-    )
-    return session.scalar(query) or 0
-
-
 def summary(session: Session, component: api.Component) -> dict[str, int]:
     """Every figure of the admin page, by name."""
+    counted = {figure.name: figure.value for figure in figures([component], session)}
     return {
-        "meetings": meetings_count(session, component),
-        "registrations": registrations_count(session, component),
+        "meetings": counted["meetings.meetings"],
+        "registrations": counted["meetings.registrations"],
         "attendees": attendees_count(session, component),
         "contributions": contributions_count(session, component),
     }
@@ -56,8 +46,16 @@ def summary(session: Session, component: api.Component) -> dict[str, int]:
 
 def definitions() -> list[api.StatDefinition]:
     return [
-        api.StatDefinition("meetings_meetings", api._l("Meetings"), meetings_count),
+        api.StatDefinition(
+            "meetings_meetings",
+            api._l("Meetings"),
+            api.statistics.figure_value(figures, "meetings.meetings"),
+        ),
         api.StatDefinition("meetings_attendees", api._l("Attendees"), attendees_count),
         api.StatDefinition("meetings_contributions", api._l("Contributions"), contributions_count),
-        api.StatDefinition("meetings_registrations", api._l("Registrations"), registrations_count),
+        api.StatDefinition(
+            "meetings_registrations",
+            api._l("Registrations"),
+            api.statistics.figure_value(figures, "meetings.registrations"),
+        ),
     ]

@@ -1,4 +1,8 @@
-"""Figures for staff: posts and matches, per category and territory, never a name."""
+"""Figures for staff: posts and matches, per category and territory, never a name.
+
+Posts and matches are counted once, by :func:`figures` (the ``statistics`` hook); the space
+page and the admin page read them for one component.
+"""
 
 from __future__ import annotations
 
@@ -11,18 +15,6 @@ from pnyx_mutual_aid.models import AidConversation, AidPost
 
 def _matched() -> object:
     return AidPost.matched_at.is_not(None)
-
-
-def posts_count(session: Session, component: api.Component) -> int:
-    query = select(func.count()).where(
-        AidPost.component_id == component.id, AidPost.hidden_at.is_(None)
-    )
-    return session.scalar(query) or 0
-
-
-def matches_count(session: Session, component: api.Component) -> int:
-    query = select(func.count()).where(AidPost.component_id == component.id, _matched())
-    return session.scalar(query) or 0
 
 
 def conversations_count(session: Session, component: api.Component) -> int:
@@ -47,15 +39,6 @@ def by_category_and_territory(
         .order_by(func.count().desc(), AidPost.category_id, AidPost.kind)
     )
     return [(row[0], row[1], row[2], row[3], int(row[4] or 0)) for row in session.execute(query)]
-
-
-STATS = (
-    api.StatDefinition("mutual_aid_posts", api._l("Offers and requests of help"), posts_count),
-    api.StatDefinition("mutual_aid_matches", api._l("Posts where help was found"), matches_count),
-    api.StatDefinition(
-        "mutual_aid_conversations", api._l("Conversations between neighbours"), conversations_count
-    ),
-)
 
 
 def figures(
@@ -90,3 +73,21 @@ def figures(
             by_territory=api.statistics.territory_counts(session, AidPost.territory_id, *matched),
         ),
     ]
+
+
+STATS = (
+    api.StatDefinition(
+        "mutual_aid_posts",
+        api._l("Offers and requests of help"),
+        api.statistics.figure_value(figures, "mutual_aid.posts"),
+    ),
+    api.StatDefinition(
+        "mutual_aid_matches",
+        api._l("Posts where help was found"),
+        api.statistics.figure_value(figures, "mutual_aid.matches"),
+    ),
+    # Only this box counts conversations: the statistics pages count what is public.
+    api.StatDefinition(
+        "mutual_aid_conversations", api._l("Conversations between neighbours"), conversations_count
+    ),
+)

@@ -1,7 +1,8 @@
 """The ``statistics`` hook: proposals and supports, over time and by territory.
 
-Counts what the public lists show (published, not hidden, not merged), like
-:mod:`pnyx_proposals.stats`, for every proposals component it is given at once.
+Counts what the public lists show (published, not hidden, not merged), for every
+proposals component it is given at once; the space page's figures
+(:mod:`pnyx_proposals.stats`) read these, counted for one component.
 """
 
 from __future__ import annotations
@@ -38,21 +39,11 @@ def figures(components: list[api.Component], session: Session) -> list[api.stati
             label=api._("Supports"),
             kind=api.statistics.SUPPORTS,
             value=session.scalar(supports.where(*counted)) or 0,
-            daily=_supports_by_day(session, counted),
+            daily=api.statistics.daily_counts(
+                session, Support.created_at, Support.proposal_id == Proposal.id, *counted
+            ),
             people=select(Support.user_id)
             .join(Proposal, Proposal.id == Support.proposal_id)
             .where(*counted, Support.user_id.is_not(None)),
         ),
     ]
-
-
-def _supports_by_day(session: Session, counted: tuple[object, ...]) -> list[tuple[object, int]]:
-    day = func.date(Support.created_at)
-    query = (
-        select(day, func.count())
-        .select_from(Support)
-        .join(Proposal, Proposal.id == Support.proposal_id)
-        .where(*counted)
-        .group_by(day)
-    )
-    return [(api.statistics.as_date(row[0]), int(row[1])) for row in session.execute(query)]

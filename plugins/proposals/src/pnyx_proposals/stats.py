@@ -1,49 +1,23 @@
-"""Participation figures: proposals, supports, participants, per territory and theme.
+"""Participation figures of one component: the space page's, per territory and theme.
 
+Proposals, supports and participants are counted once, by the ``statistics`` hook
+(:mod:`pnyx_proposals.statistics`); the space page reads them for the component alone.
 Hidden and merged proposals do not count, nor do their supports.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import func, select, union
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pnyx import api
-from pnyx_proposals.models import Proposal, Support, proposal_themes
+from pnyx_proposals.models import Proposal, proposal_themes
 from pnyx_proposals.queries import visible
+from pnyx_proposals.statistics import figures
 
 
 def _shown(component: api.Component) -> list[object]:
     return [Proposal.component_id == component.id, visible()]
-
-
-def proposals_count(session: Session, component: api.Component) -> int:
-    query = select(func.count()).where(*_shown(component), Proposal.withdrawn_at.is_(None))
-    return session.scalar(query) or 0
-
-
-def supports_count(session: Session, component: api.Component) -> int:
-    query = (
-        select(func.count())
-        .select_from(Support)
-        .join(Proposal, Proposal.id == Support.proposal_id)
-        .where(*_shown(component), Support.counted.is_(True))
-    )
-    return session.scalar(query) or 0
-
-
-def participants_count(session: Session, component: api.Component) -> int:
-    """People who published a proposal or supported one (each counted once)."""
-    authors = select(Proposal.author_id.label("person")).where(
-        *_shown(component), Proposal.author_id.is_not(None)
-    )
-    supporters = (
-        select(Support.user_id.label("person"))
-        .join(Proposal, Proposal.id == Support.proposal_id)
-        .where(*_shown(component), Support.user_id.is_not(None))
-    )
-    people = union(authors, supporters).subquery()
-    return session.scalar(select(func.count()).select_from(people)) or 0
 
 
 def by_territory(session: Session, component: api.Component) -> list[tuple[int | None, int, int]]:
@@ -76,7 +50,17 @@ def by_theme(session: Session, component: api.Component) -> list[tuple[int, int,
 
 
 STATS = (
-    api.StatDefinition("proposals_proposals", api._l("Proposals"), proposals_count),
-    api.StatDefinition("proposals_supports", api._l("Supports"), supports_count),
-    api.StatDefinition("proposals_participants", api._l("Participants"), participants_count),
+    api.StatDefinition(
+        "proposals_proposals",
+        api._l("Proposals"),
+        api.statistics.figure_value(figures, "proposals.proposals"),
+    ),
+    api.StatDefinition(
+        "proposals_supports",
+        api._l("Supports"),
+        api.statistics.figure_value(figures, "proposals.supports"),
+    ),
+    api.StatDefinition(
+        "proposals_participants", api._l("Participants"), api.statistics.participants_value(figures)
+    ),
 )

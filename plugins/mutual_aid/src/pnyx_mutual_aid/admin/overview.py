@@ -50,12 +50,13 @@ def statistics() -> str:
     component = api.current_component()
     session = api.db_session()
     names = {row.id: row.name for row in categories.categories_of(component)}
+    counted = {figure.name: figure.value for figure in stats.figures([component], session) or ()}
     return render_template(
         "mutual_aid/admin/statistics.html",
         rows=stats.by_category_and_territory(session, component),
         category_names=names,
         territory_names=api.term_labels(),
-        posts=stats.posts_count(session, component),
-        matches=stats.matches_count(session, component),
+        posts=counted["mutual_aid.posts"],
+        matches=counted["mutual_aid.matches"],
         conversations=stats.conversations_count(session, component),
     )
