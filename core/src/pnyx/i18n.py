@@ -20,6 +20,7 @@ from typing import Any
 from babel import numbers, support
 from flask import Flask, current_app, g, has_request_context, request
 from flask_babel import Babel, Domain, get_locale
+from markupsafe import Markup, escape
 from werkzeug.utils import cached_property
 
 from pnyx.organization import current_organization
@@ -208,6 +209,9 @@ def init_i18n(app: Flask, plugin_paths: Iterable[Path]) -> None:
     app.config.setdefault("BABEL_DEFAULT_LOCALE", app.config["DEFAULT_LOCALE"])
     PnyxBabel(app, locale_selector=select_locale, timezone_selector=select_timezone)
     app.jinja_env.filters["t"] = translated
+    # ``{{ space.title|t_marked }}`` as an element's content, ``<div{{ body|t_lang }}>`` on
+    # the element wrapping a rich text: WCAG 3.1.2, a fallback language is marked.
+    app.jinja_env.filters.update(t_marked=translated_markup, t_lang=translated_lang_attribute)
     # Flask-Babel's number filters, with the number conventions of NUMBER_LOCALES.
     app.jinja_env.filters.update(
         numberformat=format_number,
@@ -222,13 +226,49 @@ def translated(value: Mapping[str, Any] | str | None, locale: str | None = None)
 
     Falls back to any non-empty translation rather than showing nothing.
     """
+    return translated_with_language(value, locale)[0]
+
+
+def translated_with_language(
+    value: Mapping[str, Any] | str | None, locale: str | None = None
+) -> tuple[str, str | None]:
+    """:func:`translated`'s text and the language it is written in (``None``: unknown, a
+    plain string, or nothing to show)."""
     if value is None:
-        return ""
+        return "", None
     if isinstance(value, str):
-        return value
-    wanted = locale or (str(get_locale()) if has_request_context() else None)
+        return value, None
+    wanted = locale or _page_language()
     default, _available = organization_locales()
     for key in (wanted, default):
         if key and value.get(key):
-            return str(value[key])
-    return next((str(text) for text in value.values() if text), "")
+            return str(value[key]), key
+    return next(((str(text), str(key)) for key, text in value.items() if text), ("", None))
+
+
+def _page_language() -> str | None:
+    return str(get_locale()) if has_request_context() else None
+
+
+def _foreign_language(language: str | None) -> str | None:
+    """``language`` when it is not the page's own (``<html lang>``), else ``None``."""
+    page = _page_language()
+    return language if language and page and language != page else None
+
+
+def translated_markup(value: Mapping[str, Any] | str | None) -> Markup:
+    """:func:`translated` as escaped HTML, in ``<span lang="fr">`` when a fallback language
+    is shown (a French title on a Corsican page), so that a screen reader reads it in French
+    (WCAG 3.1.2). For an element's content only: ``|t`` stays for attributes and titles."""
+    text, language = translated_with_language(value)
+    foreign = _foreign_language(language)
+    if foreign is None:
+        return escape(text)
+    return Markup('<span lang="{}">{}</span>').format(foreign, text)
+
+
+def translated_lang_attribute(value: Mapping[str, Any] | str | None) -> Markup:
+    """`` lang="fr"`` for the element wrapping a rich text shown in a fallback language,
+    else nothing: ``<div class="rich-text"{{ body|t_lang }}>{{ body|rich_text }}</div>``."""
+    foreign = _foreign_language(translated_with_language(value)[1])
+    return Markup(' lang="{}"').format(foreign) if foreign else Markup("")
