@@ -184,6 +184,23 @@ def test_private_tables_keep_the_pages(app, anonymous, space, make_user) -> None
     assert anonymous.get("/spaces/budget").headers[CACHE] == "hit"
 
 
+def test_only_public_action_log_entries_renew_the_pages(app, anonymous, space) -> None:
+    """A row can say it is private (``private_to_anonymous()``): staff-only log entries do."""
+    from pnyx.action_log import log_action
+
+    anonymous.get("/spaces/budget")
+    with app.app_context():
+        session = get_session()
+        log_action(session, "demo.checked", visibility="admin")
+        session.commit()
+    assert anonymous.get("/spaces/budget").headers[CACHE] == "hit"
+    with app.app_context():
+        session = get_session()
+        log_action(session, "demo.published", visibility="public")
+        session.commit()
+    assert anonymous.get("/spaces/budget").headers[CACHE] == "miss"
+
+
 def second_process(app: Flask) -> Flask:
     """Another app process of the same instance: same database, instance folder, Redis."""
     from pnyx import create_app

@@ -64,3 +64,7 @@ class ActionLog(Model):
     #: ``public``, ``admin`` or ``private``.
     visibility: Mapped[str] = mapped_column(String(16), default="admin")
     extra: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+    def private_to_anonymous(self) -> bool:
+        """Only "public" entries reach anonymous pages (the page cache keeps them otherwise)."""
+        return self.visibility != "public"

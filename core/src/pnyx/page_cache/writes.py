@@ -39,18 +39,29 @@ PRIVATE_TABLES = frozenset(
 )
 
 
-def _changes_public_data(tables: Iterable[str]) -> bool:
-    return any(name not in PRIVATE_TABLES for name in tables)
+PRIVATE_INFO = "pnyx_private"
+"""``Table.info`` key a plugin sets on a table no anonymous page reads:
+``__table_args__ = (..., {"info": {"pnyx_private": True}})`` (docs/caching.md)."""
 
 
-def _table_name(instance: Any) -> str:
-    table = getattr(instance, "__table__", None)
-    return getattr(table, "name", "")
+def _private_table(table: Any) -> bool:
+    return getattr(table, "name", "") in PRIVATE_TABLES or bool(
+        getattr(table, "info", {}).get(PRIVATE_INFO)
+    )
+
+
+def _private_row(instance: Any) -> bool:
+    """Whether no anonymous page shows ``instance``: its whole table, or the row itself says so
+    (a model's ``private_to_anonymous()``: a draft ballot, an action log entry only staff see)."""
+    if _private_table(getattr(instance, "__table__", None)):
+        return True
+    says = getattr(instance, "private_to_anonymous", None)
+    return bool(says()) if callable(says) else False
 
 
 def _after_flush(session: Session, _context: Any) -> None:
     changed = [*session.new, *session.dirty, *session.deleted]
-    if _changes_public_data(_table_name(instance) for instance in changed):
+    if not all(map(_private_row, changed)):
         session.info[MARK] = True
 
 
@@ -60,7 +71,7 @@ def _on_execute(state: Any) -> None:
     statement = state.statement
     table = getattr(statement, "table", None)
     if table is not None:
-        if _changes_public_data([getattr(table, "name", "")]):
+        if not _private_table(table):  # a bulk statement: only a whole private table is spared
             state.session.info[MARK] = True
     elif str(statement).lstrip()[:6].upper() in {"INSERT", "UPDATE", "DELETE"}:
         state.session.info[MARK] = True  # a text() statement: its table is not parsed

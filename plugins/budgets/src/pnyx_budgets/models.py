@@ -189,7 +189,8 @@ class Voter(api.Model):
     """
 
     __tablename__ = "budgets_voters"
-    __table_args__ = (UniqueConstraint("component_id", "user_id"),)
+    # no anonymous page reads it: a vote leaves the app's cached pages alone (docs/caching.md)
+    __table_args__ = (UniqueConstraint("component_id", "user_id"), {"info": {"pnyx_private": True}})
 
     id: Mapped[int] = mapped_column(primary_key=True)
     component_id: Mapped[int] = mapped_column(ForeignKey("components.id", ondelete="CASCADE"))
@@ -237,6 +238,11 @@ class Ballot(api.Model):
         cascade="all, delete-orphan",
     )
 
+    def private_to_anonymous(self) -> bool:
+        """A draft is its voter's alone; a cast ballot counts in the public statistics
+        (the app's page cache renews its pages for it, docs/caching.md)."""
+        return self.status == DRAFT
+
 
 class BallotItem(api.Model):
     """A project on a ballot: its points (cumulative) and place (ordinal rank)."""
@@ -245,6 +251,8 @@ class BallotItem(api.Model):
     __table_args__ = (
         UniqueConstraint("ballot_id", "project_id"),
         CheckConstraint("points > 0", name="points_positive"),
+        # lines are shown only once voting is over, when none can change (vote counts)
+        {"info": {"pnyx_private": True}},
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
