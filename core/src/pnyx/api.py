@@ -17,7 +17,6 @@ from flask import current_app, g, render_template
 from flask_babel import (
     force_locale,
     format_date,
-    format_datetime,
     lazy_ngettext,
     ngettext,
 )
@@ -36,7 +35,14 @@ from pnyx.errors import SettingsError, StartupError
 from pnyx.events import Event, discard_events, publish_event
 from pnyx.forms import Form, TranslatedText
 from pnyx.hookspecs import hookimpl
-from pnyx.i18n import format_currency, format_decimal, format_number, format_percent, translated
+from pnyx.i18n import (
+    format_currency,
+    format_datetime,
+    format_decimal,
+    format_number,
+    format_percent,
+    translated,
+)
 from pnyx.importing import ImportContext, Importer, RowError
 from pnyx.inputs import (
     MAX_ID,

@@ -12,12 +12,14 @@ docs/translations.md.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from babel import numbers, support
+import flask_babel
+from babel import dates, numbers, support
 from flask import Flask, current_app, g, has_request_context, request
 from flask_babel import Babel, Domain, get_locale
 from markupsafe import Markup, escape
@@ -203,6 +205,27 @@ def format_percent(
     return _unbreakable(written)
 
 
+#: The named date-and-time formats whose CLDR time has seconds (« 7 déc. 2026, 12:06:55 »):
+#: a person reads minutes; machines get ``isoformat()`` (``<time datetime>``, exports).
+MINUTE_FORMATS = frozenset({"medium", "long", "full"})
+
+
+def format_datetime(
+    moment: datetime | None = None, format: str | None = None, rebase: bool = True
+) -> str:
+    """Flask-Babel's ``format_datetime`` (the ``datetimeformat`` filter), with the time to
+    the minute for the named formats: « 7 déc. 2026, 12:06 ». A Babel pattern (``"d MMM y
+    HH:mm:ss"``) is used as written, for the rare place that needs seconds."""
+    format = format or "medium"
+    if format not in MINUTE_FORMATS:
+        return flask_babel.format_datetime(moment, format, rebase)
+    moment = moment or datetime.now().astimezone()
+    day = flask_babel.format_date(moment, format, rebase)
+    time = flask_babel.format_time(moment, "short", rebase)
+    pattern = dates.get_datetime_format(format, locale=get_locale()).replace("'", "")
+    return pattern.replace("{0}", time).replace("{1}", day)
+
+
 def init_i18n(app: Flask, plugin_paths: Iterable[Path]) -> None:
     folders = [str(CORE_TRANSLATIONS)] + [str(p / "translations") for p in plugin_paths]
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = ";".join(folders)
@@ -212,8 +235,10 @@ def init_i18n(app: Flask, plugin_paths: Iterable[Path]) -> None:
     # ``{{ space.title|t_marked }}`` as an element's content, ``<div{{ body|t_lang }}>`` on
     # the element wrapping a rich text: WCAG 3.1.2, a fallback language is marked.
     app.jinja_env.filters.update(t_marked=translated_markup, t_lang=translated_lang_attribute)
-    # Flask-Babel's number filters, with the number conventions of NUMBER_LOCALES.
+    # Flask-Babel's number filters, with the number conventions of NUMBER_LOCALES, and its
+    # date-and-time filter, to the minute.
     app.jinja_env.filters.update(
+        datetimeformat=format_datetime,
         numberformat=format_number,
         decimalformat=format_decimal,
         currencyformat=format_currency,
