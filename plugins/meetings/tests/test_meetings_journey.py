@@ -81,6 +81,8 @@ def test_a_meeting_from_announcement_to_minutes(
     page = client.get(url).text
     assert "In person and online" in page and "Round table" in page
     assert "visio.example.org" not in page  # for registered people only
+    # an official meeting names the organization (the test instance's English name)
+    assert "Organized by</dt><dd>Test City</dd>" in page
     ada = make_user(name="Ada", email="ada@example.org", locale="en")
     client.sign_in(ada)
     client.post_form(f"{url}/register")
@@ -121,6 +123,12 @@ def test_a_meeting_from_announcement_to_minutes(
         },
     )
     assert unknown.status_code == 400 and "99" in unknown.text
+    typo = staff.post_form(
+        f"{admin_url}{meeting.id}/close",
+        {"text-fr": "Trois tracés retenus.", "proposals": "7, abc", "published": "1"},
+    )
+    assert typo.status_code == 400 and "abc" in typo.text  # not silently dropped
+    assert "7, abc" in typo.text  # what was typed stays in the field
     closed = staff.post_form(
         f"{admin_url}{meeting.id}/close",
         {

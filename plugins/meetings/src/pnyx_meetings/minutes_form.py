@@ -15,7 +15,8 @@ from pnyx_meetings.models import Meeting, Minutes
 PROPOSAL_TYPE = "proposals_proposal"
 #: The link from a meeting to a proposal that came out of it (both plugins read it).
 PROPOSAL_LINK = "meetings.proposals_from_meeting"
-NUMBERS = re.compile(r"\d+")
+#: What separates the numbers typed: commas, semicolons, spaces (and "#" before a number).
+SEPARATORS = re.compile(r"[\s,;]+")
 
 
 def read_minutes_form(data: MultiDict[str, str], *, with_proposals: bool) -> Form:
@@ -35,7 +36,15 @@ def read_minutes_form(data: MultiDict[str, str], *, with_proposals: bool) -> For
 
 def _proposals(form: Form) -> None:
     """Proposal numbers typed as ``12, 15 40``: each must be a proposal that exists."""
-    ids = list(dict.fromkeys(int(n) for n in NUMBERS.findall(form.get("proposals"))))
+    typed = [word.lstrip("#") for word in SEPARATORS.split(form.get("proposals")) if word]
+    not_numbers = [word for word in typed if not (word.isascii() and word.isdigit())]
+    if not_numbers:
+        form.errors["proposals"] = api._(
+            "Type proposal numbers separated by commas; these are not numbers: %(words)s.",
+            words=", ".join(not_numbers),
+        )
+        return
+    ids = list(dict.fromkeys(int(word) for word in typed))
     known = api.links.describe(api.db_session(), PROPOSAL_TYPE, ids)
     unknown = [str(number) for number in ids if number not in known]
     if unknown:
