@@ -114,3 +114,20 @@ def set_settings(session: Session, component: api.Component) -> Callable[..., No
         session.commit()
 
     return change
+
+
+@pytest.fixture
+def text_admin(app: Flask, component: api.Component) -> str:
+    """The participatory text's admin page of ``component``."""
+    with app.test_request_context():
+        return url_for(
+            "proposals_admin.text_admin", space_slug=component.space.slug, component_id=component.id
+        )
+
+
+@pytest.fixture
+def staff(make_user: Callable[..., api.User], client: PnyxClient) -> api.User:
+    """An administrator, signed in on ``client``."""
+    admin = make_user(name="Camille Admin", roles=["admin"])
+    client.sign_in(admin)
+    return admin

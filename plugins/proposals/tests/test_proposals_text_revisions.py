@@ -9,7 +9,7 @@ import io
 from collections.abc import Callable
 
 import pytest
-from flask import Flask, url_for
+from flask import Flask
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -49,21 +49,6 @@ Buses run every ten minutes.
 
 Housing cooperatives get land.
 """
-
-
-@pytest.fixture
-def text_admin(app: Flask, component: api.Component) -> str:
-    with app.test_request_context():
-        return url_for(
-            "proposals_admin.text_admin", space_slug=component.space.slug, component_id=component.id
-        )
-
-
-@pytest.fixture
-def staff(make_user: Callable[..., api.User], client: PnyxClient) -> api.User:
-    admin = make_user(name="Camille Admin", roles=["admin"])
-    client.sign_in(admin)
-    return admin
 
 
 @pytest.fixture

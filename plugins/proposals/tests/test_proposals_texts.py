@@ -9,7 +9,7 @@ import zipfile
 from collections.abc import Callable
 
 import pytest
-from flask import Flask, url_for
+from flask import Flask
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -41,21 +41,6 @@ Buses run every ten minutes.
 
 Rents are capped in tense areas.
 """
-
-
-@pytest.fixture
-def text_admin(app: Flask, component: api.Component) -> str:
-    with app.test_request_context():
-        return url_for(
-            "proposals_admin.text_admin", space_slug=component.space.slug, component_id=component.id
-        )
-
-
-@pytest.fixture
-def staff(make_user: Callable[..., api.User], client: PnyxClient) -> api.User:
-    admin = make_user(name="Camille Admin", roles=["admin"])
-    client.sign_in(admin)
-    return admin
 
 
 def upload(client: PnyxClient, text_admin: str, name: str, data: bytes, title: str = "Appel"):
