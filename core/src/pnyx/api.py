@@ -14,12 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from flask import current_app, g, render_template
-from flask_babel import (
-    force_locale,
-    format_date,
-    lazy_ngettext,
-    ngettext,
-)
+from flask_babel import force_locale, format_date, lazy_ngettext, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
@@ -104,6 +99,7 @@ from pnyx.plugin_api import (
     open_data,
     seeding,
     statistics,
+    submissions,
     verification,
 )
 from pnyx.plugin_api.deprecation import PnyxDeprecationWarning, resolve
@@ -384,6 +380,7 @@ __all__ = [
     "space_of",
     "space_roles",
     "statistics",
+    "submissions",
     "subtree",
     "taxonomy_terms",
     "term_field",

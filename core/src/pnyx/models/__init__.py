@@ -12,6 +12,7 @@ from pnyx.models.authorization import (
 from pnyx.models.base import Model, utcnow
 from pnyx.models.component import Component
 from pnyx.models.data_export import DataExport
+from pnyx.models.form_submission import FormSubmission
 from pnyx.models.home_block import HomePageBlock
 from pnyx.models.import_key import ImportKey
 from pnyx.models.links import ActionLog, ResourceLink
@@ -51,6 +52,7 @@ __all__ = [
     "Component",
     "DataExport",
     "Follow",
+    "FormSubmission",
     "GroupRole",
     "HomePageBlock",
     "ImportKey",

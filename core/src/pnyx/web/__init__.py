@@ -19,6 +19,7 @@ from pnyx.personal_data import init_personal_data
 from pnyx.plugin_system import PluginSystem
 from pnyx.spaces import views as spaces_views
 from pnyx.statistics import init_statistics
+from pnyx.submissions import init_submissions
 from pnyx.templating import init_templating
 from pnyx.theming import init_theming
 from pnyx.verification.setup import init_verification
@@ -60,6 +61,7 @@ def init_web(app: Flask, plugins: PluginSystem) -> None:
     init_branding(app)
     init_security(app)
     init_csrf(app)
+    init_submissions(app)
     init_caching(app)
     init_errors(app)
     auth.init_auth(app)

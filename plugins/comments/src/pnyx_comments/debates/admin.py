@@ -37,7 +37,9 @@ def new() -> str | tuple[str, int] | Response:
         user = api.current_user()
         assert user is not None
         session = api.db_session()
+        api.submissions.claim()  # the same form sent twice at once: one debate
         lifecycle.open_debate(session, api.current_component(), user, form.data, official=True)
+        api.submissions.made(_index_url())
         session.commit()
         flash(api._("The debate is open."), "success")
         return redirect(_index_url())

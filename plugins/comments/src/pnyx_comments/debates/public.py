@@ -55,10 +55,14 @@ def new() -> str | tuple[str, int] | Response:
         user = api.current_user()
         assert user is not None
         session = api.db_session()
+        api.submissions.claim()  # the same form sent twice at once: one debate
         debate = lifecycle.open_debate(
             session, api.current_component(), user, form.data, official=False
         )
+        session.flush()
+        location = url_for("comments_debates.show", debate_id=debate.id)
+        api.submissions.made(location)
         session.commit()
         flash(api._("Your debate is open."), "success")
-        return redirect(url_for("comments_debates.show", debate_id=debate.id))
+        return redirect(location)
     return render_template("comments/debates/form.html", form=form), 400 if form.has_errors else 200

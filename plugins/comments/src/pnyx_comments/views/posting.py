@@ -33,6 +33,7 @@ def create(resource_type: str, resource_id: int) -> Response | tuple[str, int]:
     if sent is not None:
         flash(api._("This comment is already published."), "success")
         return back_to(target, sent.id)
+    api.submissions.claim()  # the same form sent twice at once: one comment (docs/forms.md)
     try:
         comment = writing.post(
             target,
@@ -60,6 +61,8 @@ def create(resource_type: str, resource_id: int) -> Response | tuple[str, int]:
         # A (page, status) tuple: Flask makes it text/html (werkzeug's Response would be
         # text/plain, and the browser would show the page's source).
         return page, 422
+    answer = back_to(target, comment.id)
+    api.submissions.made(answer.location)
     api.db_session().commit()
     flash(api._("Your comment is published."), "success")
-    return back_to(target, comment.id)
+    return answer

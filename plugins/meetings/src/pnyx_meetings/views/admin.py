@@ -58,11 +58,15 @@ def index() -> str:
 def new() -> Page:
     if request.method == "GET":
         return editing.blank_page(staff=True)
-    meeting = editing.create(staff=True)
+    meeting = editing.create(staff=True, page=_agenda_url)
     if not isinstance(meeting, Meeting):
         return meeting
     flash(api._("The meeting is created."), "success")
-    return redirect(url_for("meetings_admin.agenda", meeting_id=meeting.id))
+    return redirect(_agenda_url(meeting))
+
+
+def _agenda_url(meeting: Meeting) -> str:
+    return url_for("meetings_admin.agenda", meeting_id=meeting.id)
 
 
 @blueprint.route("/<int:meeting_id>/edit", methods=["GET", "POST"])

@@ -53,16 +53,19 @@ def _submitted(*, staff: bool, meeting: Meeting | None = None) -> forms.Form:
     return form
 
 
-def create(*, staff: bool) -> Meeting | Refused:
-    """The meeting the submitted form creates, committed, or the form again (400)."""
+def create(*, staff: bool, page: Callable[[Meeting], str]) -> Meeting | Refused:
+    """The meeting the submitted form creates, committed, or the form again (400); ``page``
+    is where the view sends people next (a second sending of the form goes there too)."""
     form = _submitted(staff=staff)
     if not form.valid:
         return form_page(form, None, staff=staff), 400
     session = api.db_session()
     user = api.current_user()
     assert user is not None
+    api.submissions.claim()  # the same form sent twice at once: one meeting (docs/forms.md)
     meeting = changes.create(session, api.current_component(), form, staff=staff, author=user)
     session.flush()
+    api.submissions.made(page(meeting))
     if not images.save(meeting, form):
         session.rollback()
         return form_page(form, None, staff=staff), 400

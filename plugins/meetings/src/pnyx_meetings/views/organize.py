@@ -22,11 +22,15 @@ Page = str | tuple[str, int] | Response
 def new() -> Page:
     if request.method == "GET":
         return editing.blank_page(staff=False)
-    meeting = editing.create(staff=False)
+    meeting = editing.create(staff=False, page=_meeting_url)
     if not isinstance(meeting, Meeting):
         return meeting
     flash(api._("Your meeting is published."), "success")
-    return redirect(url_for("meetings.show", meeting_id=meeting.id))
+    return redirect(_meeting_url(meeting))
+
+
+def _meeting_url(meeting: Meeting) -> str:
+    return url_for("meetings.show", meeting_id=meeting.id)
 
 
 def organized_meeting(meeting_id: int) -> Meeting:

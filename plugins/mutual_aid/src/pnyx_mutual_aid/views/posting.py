@@ -27,6 +27,7 @@ def new() -> str | tuple[str, int] | Response:
         if sent is not None:
             flash(api._("This post is already up."), "success")
             return redirect(url_for("mutual_aid.show", post_id=sent.id))
+        api.submissions.claim()  # the same form sent twice at once: one post (docs/forms.md)
         post = add_post(component, form.data)
         flash(api._("Your post is up. You will get an e-mail when someone answers."), "success")
         return redirect(url_for("mutual_aid.show", post_id=post.id))
@@ -73,6 +74,7 @@ def add_post(component: api.Component, data: dict) -> AidPost:
     )
     session.add(post)
     session.flush()
+    api.submissions.made(url_for("mutual_aid.show", post_id=post.id))
     api.log_action(
         session,
         "mutual_aid.post_created",

@@ -157,7 +157,10 @@ def propose(proposal_id: int) -> Page:
     session = api.db_session()
     user = api.current_user()
     assert user is not None
+    api.submissions.claim()  # the same form sent twice at once: one amendment (docs/forms.md)
     amendment = service.propose(session, proposal, user, title, body, user_group_id)
+    session.flush()
+    api.submissions.made(amendment_url(amendment))
     session.commit()
     notify.proposed(proposal, amendment, amendment_url(amendment))
     flash(api._("Your amendment is sent to the proposal's authors."), "success")

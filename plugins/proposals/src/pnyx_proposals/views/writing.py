@@ -64,8 +64,10 @@ def create() -> Page:
     if sent is not None:
         flash(api._("This proposal is already saved."), "success")
         return redirect(proposal_url(sent))
+    api.submissions.claim()  # the same form sent twice at once: one proposal (docs/forms.md)
     proposal = lifecycle.create(session, api.current_component(), author, data)
     session.flush()
+    api.submissions.made(proposal_url(proposal))
     if not attach_image(proposal, errors):
         session.rollback()
         return render_form(data, errors, status=400)

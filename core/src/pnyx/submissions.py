@@ -1,0 +1,107 @@
+"""One item per creation form sent, however many times it is sent (docs/forms.md).
+
+A duplicate check that looks for "the same text by the same person in the last minutes" lets
+two POSTs of the same split second (a double click, a phone that sends again on a slow line)
+both pass: both look before either writes. Here the database decides instead. Each rendered
+creation form carries a random one-time token (``{{ submission_field() }}``); the view claims
+it (:func:`claim`) in the transaction that makes the item, then says where the item is
+(:func:`made`). The token is the primary key of ``form_submissions``: the second sending
+fails to insert it (on PostgreSQL it waits for the first transaction, then fails; on SQLite
+writing requests are serialized), its transaction is rolled back, and it is answered like the
+first one, with a redirect to what the first made.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import secrets
+
+from flask import Flask, flash, g, redirect, request
+from flask_babel import gettext as _
+from markupsafe import Markup
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from werkzeug.wrappers import Response
+
+from pnyx.db import get_session
+from pnyx.models import FormSubmission, utcnow
+from pnyx.redirects import safe_next
+
+FIELD = "submission_token"
+#: How long a sent token is kept: a form sent again after that makes a new item.
+KEPT = dt.timedelta(days=1)
+_TOKEN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+_CLAIMED = "pnyx_submission_token"
+
+
+class AlreadySubmittedError(Exception):
+    """This form was sent before (its token is taken); the core answers with a redirect to
+    where the first sending led. Views let it through."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__(token)
+        self.token = token
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def submission_field() -> Markup:
+    """The hidden field of a creation form (templates: ``{{ submission_field() }}``), with a
+    new token at each drawing."""
+    return Markup('<input type="hidden" name="{}" value="{}">').format(FIELD, new_token())
+
+
+def posted_token() -> str | None:
+    """The token the current request sent, when it is well formed."""
+    token = request.form.get(FIELD, "")
+    return token if _TOKEN.match(token) else None
+
+
+def claim() -> None:
+    """Take the sent form's token in the current transaction, before making the item.
+
+    Raises :class:`AlreadySubmittedError` when the form was sent before. A form sent without a
+    token (an old page, a script) is not guarded. Tokens older than :data:`KEPT` are removed
+    on the way.
+    """
+    token = posted_token()
+    if token is None:
+        return
+    session = get_session()
+    session.flush()  # what is pending fails on its own, not as a taken token
+    session.execute(delete(FormSubmission).where(FormSubmission.created_at < utcnow() - KEPT))
+    try:
+        session.execute(insert(FormSubmission).values(token=token, created_at=utcnow()))
+    except IntegrityError as error:
+        raise AlreadySubmittedError(token) from error
+    g.setdefault(_CLAIMED, token)
+
+
+def made(location: str) -> None:
+    """Record where the claimed form led (the new item's page), in the same transaction: a
+    second sending is sent there. Does nothing when nothing was claimed."""
+    token = g.get(_CLAIMED)
+    if token is None:
+        return
+    session = get_session()
+    session.execute(
+        update(FormSubmission).where(FormSubmission.token == token).values(location=location)
+    )
+
+
+def answer_again(error: AlreadySubmittedError) -> Response:
+    """The answer to a form sent a second time: back to what the first sending made."""
+    session = get_session()
+    session.rollback()
+    query = select(FormSubmission.location).where(FormSubmission.token == error.token)
+    location = session.scalar(query)
+    flash(_("This form was already sent: what it made is saved once."), "success")
+    return redirect(safe_next(location))
+
+
+def init_submissions(app: Flask) -> None:
+    app.jinja_env.globals["submission_field"] = submission_field
+    app.register_error_handler(AlreadySubmittedError, answer_again)

@@ -1,0 +1,78 @@
+"""A comment form sent twice (a double click, the back button) publishes one comment: its
+one-time token is taken in the comment's transaction (api.submissions, docs/forms.md)."""
+
+from __future__ import annotations
+
+import pytest
+from flask import Flask
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from pnyx.models import FormSubmission
+from pnyx.testing import PnyxClient
+from pnyx.testing.concurrency import post_at_once
+from pnyx_comments.models import Comment
+
+TOKEN = "Sent-once-token-0123456789"
+
+
+@pytest.fixture
+def pnyx_config() -> dict[str, object]:
+    return {"PROPAGATE_EXCEPTIONS": False}
+
+
+def comments(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Comment)) or 0
+
+
+def test_every_comment_form_carries_a_new_token(client: PnyxClient, page, make_user) -> None:
+    client.sign_in(make_user())
+    first = client.get(page).get_data(as_text=True)
+    second = client.get(page).get_data(as_text=True)
+    assert 'name="submission_token"' in first
+    tokens = [text.split('name="submission_token" value="')[1][:32] for text in (first, second)]
+    assert tokens[0] != tokens[1]
+
+
+def test_a_form_sent_again_goes_to_the_first_comment(
+    client: PnyxClient, session: Session, post_url, make_user
+) -> None:
+    client.sign_in(make_user())
+    first = client.post_form(post_url, {"body": "Yes, trees.", "submission_token": TOKEN})
+    # The back button, the text changed a little, the same form sent again.
+    again = client.post_form(post_url, {"body": "Yes, trees!", "submission_token": TOKEN})
+    assert again.status_code == 302 and again.location == first.location
+    assert comments(session) == 1
+    page = client.get(again.location).get_data(as_text=True)
+    assert "This form was already sent" in page
+    stored = session.get(FormSubmission, TOKEN)
+    assert stored is not None and stored.location == first.location
+
+
+def test_another_form_makes_another_comment(
+    client: PnyxClient, session: Session, post_url, make_user
+) -> None:
+    client.sign_in(make_user())
+    client.post_form(post_url, {"body": "Yes, trees.", "submission_token": TOKEN})
+    client.post_form(post_url, {"body": "And benches.", "submission_token": TOKEN[::-1]})
+    assert comments(session) == 2
+
+
+def test_a_refused_comment_leaves_its_token_free(
+    client: PnyxClient, session: Session, post_url, make_user
+) -> None:
+    client.sign_in(make_user())
+    refused = client.post_form(post_url, {"body": "  ", "submission_token": TOKEN})
+    assert refused.status_code == 422 and session.get(FormSubmission, TOKEN) is None
+    client.post_form(post_url, {"body": "Yes, trees.", "submission_token": TOKEN})
+    assert comments(session) == 1
+
+
+def test_a_double_click_at_once_publishes_one_comment(
+    app: Flask, session: Session, post_url, make_user, detached
+) -> None:
+    person = make_user()
+    form = {"body": "Yes, trees.", "submission_token": TOKEN}
+    statuses = post_at_once(app, [(person, post_url, form)] * 6)
+    assert statuses == [302] * 6
+    assert comments(session) == 1

@@ -1,0 +1,44 @@
+"""A meeting form sent twice at once (a double click) makes one meeting (api.submissions,
+docs/forms.md). SQLite here, PostgreSQL with PNYX_TEST_DATABASE_URL."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from pnyx.testing.concurrency import post_at_once
+from pnyx_meetings.models import Meeting
+
+FORM = {
+    "title-fr": "Forum des associations",
+    "kind": "in_person",
+    "start_at": "2030-03-30T18:30",
+    "end_at": "2030-03-30T20:30",
+    "address": "1 place de la Mairie",
+    "organizer": "official",
+    "published": "1",
+    "submission_token": "Meeting-sent-once-0123456789",
+}
+
+
+@pytest.fixture
+def pnyx_config() -> dict[str, object]:
+    return {"PROPAGATE_EXCEPTIONS": False}
+
+
+def test_a_double_click_makes_one_meeting(app, session, admin_url, make_user, detached) -> None:
+    admin = make_user(roles=["admin"])
+    statuses = post_at_once(app, [(admin, f"{admin_url}new", FORM)] * 4)
+    assert statuses == [302] * 4
+    assert session.scalar(select(func.count()).select_from(Meeting)) == 1
+
+
+def test_the_form_sent_again_leads_to_the_first_meeting(
+    client, session, admin_url, make_user
+) -> None:
+    client.sign_in(make_user(roles=["admin"]))
+    assert 'name="submission_token"' in client.get(f"{admin_url}new").text
+    first = client.post_form(f"{admin_url}new", FORM)
+    again = client.post_form(f"{admin_url}new", FORM)
+    assert first.status_code == 302 and again.location == first.location
+    assert session.scalar(select(func.count()).select_from(Meeting)) == 1

@@ -1,0 +1,40 @@
+"""Limits of the post form: sent twice at once (a double click) it puts up one post
+(api.submissions). SQLite here, PostgreSQL with PNYX_TEST_DATABASE_URL."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from pnyx.testing.concurrency import detached, post_at_once
+from pnyx_mutual_aid.models import AidCategory, AidPost
+
+
+@pytest.fixture
+def pnyx_config() -> dict[str, object]:
+    return {"PROPAGATE_EXCEPTIONS": False}
+
+
+def test_the_post_form_carries_a_token(client, url, make_user) -> None:
+    client.sign_in(make_user())
+    assert 'name="submission_token"' in client.get(url + "posts/new?kind=offer").text
+
+
+def test_a_double_click_puts_up_one_post(app, session, board, url, client, make_user) -> None:
+    person = make_user()
+    client.sign_in(person)
+    client.get(url + "posts/new?kind=offer")  # the board's categories exist once it is used
+    category = session.scalars(select(AidCategory).where(AidCategory.component_id == board.id))
+    form = {
+        "kind": "offer",
+        "category": str(next(iter(category)).id),
+        "title": "Shopping on Thursdays",
+        "body": "I go to the market on Thursdays and can bring back what you need.",
+        "submission_token": "Aid-post-sent-once-0123456789",
+    }
+    with detached(app, session):
+        statuses = post_at_once(app, [(person, url + "posts/new", form)] * 4)
+    assert statuses == [302] * 4
+    session.commit()  # a fresh read of what the threads wrote
+    assert session.scalar(select(func.count()).select_from(AidPost)) == 1
+

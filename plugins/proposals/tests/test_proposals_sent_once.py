@@ -1,0 +1,73 @@
+"""A proposal, a collaborative draft or an amendment form sent twice at once (a double
+click) makes one item; sent again later (the back button) it leads to the first one
+(api.submissions, docs/forms.md). SQLite here, PostgreSQL with PNYX_TEST_DATABASE_URL."""
+
+from __future__ import annotations
+
+import pytest
+from flask import Flask
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from pnyx.testing import PnyxClient
+from pnyx.testing.concurrency import post_at_once
+from pnyx_proposals.amendments.models import Amendment
+from pnyx_proposals.drafts.models import CollaborativeDraft
+from pnyx_proposals.models import Proposal
+
+TOKEN = "Proposal-sent-once-0123456789"
+BODY = "A body long enough to be a proposal, about bike racks."
+
+
+@pytest.fixture
+def pnyx_config() -> dict[str, object]:
+    return {"PROPAGATE_EXCEPTIONS": False}
+
+
+def count(session: Session, model: type) -> int:
+    return session.scalar(select(func.count()).select_from(model)) or 0
+
+
+def test_the_new_proposal_form_carries_a_token(client: PnyxClient, url, make_user) -> None:
+    client.sign_in(make_user())
+    assert 'name="submission_token"' in client.get(f"{url}new").text
+
+
+def test_a_double_click_publishes_one_proposal(
+    app: Flask, session: Session, url, make_user, detached
+) -> None:
+    form = {"title": "Bike racks", "body": BODY, "intent": "publish", "submission_token": TOKEN}
+    statuses = post_at_once(app, [(make_user(), f"{url}new", form)] * 4)
+    assert statuses == [302] * 4
+    assert count(session, Proposal) == 1
+
+
+def test_the_same_form_sent_again_leads_to_the_first_proposal(
+    client: PnyxClient, session: Session, url, make_user
+) -> None:
+    client.sign_in(make_user())
+    form = {"title": "Bike racks", "body": BODY, "intent": "publish", "submission_token": TOKEN}
+    first = client.post_form(f"{url}new", form)
+    again = client.post_form(f"{url}new", form | {"title": "Bike racks, please"})
+    assert again.location == first.location and count(session, Proposal) == 1
+
+
+def test_a_double_click_opens_one_collaborative_draft(
+    app: Flask, session: Session, url, make_user, set_settings, detached
+) -> None:
+    set_settings(global_={"collaborative_drafts_enabled": True})
+    form = {"title": "Bike racks together", "body": BODY, "submission_token": TOKEN}
+    statuses = post_at_once(app, [(make_user(), f"{url}drafts/new", form)] * 3)
+    assert statuses == [302] * 3
+    assert count(session, CollaborativeDraft) == 1
+
+
+def test_a_double_click_sends_one_amendment(
+    app: Flask, session: Session, url, add_proposal, make_user, set_settings, detached
+) -> None:
+    set_settings(step={"amendments_enabled": True})
+    proposal = add_proposal("Trees", body=BODY, author=make_user())
+    form = {"title": proposal.title, "body": BODY + " Near the station.", "submission_token": TOKEN}
+    statuses = post_at_once(app, [(make_user(), f"{url}{proposal.id}/amend", form)] * 3)
+    assert statuses == [302] * 3
+    assert count(session, Amendment) == 1
