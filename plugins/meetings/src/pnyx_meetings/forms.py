@@ -27,10 +27,29 @@ class Form:
     raw: MultiDict[str, str] = attrs.field(factory=MultiDict)
     values: dict[str, Any] = attrs.field(factory=dict)
     errors: dict[str, str] = attrs.field(factory=dict)
+    #: Field name → (id of its first control, label), noted as the template draws it.
+    drawn: dict[str, tuple[str, str]] = attrs.field(factory=dict)
 
     @property
     def valid(self) -> bool:
         return not self.errors
+
+    def draw(self, name: str, input_id: str, label: str) -> str:
+        """Note the control and label of ``name`` (``_fields.html`` does, as it draws each
+        field), for the error summary; returns nothing to show."""
+        self.drawn.setdefault(name, (input_id, str(label)))
+        return ""
+
+    def error_items(self) -> list[tuple[str | None, str | None, str]]:
+        """``(control id, label, message)`` for the error summary, in the form's order; id
+        and label are ``None`` for an error of a field the page did not draw."""
+        known = [
+            (*self.drawn[name], self.errors[name]) for name in self.drawn if name in self.errors
+        ]
+        unknown = [
+            (None, None, message) for name, message in self.errors.items() if name not in self.drawn
+        ]
+        return known + unknown
 
     def get(self, name: str, default: str = "") -> str:
         return self.raw.get(name, default)
