@@ -28,7 +28,7 @@ from pnyx.discussion import comment_counts
 from pnyx.distributions import DemoAccount, Distribution, DistributionOrganization
 from pnyx.errors import SettingsError, StartupError
 from pnyx.events import Event, discard_events, publish_event
-from pnyx.forms import Form, TranslatedText
+from pnyx.forms import Form, SensibleDate, TranslatedText
 from pnyx.hookspecs import hookimpl
 from pnyx.i18n import (
     format_currency,
@@ -293,6 +293,7 @@ __all__ = [
     "ResourceType",
     "RowError",
     "SearchResult",
+    "SensibleDate",
     "SettingsError",
     "Snippet",
     "Space",

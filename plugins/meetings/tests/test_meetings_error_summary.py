@@ -78,3 +78,13 @@ def test_the_french_summary_keeps_french_punctuation(
     response = client.post_form(f"{admin_url}new", REFUSED, headers={"Accept-Language": "fr"})
     assert "Fin\u202f: " in summary(response.text)
 
+
+def test_a_meeting_of_the_year_2_is_refused_and_the_typed_date_kept(
+    client: PnyxClient, admin_url: str, admin: api.User
+) -> None:
+    typed = {**REFUSED, "title-fr": "Forum", "end_at": "0002-03-30T20:30", "online_url": ""}
+    response = client.post_form(f"{admin_url}new", {**typed, "reserved_seats": "5"})
+    assert response.status_code == 400
+    found = summary(response.text)
+    assert '<a href="#end_at">Ends: Give a date from the year 2000 to the year ' in found
+    assert 'value="0002-03-30T20:30"' in response.text

@@ -1,5 +1,6 @@
 """Limits of the post form: sent twice at once (a double click) it puts up one post
-(api.submissions). SQLite here, PostgreSQL with PNYX_TEST_DATABASE_URL."""
+(api.submissions); a date out of the sensible window is refused (api.SensibleDate).
+SQLite here, PostgreSQL with PNYX_TEST_DATABASE_URL."""
 
 from __future__ import annotations
 
@@ -38,3 +39,19 @@ def test_a_double_click_puts_up_one_post(app, session, board, url, client, make_
     session.commit()  # a fresh read of what the threads wrote
     assert session.scalar(select(func.count()).select_from(AidPost)) == 1
 
+
+def test_an_availability_of_the_year_2_is_refused(client, session, board, url, make_user) -> None:
+    client.sign_in(make_user())
+    client.get(url + "posts/new?kind=offer")
+    category = session.scalars(select(AidCategory).where(AidCategory.component_id == board.id))
+    form = {
+        "kind": "offer",
+        "category": str(next(iter(category)).id),
+        "title": "Shopping on Thursdays",
+        "body": "I go to the market on Thursdays and can bring back what you need.",
+        "available_from": "0002-05-01",
+    }
+    response = client.post_form(url + "posts/new", form)
+    assert response.status_code == 400
+    assert "Available from: Give a date from the year 2000 to the year" in response.text
+    assert 'value="0002-05-01"' in response.text

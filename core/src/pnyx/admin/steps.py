@@ -20,7 +20,7 @@ from pnyx.admin import blueprint
 from pnyx.admin.editing import log_admin, move_in, registry, render_form, submitted_for_saving
 from pnyx.core_hooks import ADMIN_SPACE
 from pnyx.db import get_session
-from pnyx.forms import Form, TranslatedText
+from pnyx.forms import Form, SensibleDate, TranslatedText
 from pnyx.i18n import translated
 from pnyx.models import Space, Step
 from pnyx.steps import activate_step, next_activation
@@ -42,12 +42,18 @@ class StepSchema(Schema):
     start_date = fields.Date(
         allow_none=True,
         load_default=None,
+        validate=SensibleDate(),
         metadata={
             "label": _l("Start date"),
             "description": _l("On this day the phase becomes the current one by itself."),
         },
     )
-    end_date = fields.Date(allow_none=True, load_default=None, metadata={"label": _l("End date")})
+    end_date = fields.Date(
+        allow_none=True,
+        load_default=None,
+        validate=SensibleDate(),
+        metadata={"label": _l("End date")},
+    )
 
     @validates_schema
     def ends_after_start(self, data: dict[str, Any], **_kwargs: Any) -> None:

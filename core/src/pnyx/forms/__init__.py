@@ -9,8 +9,9 @@ and draw it with the macros of ``pnyx/forms/fields.html``.
 """
 
 from pnyx.forms.binding import BoundField
+from pnyx.forms.dates import SensibleDate
 from pnyx.forms.fields import TranslatedText
 from pnyx.forms.form import Form
 from pnyx.forms.widgets import WIDGETS
 
-__all__ = ["WIDGETS", "BoundField", "Form", "TranslatedText"]
+__all__ = ["WIDGETS", "BoundField", "Form", "SensibleDate", "TranslatedText"]

@@ -66,7 +66,10 @@ def assembly_schema(space: api.Space) -> Schema:
             metadata={"label": api._l("Duration"), "description": api._l("e.g. 2026–2028")},
         ),
         "closing_date": fields.Date(
-            load_default=None, allow_none=True, metadata={"label": api._l("Closing date")}
+            load_default=None,
+            allow_none=True,
+            validate=api.SensibleDate(),
+            metadata={"label": api._l("Closing date")},
         ),
         "closing_reason": rich(api._l("Reason for closing")),
         "theme_id": api.term_field("theme", api._l("Theme")),

@@ -149,6 +149,10 @@ def local_datetime_field(form: Form, name: str) -> None:
     except ValueError:
         form.errors[name] = api._("Give a date and a time, such as 2026-03-28 18:30.")
         return
+    outside = api.SensibleDate().message_for(local)
+    if outside is not None:
+        form.errors[name] = outside
+        return
     try:
         form.values[name] = zones.to_utc(local.replace(tzinfo=None), zones.organization_zone())
     except zones.NonexistentTimeError:

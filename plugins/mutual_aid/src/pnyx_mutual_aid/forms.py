@@ -54,10 +54,16 @@ def post_schema(component: api.Component) -> type[Schema]:
             },
         )
         available_from = fields.Date(
-            load_default=None, allow_none=True, metadata={"label": api._l("Available from")}
+            load_default=None,
+            allow_none=True,
+            validate=api.SensibleDate(),
+            metadata={"label": api._l("Available from")},
         )
         available_until = fields.Date(
-            load_default=None, allow_none=True, metadata={"label": api._l("Available until")}
+            load_default=None,
+            allow_none=True,
+            validate=api.SensibleDate(),
+            metadata={"label": api._l("Available until")},
         )
 
         @validates_schema

@@ -220,7 +220,9 @@ class FollowUpSchema(Schema):
 
 
 class TimelineSchema(Schema):
-    day = fields.Date(required=True, metadata={"label": api._l("Date")})
+    day = fields.Date(
+        required=True, validate=api.SensibleDate(), metadata={"label": api._l("Date")}
+    )
     title = api.TranslatedText(
         required=True, max_length=200, metadata={"label": api._l("What happened")}
     )

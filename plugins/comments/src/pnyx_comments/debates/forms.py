@@ -25,10 +25,16 @@ def debate_schema(on_behalf: fields.Field | None = None) -> type[Schema]:
             metadata={"label": api._l("Framing: the question and what is at stake")},
         )
         opens_on = fields.Date(
-            load_default=None, allow_none=True, metadata={"label": api._l("Opens on (optional)")}
+            load_default=None,
+            allow_none=True,
+            validate=api.SensibleDate(),
+            metadata={"label": api._l("Opens on (optional)")},
         )
         closes_on = fields.Date(
-            load_default=None, allow_none=True, metadata={"label": api._l("Closes on (optional)")}
+            load_default=None,
+            allow_none=True,
+            validate=api.SensibleDate(),
+            metadata={"label": api._l("Closes on (optional)")},
         )
         theme_id = api.term_field("theme", api._l("Theme"))
         territory_id = api.term_field("territory", api._l("Territory"))
