@@ -12,6 +12,13 @@ from sqlalchemy.orm import Session
 from pnyx import api
 from pnyx_meetings.models import Meeting, Registration, Status
 
+#: Each figure's label, written once: the statistics pages (these figures) and the space
+#: page's box (:mod:`pnyx_meetings.stats`) show the same words.
+LABELS = {
+    "meetings.meetings": api._l("Meetings"),
+    "meetings.registrations": api._l("Registrations"),
+}
+
 
 def figures(components: list[api.Component], session: Session) -> list[api.statistics.Figure]:
     ids = api.statistics.ids_of(components, "meetings")
@@ -32,14 +39,14 @@ def figures(components: list[api.Component], session: Session) -> list[api.stati
     return [
         api.statistics.Figure(
             name="meetings.meetings",
-            label=api._("Meetings"),
+            label=str(LABELS["meetings.meetings"]),
             kind=api.statistics.OTHER,
             value=session.scalar(select(func.count()).where(*published)) or 0,
             daily=api.statistics.daily_counts(session, Meeting.start_at, *published),
         ),
         api.statistics.Figure(
             name="meetings.registrations",
-            label=api._("Registrations"),
+            label=str(LABELS["meetings.registrations"]),
             kind=api.statistics.REGISTRATIONS,
             value=session.scalar(select(func.count()).select_from(Registration).where(*confirmed))
             or 0,

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from pnyx import api
 from pnyx_meetings.models import Meeting, Minutes
-from pnyx_meetings.statistics import figures
+from pnyx_meetings.statistics import LABELS, figures
 
 
 def _minutes_sum(session: Session, component: api.Component, column: object) -> int:
@@ -48,14 +48,14 @@ def definitions() -> list[api.StatDefinition]:
     return [
         api.StatDefinition(
             "meetings_meetings",
-            api._l("Meetings"),
+            LABELS["meetings.meetings"],
             api.statistics.figure_value(figures, "meetings.meetings"),
         ),
         api.StatDefinition("meetings_attendees", api._l("Attendees"), attendees_count),
         api.StatDefinition("meetings_contributions", api._l("Contributions"), contributions_count),
         api.StatDefinition(
             "meetings_registrations",
-            api._l("Registrations"),
+            LABELS["meetings.registrations"],
             api.statistics.figure_value(figures, "meetings.registrations"),
         ),
     ]

@@ -12,6 +12,13 @@ from sqlalchemy.orm import Session
 from pnyx import api
 from pnyx_mutual_aid.models import AidConversation, AidPost
 
+#: Each figure's label, written once: the statistics pages (:func:`figures`) and the space
+#: page's box (:data:`STATS`) show the same words.
+LABELS = {
+    "mutual_aid.posts": api._l("Offers and requests of help"),
+    "mutual_aid.matches": api._l("Posts where help was found"),
+}
+
 
 def _matched() -> object:
     return AidPost.matched_at.is_not(None)
@@ -57,7 +64,7 @@ def figures(
     return [
         api.statistics.Figure(
             name="mutual_aid.posts",
-            label=api._("Offers and requests of help"),
+            label=str(LABELS["mutual_aid.posts"]),
             kind=api.statistics.CONTRIBUTIONS,
             value=session.scalar(select(func.count()).where(*shown)) or 0,
             daily=api.statistics.daily_counts(session, AidPost.created_at, *shown),
@@ -66,7 +73,7 @@ def figures(
         ),
         api.statistics.Figure(
             name="mutual_aid.matches",
-            label=api._("Posts where help was found"),
+            label=str(LABELS["mutual_aid.matches"]),
             kind=api.statistics.OTHER,
             value=session.scalar(select(func.count()).where(*matched)) or 0,
             daily=api.statistics.daily_counts(session, AidPost.matched_at, *matched),
@@ -78,12 +85,12 @@ def figures(
 STATS = (
     api.StatDefinition(
         "mutual_aid_posts",
-        api._l("Offers and requests of help"),
+        LABELS["mutual_aid.posts"],
         api.statistics.figure_value(figures, "mutual_aid.posts"),
     ),
     api.StatDefinition(
         "mutual_aid_matches",
-        api._l("Posts where help was found"),
+        LABELS["mutual_aid.matches"],
         api.statistics.figure_value(figures, "mutual_aid.matches"),
     ),
     # Only this box counts conversations: the statistics pages count what is public.

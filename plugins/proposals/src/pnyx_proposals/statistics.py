@@ -14,6 +14,10 @@ from pnyx import api
 from pnyx_proposals.models import Proposal, Support
 from pnyx_proposals.queries import visible
 
+#: Each figure's label, written once: the statistics pages (these figures) and the space
+#: page's box (:mod:`pnyx_proposals.stats`) show the same words.
+LABELS = {"proposals.proposals": api._l("Proposals"), "proposals.supports": api._l("Supports")}
+
 
 def figures(components: list[api.Component], session: Session) -> list[api.statistics.Figure]:
     ids = api.statistics.ids_of(components, "proposals")
@@ -27,7 +31,7 @@ def figures(components: list[api.Component], session: Session) -> list[api.stati
     return [
         api.statistics.Figure(
             name="proposals.proposals",
-            label=api._("Proposals"),
+            label=str(LABELS["proposals.proposals"]),
             kind=api.statistics.CONTRIBUTIONS,
             value=session.scalar(select(func.count()).where(*shown)) or 0,
             daily=api.statistics.daily_counts(session, Proposal.published_at, *shown),
@@ -36,7 +40,7 @@ def figures(components: list[api.Component], session: Session) -> list[api.stati
         ),
         api.statistics.Figure(
             name="proposals.supports",
-            label=api._("Supports"),
+            label=str(LABELS["proposals.supports"]),
             kind=api.statistics.SUPPORTS,
             value=session.scalar(supports.where(*counted)) or 0,
             daily=api.statistics.daily_counts(

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from pnyx import api
 from pnyx_proposals.models import Proposal, proposal_themes
 from pnyx_proposals.queries import visible
-from pnyx_proposals.statistics import figures
+from pnyx_proposals.statistics import LABELS, figures
 
 
 def _shown(component: api.Component) -> list[object]:
@@ -52,12 +52,12 @@ def by_theme(session: Session, component: api.Component) -> list[tuple[int, int,
 STATS = (
     api.StatDefinition(
         "proposals_proposals",
-        api._l("Proposals"),
+        LABELS["proposals.proposals"],
         api.statistics.figure_value(figures, "proposals.proposals"),
     ),
     api.StatDefinition(
         "proposals_supports",
-        api._l("Supports"),
+        LABELS["proposals.supports"],
         api.statistics.figure_value(figures, "proposals.supports"),
     ),
     api.StatDefinition(
