@@ -5,15 +5,19 @@ two POSTs of the same split second (a double click, a phone that sends again on 
 both pass: both look before either writes. Here the database decides instead. Each rendered
 creation form carries a random one-time token (``{{ submission_field() }}``); the view claims
 it (:func:`claim`) in the transaction that makes the item, then says where the item is
-(:func:`made`). The token is the primary key of ``form_submissions``: the second sending
-fails to insert it (on PostgreSQL it waits for the first transaction, then fails; on SQLite
-writing requests are serialized), its transaction is rolled back, and it is answered like the
-first one, with a redirect to what the first made.
+(:func:`made`). The token and a digest of the sent fields are the primary key of
+``form_submissions``: the second sending of the same form with the same words fails to insert
+its row (on PostgreSQL it waits for the first transaction, then fails; on SQLite writing
+requests are serialized), its transaction is rolled back, and it is answered like the first
+one, with a redirect to what the first made. The same form sent with other words (a second
+comment written in a page the browser kept) is a new item: nothing typed is lost.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import re
 import secrets
 
@@ -32,16 +36,17 @@ FIELD = "submission_token"
 #: How long a sent token is kept: a form sent again after that makes a new item.
 KEPT = dt.timedelta(days=1)
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
-_CLAIMED = "pnyx_submission_token"
+_CLAIMED = "pnyx_submission"
+_NOT_CONTENT = frozenset({FIELD, "csrf_token"})
 
 
 class AlreadySubmittedError(Exception):
     """This form was sent before (its token is taken); the core answers with a redirect to
     where the first sending led. Views let it through."""
 
-    def __init__(self, token: str) -> None:
+    def __init__(self, token: str, digest: str) -> None:
         super().__init__(token)
-        self.token = token
+        self.token, self.digest = token, digest
 
 
 def new_token() -> str:
@@ -60,10 +65,19 @@ def posted_token() -> str | None:
     return token if _TOKEN.match(token) else None
 
 
+def posted_digest() -> str:
+    """SHA-256 of the sent fields, but the tokens (files are not read)."""
+    fields = sorted(
+        (key, request.form.getlist(key)) for key in request.form if key not in _NOT_CONTENT
+    )
+    return hashlib.sha256(json.dumps(fields).encode()).hexdigest()
+
+
 def claim() -> None:
     """Take the sent form's token in the current transaction, before making the item.
 
-    Raises :class:`AlreadySubmittedError` when the form was sent before. A form sent without a
+    Raises :class:`AlreadySubmittedError` when the form was sent before with the same
+    fields. A form sent without a
     token (an old page, a script) is not guarded. Tokens older than :data:`KEPT` are removed
     on the way.
     """
@@ -73,30 +87,31 @@ def claim() -> None:
     session = get_session()
     session.flush()  # what is pending fails on its own, not as a taken token
     session.execute(delete(FormSubmission).where(FormSubmission.created_at < utcnow() - KEPT))
+    key = {"token": token, "digest": posted_digest()}
     try:
-        session.execute(insert(FormSubmission).values(token=token, created_at=utcnow()))
+        session.execute(insert(FormSubmission).values(**key, created_at=utcnow()))
     except IntegrityError as error:
-        raise AlreadySubmittedError(token) from error
-    g.setdefault(_CLAIMED, token)
+        raise AlreadySubmittedError(**key) from error
+    g.setdefault(_CLAIMED, key)
 
 
 def made(location: str) -> None:
     """Record where the claimed form led (the new item's page), in the same transaction: a
     second sending is sent there. Does nothing when nothing was claimed."""
-    token = g.get(_CLAIMED)
-    if token is None:
+    key = g.get(_CLAIMED)
+    if key is None:
         return
-    session = get_session()
-    session.execute(
-        update(FormSubmission).where(FormSubmission.token == token).values(location=location)
-    )
+    claimed = (FormSubmission.token == key["token"], FormSubmission.digest == key["digest"])
+    get_session().execute(update(FormSubmission).where(*claimed).values(location=location))
 
 
 def answer_again(error: AlreadySubmittedError) -> Response:
     """The answer to a form sent a second time: back to what the first sending made."""
     session = get_session()
     session.rollback()
-    query = select(FormSubmission.location).where(FormSubmission.token == error.token)
+    query = select(FormSubmission.location).where(
+        FormSubmission.token == error.token, FormSubmission.digest == error.digest
+    )
     location = session.scalar(query)
     flash(_("This form was already sent: what it made is saved once."), "success")
     return redirect(safe_next(location))

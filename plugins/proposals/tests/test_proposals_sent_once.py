@@ -48,7 +48,7 @@ def test_the_same_form_sent_again_leads_to_the_first_proposal(
     client.sign_in(make_user())
     form = {"title": "Bike racks", "body": BODY, "intent": "publish", "submission_token": TOKEN}
     first = client.post_form(f"{url}new", form)
-    again = client.post_form(f"{url}new", form | {"title": "Bike racks, please"})
+    again = client.post_form(f"{url}new", form)
     assert again.location == first.location and count(session, Proposal) == 1
 
 

@@ -18,9 +18,10 @@ def upgrade() -> None:
     op.create_table(
         "form_submissions",
         sa.Column("token", sa.String(length=64), nullable=False),
+        sa.Column("digest", sa.String(length=64), nullable=False),
         sa.Column("location", sa.String(length=2000), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.PrimaryKeyConstraint("token", name=op.f("pk_form_submissions")),
+        sa.PrimaryKeyConstraint("token", "digest", name=op.f("pk_form_submissions")),
     )
     op.create_index(
         op.f("ix_form_submissions_created_at"), "form_submissions", ["created_at"], unique=False
