@@ -41,8 +41,8 @@ _NOT_CONTENT = frozenset({FIELD, "csrf_token"})
 
 
 class AlreadySubmittedError(Exception):
-    """This form was sent before (its token is taken); the core answers with a redirect to
-    where the first sending led. Views let it through."""
+    """This form was sent before with the same fields (its row is taken); the core answers
+    with a redirect to where the first sending led. Views let it through."""
 
     def __init__(self, token: str, digest: str) -> None:
         super().__init__(token)
@@ -77,9 +77,8 @@ def claim() -> None:
     """Take the sent form's token in the current transaction, before making the item.
 
     Raises :class:`AlreadySubmittedError` when the form was sent before with the same
-    fields. A form sent without a
-    token (an old page, a script) is not guarded. Tokens older than :data:`KEPT` are removed
-    on the way.
+    fields. A form sent without a token (an old page, a script) is not guarded. Tokens older
+    than :data:`KEPT` are removed on the way.
     """
     token = posted_token()
     if token is None:
