@@ -29,10 +29,11 @@ class SensibleDate(validate.Validator):
         """Why ``value`` is refused, or ``None`` when it is in the window (or empty)."""
         if value is None or EARLIEST_YEAR <= value.year <= latest_year():
             return None
+        # Years, not counts: written as digits, never "2 000".
         return _(
-            "Give a date from the year %(first)d to the year %(last)d.",
-            first=EARLIEST_YEAR,
-            last=latest_year(),
+            "Give a date from the year %(first)s to the year %(last)s.",
+            first=str(EARLIEST_YEAR),
+            last=str(latest_year()),
         )
 
     def __call__(self, value: dt.date | None) -> dt.date | None:
