@@ -26,8 +26,10 @@ class Evaluation:
     """A candidate's supporter cells sorted by shadow budget, with prefix sums."""
 
     __slots__ = (
+        "_cells",
+        "_kept",
+        "_source",
         "budgets",
-        "cells",
         "cost",
         "counts",
         "cum",
@@ -37,6 +39,13 @@ class Evaluation:
         "project",
         "upper",
     )
+
+    @property
+    def cells(self) -> list[int]:
+        """The cells in budget order (made on first use: most evaluations never need them)."""
+        if self._cells is None:
+            self._cells = list(map(self._source.__getitem__, self._kept))
+        return self._cells
 
     def f_upper(self, eps: float, p: float) -> float:
         """A certified upper bound of the exact ``f(p)`` (``eps``: the shadow error bound)."""
@@ -137,11 +146,12 @@ def evaluate(
     hint[:] = order
     shadow = list(map(shadow.__getitem__, order))
     first = bisect_right(shadow, 0.0)  # exhausted cells sort first
+    kept = order[first:] if first else order
     ev = Evaluation()
     ev.project, ev.cost, ev.exact = project, cost, None
-    ev.budgets = shadow[first:]
-    ev.cells = list(map(cells.__getitem__, order[first:]))
-    ev.counts = list(map(counts.__getitem__, order[first:]))
+    ev.budgets = shadow[first:] if first else shadow
+    ev._cells, ev._source, ev._kept = None, cells, kept
+    ev.counts = list(map(counts.__getitem__, kept))
     ev.paid = list(accumulate(map(mul, ev.budgets, ev.counts), initial=0.0))
     ev.cum = list(accumulate(ev.counts, initial=0))
     money, alive = ev.paid[-1], ev.cum[-1]

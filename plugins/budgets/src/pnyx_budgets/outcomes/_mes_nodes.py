@@ -10,11 +10,11 @@ once per set and shared by every node that funded the same projects in any order
 from __future__ import annotations
 
 from collections import Counter
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import gt, le, lt, or_, sub
 
 from ._mes_cells import ROOT, CellTree
-from ._mes_run import EndowmentRun, reader, shadows, written
+from ._mes_run import EndowmentRun, grow, reader, shadows, written
 
 
 class Node:
@@ -52,28 +52,33 @@ class NodeCells:
         # counting is a C-level Counter over voter types, each repeated as many times as the
         # voters it stands for up to REPEAT; the few heavier types then add the rest one by one
         # (a million identical ballots stay one entry plus one correction)
-        several = {v for v, weight in enumerate(weights) if weight > 1}
-        self._types = [s + self._repeats(s, several, weights) for s in supporters]
+        extra = [min(weight, REPEAT) - 1 for weight in weights]
+        self._types = [s + self._repeats(s, extra) for s in supporters]
         self._masks = [list(map(masks.__getitem__, s)) for s in self._types]
+        heavy = [v for v, weight in enumerate(weights) if weight > REPEAT]
         self._heavy = [
-            [(v, masks[v], weights[v] - REPEAT) for v in s if weights[v] > REPEAT]
-            for s in supporters
+            [(v, masks[v], weights[v] - REPEAT) for v in heavy if v in voters]
+            for voters in self._sets
         ]
         self._shared: dict[tuple[int, int], list] = {}
         self._pairs: dict[tuple[int, int], tuple[list[int], list[tuple[int, int]]]] = {}
 
     @staticmethod
-    def _repeats(types: list[int], several: set[int], weights: list[int]) -> list[int]:
-        """The extra copies of the types of ``types`` that stand for several voters."""
-        return [
-            v
-            for v in compress(types, map(several.__contains__, types))  # a C-level filter
-            for _ in range(min(weights[v], REPEAT) - 1)
-        ]
+    def _repeats(types: list[int], extra: list[int]) -> list[int]:
+        """The extra copies of the types of ``types`` that stand for several voters (in C)."""
+        several = list(compress(types, map(extra.__getitem__, types)))
+        return list(chain.from_iterable(map(repeat, several, map(extra.__getitem__, several))))
 
     def forget(self) -> None:
         """Drop the counts of one :meth:`MesSolver.solve` (the pairs are kept: they are small)."""
         self._shared.clear()
+
+    def count(self, project: int, funded: int) -> Counter:
+        """The supporters of ``project`` counted by the ``funded`` projects they approve (masks)."""
+        counter = Counter(map(funded.__and__, self._masks[project]))
+        for _voter, ballot, extra in self._heavy[project]:
+            counter[ballot & funded] += extra
+        return counter
 
     def entry(self, tree: CellTree, node: Node, project: int) -> list:
         """The supporter cells of ``project`` in ``node`` that have money in its top run.
@@ -88,15 +93,12 @@ class NodeCells:
         if shared is None:
             by_cell = self._derived(tree, node, project)
             if by_cell is None:
-                mask = node.mask
-                counter = Counter(map(mask.__and__, self._masks[project]))
-                for _voter, ballot, extra in self._heavy[project]:
-                    counter[ballot & mask] += extra
+                counter = self.count(project, node.mask)
                 by_cell = dict(zip(tree.cells(counter), counter.values(), strict=True))
             shared = [list(by_cell), list(by_cell.values()), by_cell, []]
             self._shared[(project, node.mask)] = shared
         cells, counts, by_cell = shared[0], shared[1], shared[2]
-        shadow = shadows(node.top.budget, cells)
+        shadow = shadows(node.top.budget, cells, len(tree.masks))
         alive = list(map(lt, repeat(0.0), shadow))
         if not all(alive):
             cells, counts = list(compress(cells, alive)), list(compress(counts, alive))
@@ -170,13 +172,22 @@ class NodeCells:
                 alive[i] = top.cell_numerator(tree, parents[i]) > top.price_num[project]
         born_from = list(compress(parents, alive))
         born = tree.children(born_from, project)
-        read = reader(born_from)
+        size, read = len(tree.masks), reader(born_from)
+        # cells numbered by this win are consecutive: one C-level slice assignment writes them
+        first = born[0] if born else 0
+        end = first + len(born) if born == list(range(first, first + len(born))) else None
         for run in group:
             values = list(map(sub, read(run.budget), repeat(run.price_float[project])))
-            run.budget.update(zip(born, values, strict=True))
+            budget = run.budget
+            grow(budget, size)
+            if end is not None:
+                budget[first:end] = values
+            else:
+                for cell, value in zip(born, values, strict=True):
+                    budget[cell] = value
             # negative values stay (exhausted); those too close to 0 for floats are decided
             # exactly (a C-level filter: most runs have none)
             if values and min(map(abs, values)) <= run.eps:
                 near = map(le, map(abs, values), repeat(run.eps))
                 for cell in compress(born, near):
-                    run.budget[cell] = run.exact_shadow(tree, cell)
+                    budget[cell] = run.exact_shadow(tree, cell)

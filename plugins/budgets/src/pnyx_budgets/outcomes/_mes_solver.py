@@ -46,6 +46,7 @@ class MesSolver:
         rank: list[int],
         excluded: frozenset[int] = frozenset(),
         weights: list[int] | None = None,
+        masks: list[int] | None = None,
     ) -> None:
         self.costs = costs
         self.rank = rank
@@ -58,7 +59,9 @@ class MesSolver:
         self.candidates = [
             c for c, cost in enumerate(costs) if cost > 0 and supporters[c] and c not in excluded
         ]
-        self.cells = NodeCells(supporters, weights, ballot_masks(supporters, len(weights)))
+        if masks is None:  # each voter's approved projects as a bit mask
+            masks = ballot_masks(supporters, len(weights))
+        self.cells = NodeCells(supporters, weights, masks)
 
     def solve(self, endowments: Iterable[Fraction]) -> dict:
         """Run MES at each endowment; returns ``{endowment: EndowmentRun}``."""
@@ -84,7 +87,7 @@ class MesSolver:
             project, group = step
             if project is None:  # these runs are over; their shadows are no longer needed
                 for run in group:
-                    run.budget = {}
+                    run.budget = []
                 continue
             self.cells.split(tree, node, project, group)
             stack.append([Node(node, project, group[0]), group, None])
