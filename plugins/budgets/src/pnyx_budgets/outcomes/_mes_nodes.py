@@ -9,9 +9,9 @@ once per set and shared by every node that funded the same projects in any order
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
 from itertools import chain, compress, repeat
-from operator import gt, le, lt, or_, sub
+from operator import gt, le, lt, or_, setitem, sub
 
 from ._mes_cells import ROOT, CellTree
 from ._mes_run import EndowmentRun, grow, reader, shadows, written
@@ -44,6 +44,10 @@ REPEAT = 16
 """Voter types standing for up to this many voters are counted in C (see :class:`NodeCells`)."""
 
 
+KEEP = 1_000_000
+"""Counted cells kept from one solve to the next, at most (Warsaw 2026's batch: ~900 000)."""
+
+
 class NodeCells:
     """Supporter cells per candidate and funded set, and the budgets of the cells a win makes."""
 
@@ -60,7 +64,11 @@ class NodeCells:
             [(v, masks[v], weights[v] - REPEAT) for v in heavy if v in voters]
             for voters in self._sets
         ]
+        self.tree = CellTree()
+        """The cells, kept from one :meth:`MesSolver.solve` to the next with the counts."""
         self._shared: dict[tuple[int, int], list] = {}
+        self._kept = 0
+        """Cells counted in ``_shared`` (bounds what is kept between solves)."""
         self._pairs: dict[tuple[int, int], tuple[list[int], list[tuple[int, int]]]] = {}
 
     @staticmethod
@@ -69,9 +77,17 @@ class NodeCells:
         several = list(compress(types, map(extra.__getitem__, types)))
         return list(chain.from_iterable(map(repeat, several, map(extra.__getitem__, several))))
 
-    def forget(self) -> None:
-        """Drop the counts of one :meth:`MesSolver.solve` (the pairs are kept: they are small)."""
-        self._shared.clear()
+    def trim(self) -> None:
+        """Drop the cells and counts of earlier solves if they grew large (not the pairs: they
+        are small).
+
+        Counts do not depend on the endowment, so the next solve reuses them: Add1's first run
+        alone, then its batch, start down the same histories, and so does each chunk a worker
+        of :mod:`._mes_parallel` solves (it inherits the parent's counts when forked).
+        """
+        if self._kept > KEEP:
+            self._shared.clear()
+            self.tree, self._kept = CellTree(), 0
 
     def count(self, project: int, funded: int) -> Counter:
         """The supporters of ``project`` counted by the ``funded`` projects they approve (masks)."""
@@ -97,6 +113,7 @@ class NodeCells:
                 by_cell = dict(zip(tree.cells(counter), counter.values(), strict=True))
             shared = [list(by_cell), list(by_cell.values()), by_cell, []]
             self._shared[(project, node.mask)] = shared
+            self._kept += len(by_cell)
         cells, counts, by_cell = shared[0], shared[1], shared[2]
         shadow = shadows(node.top.budget, cells, len(tree.masks))
         alive = list(map(lt, repeat(0.0), shadow))
@@ -173,18 +190,13 @@ class NodeCells:
         born_from = list(compress(parents, alive))
         born = tree.children(born_from, project)
         size, read = len(tree.masks), reader(born_from)
-        # cells numbered by this win are consecutive: one C-level slice assignment writes them
-        first = born[0] if born else 0
-        end = first + len(born) if born == list(range(first, first + len(born))) else None
         for run in group:
             values = list(map(sub, read(run.budget), repeat(run.price_float[project])))
             budget = run.budget
             grow(budget, size)
-            if end is not None:
-                budget[first:end] = values
-            else:
-                for cell, value in zip(born, values, strict=True):
-                    budget[cell] = value
+            # a C-level scatter (the cells are rarely consecutive: most were numbered by
+            # other histories), consumed by an empty deque
+            deque(map(setitem, repeat(budget), born, values), maxlen=0)
             # negative values stay (exhausted); those too close to 0 for floats are decided
             # exactly (a C-level filter: most runs have none)
             if values and min(map(abs, values)) <= run.eps:

@@ -40,7 +40,7 @@ def grow(budget: Budgets, size: int) -> None:
         budget.extend(repeat(DEAD_BUDGET, size - len(budget)))
 
 
-def shadows(budget: Budgets, cells: Iterable[int], size: int) -> list[float]:
+def shadows(budget: Budgets, cells: list[int], size: int) -> Sequence[float]:
     """The float shadows of ``cells`` (numbered below ``size``); unwritten cells are exhausted.
 
     Any value <= 0 means exhausted (the exhausted formula is negative, see
@@ -48,7 +48,7 @@ def shadows(budget: Budgets, cells: Iterable[int], size: int) -> list[float]:
     stored, they are decided exactly first (:meth:`._mes_nodes.NodeCells.split`).
     """
     grow(budget, size)
-    return list(map(budget.__getitem__, cells))
+    return reader(cells)(budget)
 
 
 def written(budget: Budgets, cells: list[int]) -> Sequence[float]:

@@ -69,7 +69,8 @@ class MesSolver:
             EndowmentRun(Fraction(e), self.candidates, self.votes, len(self.costs))
             for e in sorted(set(endowments), reverse=True)
         ]
-        tree = CellTree()
+        self.cells.trim()
+        tree = self.cells.tree
         # frame: [node, runs, iterator over (winner, runs)]
         stack: list[list] = [[Node(None, None, runs[0]) if runs else None, runs, None]]
         while stack:
@@ -91,7 +92,6 @@ class MesSolver:
                 continue
             self.cells.split(tree, node, project, group)
             stack.append([Node(node, project, group[0]), group, None])
-        self.cells.forget()
         return {run.endowment: run for run in runs}
 
     def _price(self, tree: CellTree, node: Node, run: EndowmentRun, c: int) -> Evaluation | None:
