@@ -15,8 +15,8 @@ from __future__ import annotations
 import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from itertools import accumulate, compress, repeat
-from operator import gt, lt, mul
+from itertools import accumulate, repeat
+from operator import mul
 
 from ._mes_cells import CellTree
 from ._mes_run import ULP, EndowmentRun, reader, written
@@ -119,33 +119,28 @@ class Split:
                 weights[project] = weights.get(project, 0) + count
 
 
-def price_floor(
+def beaten(
     run: EndowmentRun, shadow: Sequence[float], counts: list[int], cost: int, q: float, voters: int
-) -> float | None:
-    """A certified lower bound, above ``q``, of the exact price (``inf``: unaffordable), or None
-    if the supporters may pay ``cost`` at ``q``: C-level passes over unsorted shadows, no sort.
+) -> bool:
+    """Whether the supporters certainly cannot pay ``cost`` with nobody paying more than ``q``
+    (then the exact price is above ``q``): one pass over unsorted shadows, no evaluation.
 
-    ``f(p) = sum(min(budget, p) * voters)`` is concave, its slope right of ``q`` is the number
-    of voters richer than ``q``, so ``f(q) < cost`` puts the price at least ``(cost - f(q)) /
-    slope`` above ``q`` (a Newton step from below). Floats: each shadow is within ``eps`` of
-    its exact budget, so cells whose shadow is below ``q - eps`` are the only ones counted as
-    paying less than ``q``, and the sum is within ``voters * eps`` plus rounding of the exact
-    one (``voters``: at least the voters counted in ``counts``).
+    ``voters``: at least the voters counted in ``counts``. Each shadow is within ``eps`` of its
+    exact budget and clamping to ``[0, q]`` keeps that, so the exact sum is within
+    ``voters * eps`` of the float one, itself within ``(cells + 8) * ULP * q * voters`` of its
+    rounding-free value.
     """
-    poor = list(map(lt, shadow, repeat(q - run.eps)))
-    budgets, poor_voters = list(compress(shadow, poor)), list(compress(counts, poor))
-    rich = sum(counts) - sum(poor_voters)
-    held = _positive(budgets, poor_voters) + q * rich
-    short = cost - held - voters * run.eps - (len(counts) + 8) * ULP * q * voters
-    if short <= 0:
-        return None
-    return (q + short / rich) * (1 - 4 * ULP) if rich else math.inf
+    held = sum(map(mul, map(min, map(max, shadow, repeat(0.0)), repeat(q)), counts))
+    error = voters * run.eps + (len(counts) + 8) * ULP * q * voters
+    return held + error < cost
 
 
-def _positive(shadow: Sequence[float], counts: Sequence[int]) -> float:
-    """``sum(max(budget, 0) * voters)`` in C-level passes (``map(max, ...)`` is 3x slower)."""
-    alive = list(map(gt, shadow, repeat(0.0)))
-    return sum(map(mul, compress(shadow, alive), compress(counts, alive)))
+def unaffordable(
+    run: EndowmentRun, shadow: Sequence[float], counts: list[int], cost: int, voters: int
+) -> bool:
+    """Whether the supporters certainly hold less than ``cost`` together (see :func:`beaten`)."""
+    money = sum(map(mul, map(max, shadow, repeat(0.0)), counts))
+    return money + voters * run.eps + (len(counts) + 8) * ULP * money < cost
 
 
 def weighted(run: EndowmentRun, weights: dict[int, int]) -> int:

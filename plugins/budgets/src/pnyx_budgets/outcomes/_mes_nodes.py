@@ -20,7 +20,7 @@ from ._mes_run import EndowmentRun, grow, reader, shadows, written
 class Node:
     """The runs below this node funded the same projects, in the same order, so far."""
 
-    __slots__ = ("bound", "dead", "entries", "loose", "mask", "parent", "top", "winner")
+    __slots__ = ("bound", "dead", "entries", "mask", "parent", "top", "winner")
 
     def __init__(self, parent: Node | None, winner: int | None, top: EndowmentRun) -> None:
         self.entries: dict[int, list] = {}
@@ -28,8 +28,6 @@ class Node:
         (``by_cell`` shared by every node of the same funded set)."""
         self.bound: dict[int, float] = {}
         """Certified upper bounds of effective vote counts, valid for the runs still to visit."""
-        self.loose: set[int] = set()
-        """Candidates whose ``bound`` came from a test, not an evaluation (looser)."""
         self.dead: set[int] = set()
         """Candidates unaffordable in a visited run, hence in every run still to visit."""
         self.parent = parent

@@ -18,20 +18,21 @@ candidate that could still beat it (:meth:`MesSolver._challenger`).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 from fractions import Fraction
 from heapq import heappop, heappush
 
 from ._mes_cells import CellTree, ballot_masks
-from ._mes_eval import Evaluation, evaluate, exact_price, price_floor
+from ._mes_eval import Evaluation, beaten, evaluate, exact_price, unaffordable
 from ._mes_nodes import Node, NodeCells
 from ._mes_run import ULP, EndowmentRun, shadows
 from ._mes_template import template_price
 
-PROBES = 3
-"""In a node's first run, how many times a round may put a candidate back in the queue
-unpriced (:meth:`MesSolver._screen`)."""
+STEPS = (0.99, 0.96, 0.84)
+"""In a node's first run, a candidate is put back in the queue unpriced if it fell below the
+next bound and below its own bound times ``STEPS[k]`` the ``k``-th time
+(:meth:`MesSolver._screen`): each time at least a step lower, so that two stale candidates
+do not pass each other back and forth."""
 SCREEN = 1 - 1e-7
 """Candidates whose bound is this close to the best float count are evaluated too."""
 
@@ -109,7 +110,6 @@ class MesSolver:
             node.dead.add(c)
         else:
             run.bound[c] = node.bound[c] = ev.upper
-            node.loose.discard(c)
         return ev
 
     def _round(self, tree: CellTree, node: Node, run: EndowmentRun) -> int | None:
@@ -139,26 +139,27 @@ class MesSolver:
         on floats, the evaluations, and the candidates left unpriced, by decreasing bound.
 
         Once a best is known, a candidate is first tested against it without evaluation
-        (:meth:`_fell`): if it loses, it is dropped with a tighter bound. Before that, a
-        candidate with a stale bound — none from a higher run of the node, so one from before
-        the last win, which took money from its supporters, or one from such a test
-        (``Node.loose``) — is first tested against the next bound: if it cannot reach it, it
-        goes back in the queue with a tighter bound (at most ``PROBES`` times a round), and
-        the next is considered first.
+        (:meth:`_beaten`). Before that, in a node's first run, where many bounds are stale (from
+        before the last win, which took money from their supporters), a candidate is first
+        tested against the next bound: if it cannot reach it, it goes back in the queue with
+        a lower bound (see ``STEPS``), and the next is considered first.
         """
         order = sorted(limit, key=limit.__getitem__, reverse=True)
         heap = [(-limit[c], i, c) for i, c in enumerate(order)]  # sorted, so a heap
+        probe = run is node.top and node.parent is not None
         evals: dict[int, Evaluation] = {}
         best, best_evc, floor, probed = None, 0.0, None, {}
         while heap and (best is None or limit[heap[0][2]] >= best_evc * SCREEN):
             _, i, c = heappop(heap)
-            if floor is not None and self._fell(tree, node, run, c, floor):
+            if floor is not None and self._beaten(tree, node, run, c, floor):
                 continue
             k = probed.get(c, 0)
-            stale = c not in node.bound or c in node.loose
-            if stale and floor is None and heap and k < PROBES:
+            if probe and floor is None and heap and k < len(STEPS):
                 probed[c] = k + 1
-                if self._fell(tree, node, run, c, limit[heap[0][2]] * (1 - 1e-6)):
+                # can c still reach the next bound (and fell by less than STEPS[k])? if not,
+                # it goes back with a lower bound and the next goes first
+                target = min(limit[heap[0][2]], limit[c] * STEPS[k]) * (1 - 1e-6)
+                if self._beaten(tree, node, run, c, target):
                     if c in run.bound:  # else it is unaffordable
                         limit[c] = min(limit[c], run.bound[c])
                         heappush(heap, (-limit[c], i, c))
@@ -171,28 +172,26 @@ class MesSolver:
                 best, best_evc, floor = c, ev.evc, evc_floor(run, ev)
         return best, evals, [c for _, _, c in sorted(heap)]
 
-    def _fell(self, tree: CellTree, node: Node, run: EndowmentRun, c: int, target: float) -> bool:
-        """Whether the effective vote count of ``c`` is certainly below ``target``, proven
-        without evaluating ``c`` (:func:`._mes_eval.price_floor`).
+    def _beaten(self, tree: CellTree, node: Node, run: EndowmentRun, c: int, floor: float) -> bool:
+        """Whether ``c`` certainly loses to a candidate whose exact effective vote count is at
+        least ``floor``, proven without evaluating ``c`` (most candidates priced in a node's
+        first run are stale bounds of projects that shared supporters with the last winner).
 
-        ``c`` then gets the tighter bound in this run and the node's lower runs (or is dropped
-        as unaffordable, as :meth:`_price` does).
+        ``c`` then gets the bound ``floor`` in this run and the node's lower runs.
         """
         cost = self.costs[c]
+        q = cost / floor  # a price above q means an effective vote count below ~floor
         cells, counts = self.cells.supporters(tree, node, c)
         shadow = shadows(run.budget, cells, len(tree.masks))
-        low = price_floor(run, shadow, counts, cost, cost / target, self.votes[c])
-        if low is None:
+        if not beaten(run, shadow, counts, cost, q, self.votes[c]):
             return False
-        if low == math.inf:
+        if unaffordable(run, shadow, counts, cost, self.votes[c]):  # as :meth:`_price` does
             del run.bound[c]
             node.dead.add(c)
             return True
-        upper = cost / low * (1 + 4 * ULP)
+        upper = cost / q * (1 + 4 * ULP)
         run.bound[c] = min(run.bound[c], upper)
-        if upper < node.bound.get(c, math.inf):
-            node.bound[c] = upper
-            node.loose.add(c)
+        node.bound[c] = min(node.bound.get(c, upper), upper)
         return True
 
     def _exact(self, tree: CellTree, node: Node, run: EndowmentRun, ev: Evaluation) -> tuple:
