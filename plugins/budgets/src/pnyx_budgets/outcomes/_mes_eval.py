@@ -135,14 +135,6 @@ def beaten(
     return held + error < cost
 
 
-def unaffordable(
-    run: EndowmentRun, shadow: Sequence[float], counts: list[int], cost: int, voters: int
-) -> bool:
-    """Whether the supporters certainly hold less than ``cost`` together (see :func:`beaten`)."""
-    money = sum(map(mul, map(max, shadow, repeat(0.0)), counts))
-    return money + voters * run.eps + (len(counts) + 8) * ULP * money < cost
-
-
 def weighted(run: EndowmentRun, weights: dict[int, int]) -> int:
     """``sum(price_num[p] * w)``: what voters approving the funded ``p`` (``w`` each) paid."""
     return sum(map(mul, map(run.price_num.__getitem__, weights), weights.values()))

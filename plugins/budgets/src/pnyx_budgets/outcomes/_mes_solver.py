@@ -20,19 +20,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from fractions import Fraction
-from heapq import heappop, heappush
 
 from ._mes_cells import CellTree, ballot_masks
-from ._mes_eval import Evaluation, beaten, evaluate, exact_price, unaffordable
+from ._mes_eval import Evaluation, beaten, evaluate, exact_price
 from ._mes_nodes import Node, NodeCells
 from ._mes_run import ULP, EndowmentRun, shadows
 from ._mes_template import template_price
 
-STEPS = (0.99, 0.96, 0.84)
-"""In a node's first run, a candidate is put back in the queue unpriced if it fell below the
-next bound and below its own bound times ``STEPS[k]`` the ``k``-th time
-(:meth:`MesSolver._screen`): each time at least a step lower, so that two stale candidates
-do not pass each other back and forth."""
 SCREEN = 1 - 1e-7
 """Candidates whose bound is this close to the best float count are evaluated too."""
 
@@ -120,57 +114,34 @@ class MesSolver:
         # the tighter of the run's own bounds and those of higher-endowment runs of the node
         tighter = map(min, bound.values(), map(node.bound.get, bound, bound.values()))
         limit = dict(zip(bound, tighter, strict=True))
-        best, evals, rest = self._screen(tree, node, run, limit)
-        if best is None:
-            return None
-        while True:  # each switch strictly improves (count, tie rank): this ends
-            num, den = self._exact(tree, node, run, evals[best])
-            challenger = self._challenger(tree, node, run, best, num, den, evals, rest, limit)
-            if challenger is None:
-                break
-            best = challenger
-        run.commit(best, num, den)
-        return best
-
-    def _screen(
-        self, tree: CellTree, node: Node, run: EndowmentRun, limit: dict[int, float]
-    ) -> tuple[int | None, dict[int, Evaluation], list[int]]:
-        """Price, by decreasing bound ``limit``, the candidates that may win; returns the best
-        on floats, the evaluations, and the candidates left unpriced, by decreasing bound.
-
-        Once a best is known, a candidate is first tested against it without evaluation
-        (:meth:`_beaten`). Before that, in a node's first run, where many bounds are stale (from
-        before the last win, which took money from their supporters), a candidate is first
-        tested against the next bound: if it cannot reach it, it goes back in the queue with
-        a lower bound (see ``STEPS``), and the next is considered first.
-        """
-        order = sorted(limit, key=limit.__getitem__, reverse=True)
-        heap = [(-limit[c], i, c) for i, c in enumerate(order)]  # sorted, so a heap
-        probe = run is node.top and node.parent is not None
         evals: dict[int, Evaluation] = {}
-        best, best_evc, floor, probed = None, 0.0, None, {}
-        while heap and (best is None or limit[heap[0][2]] >= best_evc * SCREEN):
-            _, i, c = heappop(heap)
+        best, best_evc, floor, beaten = None, 0.0, None, []
+        order = sorted(limit, key=limit.__getitem__, reverse=True)
+        for i, c in enumerate(order):
+            if best is not None and limit[c] < best_evc * SCREEN:
+                del order[:i]  # sorted by bound: nobody further down can win
+                break
             if floor is not None and self._beaten(tree, node, run, c, floor):
+                beaten.append(c)
                 continue
-            k = probed.get(c, 0)
-            if probe and floor is None and heap and k < len(STEPS):
-                probed[c] = k + 1
-                # can c still reach the next bound (and fell by less than STEPS[k])? if not,
-                # it goes back with a lower bound and the next goes first
-                target = min(limit[heap[0][2]], limit[c] * STEPS[k]) * (1 - 1e-6)
-                if self._beaten(tree, node, run, c, target):
-                    if c in run.bound:  # else it is unaffordable
-                        limit[c] = min(limit[c], run.bound[c])
-                        heappush(heap, (-limit[c], i, c))
-                    continue
             ev = self._price(tree, node, run, c)
             if ev is None:
                 continue
             evals[c] = ev
             if best is None or (ev.evc, -self.rank[c]) > (best_evc, -self.rank[best]):
                 best, best_evc, floor = c, ev.evc, evc_floor(run, ev)
-        return best, evals, [c for _, _, c in sorted(heap)]
+        if best is None:
+            return None
+        if beaten:  # proven losers: no challengers (``order`` keeps them if nothing broke)
+            order = [c for c in order if c not in beaten]
+        while True:  # each switch strictly improves (count, tie rank): this ends
+            num, den = self._exact(tree, node, run, evals[best])
+            challenger = self._challenger(tree, node, run, best, num, den, evals, order, limit)
+            if challenger is None:
+                break
+            best = challenger
+        run.commit(best, num, den)
+        return best
 
     def _beaten(self, tree: CellTree, node: Node, run: EndowmentRun, c: int, floor: float) -> bool:
         """Whether ``c`` certainly loses to a candidate whose exact effective vote count is at
@@ -185,10 +156,6 @@ class MesSolver:
         shadow = shadows(run.budget, cells, len(tree.masks))
         if not beaten(run, shadow, counts, cost, q, self.votes[c]):
             return False
-        if unaffordable(run, shadow, counts, cost, self.votes[c]):  # as :meth:`_price` does
-            del run.bound[c]
-            node.dead.add(c)
-            return True
         upper = cost / q * (1 + 4 * ULP)
         run.bound[c] = min(run.bound[c], upper)
         node.bound[c] = min(node.bound.get(c, upper), upper)
