@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from itertools import accumulate, repeat
+from itertools import accumulate
 from operator import mul
 
 from ._mes_cells import CellTree
@@ -117,22 +117,6 @@ class Split:
             self.capped_voters += count
             for project in tree.funded(cell):
                 weights[project] = weights.get(project, 0) + count
-
-
-def beaten(
-    run: EndowmentRun, shadow: Sequence[float], counts: list[int], cost: int, q: float, voters: int
-) -> bool:
-    """Whether the supporters certainly cannot pay ``cost`` with nobody paying more than ``q``
-    (then the exact price is above ``q``): one pass over unsorted shadows, no evaluation.
-
-    ``voters``: at least the voters counted in ``counts``. Each shadow is within ``eps`` of its
-    exact budget and clamping to ``[0, q]`` keeps that, so the exact sum is within
-    ``voters * eps`` of the float one, itself within ``(cells + 8) * ULP * q * voters`` of its
-    rounding-free value.
-    """
-    held = sum(map(mul, map(min, map(max, shadow, repeat(0.0)), repeat(q)), counts))
-    error = voters * run.eps + (len(counts) + 8) * ULP * q * voters
-    return held + error < cost
 
 
 def weighted(run: EndowmentRun, weights: dict[int, int]) -> int:

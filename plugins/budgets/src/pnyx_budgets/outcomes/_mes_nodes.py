@@ -105,8 +105,16 @@ class NodeCells:
         entry = node.entries.get(project)
         if entry is not None:
             return entry
-        cells, counts, by_cell = self._counted(tree, node, project)
-
+        shared = self._shared.get((project, node.mask))
+        if shared is None:
+            by_cell = self._derived(tree, node, project)
+            if by_cell is None:
+                counter = self.count(project, node.mask)
+                by_cell = dict(zip(tree.cells(counter), counter.values(), strict=True))
+            shared = [list(by_cell), list(by_cell.values()), by_cell, []]
+            self._shared[(project, node.mask)] = shared
+            self._kept += len(by_cell)
+        cells, counts, by_cell = shared[0], shared[1], shared[2]
         shadow = shadows(node.top.budget, cells, len(tree.masks))
         alive = list(map(lt, repeat(0.0), shadow))
         if not all(alive):
@@ -115,25 +123,6 @@ class NodeCells:
         # the first pricing in the node is usually at its top run: it reuses these shadows
         entry = node.entries[project] = [cells, counts, by_cell, [], {"top": (node.top, shadow)}]
         return entry
-
-    def supporters(self, tree: CellTree, node: Node, project: int) -> tuple[list, list]:
-        """The supporter cells of ``project`` in ``node`` and their voters (those of its entry
-        if it has one, else every cell, exhausted or not)."""
-        found = node.entries.get(project) or self._counted(tree, node, project)
-        return found[0], found[1]
-
-    def _counted(self, tree: CellTree, node: Node, project: int) -> list:
-        """``[cells, counts, by_cell]``: ``project``'s supporters in the funded set of ``node``."""
-        shared = self._shared.get((project, node.mask))
-        if shared is None:
-            by_cell = self._derived(tree, node, project)
-            if by_cell is None:
-                counter = self.count(project, node.mask)
-                by_cell = dict(zip(tree.cells(counter), counter.values(), strict=True))
-            shared = [list(by_cell), list(by_cell.values()), by_cell]
-            self._shared[(project, node.mask)] = shared
-            self._kept += len(by_cell)
-        return shared
 
     def _derived(self, tree: CellTree, node: Node, project: int) -> dict | None:
         """The counts from those of a set with one project less, if known (else None).

@@ -22,9 +22,9 @@ from collections.abc import Iterable
 from fractions import Fraction
 
 from ._mes_cells import CellTree, ballot_masks
-from ._mes_eval import Evaluation, beaten, evaluate, exact_price
+from ._mes_eval import Evaluation, evaluate, exact_price
 from ._mes_nodes import Node, NodeCells
-from ._mes_run import ULP, EndowmentRun, shadows
+from ._mes_run import ULP, EndowmentRun
 from ._mes_template import template_price
 
 SCREEN = 1 - 1e-7
@@ -115,25 +115,20 @@ class MesSolver:
         tighter = map(min, bound.values(), map(node.bound.get, bound, bound.values()))
         limit = dict(zip(bound, tighter, strict=True))
         evals: dict[int, Evaluation] = {}
-        best, best_evc, floor, beaten = None, 0.0, None, []
+        best, best_evc = None, 0.0
         order = sorted(limit, key=limit.__getitem__, reverse=True)
         for i, c in enumerate(order):
             if best is not None and limit[c] < best_evc * SCREEN:
                 del order[:i]  # sorted by bound: nobody further down can win
                 break
-            if floor is not None and self._beaten(tree, node, run, c, floor):
-                beaten.append(c)
-                continue
             ev = self._price(tree, node, run, c)
             if ev is None:
                 continue
             evals[c] = ev
             if best is None or (ev.evc, -self.rank[c]) > (best_evc, -self.rank[best]):
-                best, best_evc, floor = c, ev.evc, evc_floor(run, ev)
+                best, best_evc = c, ev.evc
         if best is None:
             return None
-        if beaten:  # proven losers: no challengers (``order`` keeps them if nothing broke)
-            order = [c for c in order if c not in beaten]
         while True:  # each switch strictly improves (count, tie rank): this ends
             num, den = self._exact(tree, node, run, evals[best])
             challenger = self._challenger(tree, node, run, best, num, den, evals, order, limit)
@@ -142,24 +137,6 @@ class MesSolver:
             best = challenger
         run.commit(best, num, den)
         return best
-
-    def _beaten(self, tree: CellTree, node: Node, run: EndowmentRun, c: int, floor: float) -> bool:
-        """Whether ``c`` certainly loses to a candidate whose exact effective vote count is at
-        least ``floor``, proven without evaluating ``c`` (most candidates priced in a node's
-        first run are stale bounds of projects that shared supporters with the last winner).
-
-        ``c`` then gets the bound ``floor`` in this run and the node's lower runs.
-        """
-        cost = self.costs[c]
-        q = cost / floor  # a price above q means an effective vote count below ~floor
-        cells, counts = self.cells.supporters(tree, node, c)
-        shadow = shadows(run.budget, cells, len(tree.masks))
-        if not beaten(run, shadow, counts, cost, q, self.votes[c]):
-            return False
-        upper = cost / q * (1 + 4 * ULP)
-        run.bound[c] = min(run.bound[c], upper)
-        node.bound[c] = min(node.bound.get(c, upper), upper)
-        return True
 
     def _exact(self, tree: CellTree, node: Node, run: EndowmentRun, ev: Evaluation) -> tuple:
         if ev.exact is None:
@@ -213,15 +190,3 @@ class MesSolver:
             if mine > theirs or (mine == theirs and self.rank[c] < self.rank[best]):
                 return c
         return None
-
-
-def evc_floor(run: EndowmentRun, ev: Evaluation) -> float | None:
-    """A certified lower bound of the exact effective vote count of ``ev`` (None if the floats
-    cannot tell)."""
-    if ev.exact is not None:
-        num, den = ev.exact
-        return ev.cost * den / num * (1 - 4 * ULP)  # int / int rounds correctly
-    high = ev.cost / ev.evc * (1 + 1e-9)
-    if ev.f_lower(run.eps, high) >= ev.cost:  # the exact price is at most ``high``
-        return ev.cost / high * (1 - 4 * ULP)
-    return None
