@@ -13,12 +13,15 @@ disagree, to resolve one by one; the test fails on a new one.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
 from flask_babel import force_locale
+
+from pnyx import api
 
 ROOT = Path(__file__).resolve().parents[1]
 COMPLETE_LOCALES = ("fr", "co")
@@ -138,3 +141,81 @@ def test_a_plugins_templates_read_its_own_catalogue_first(app, template, expecte
         page = app.jinja_env.from_string(source)
         page.name = template  # where the core looks for the plugin that owns it
         assert page.render() == expected
+
+
+def test_a_plugins_python_strings_read_its_own_catalogue_first(
+    client, session, make_organization, make_component, make_user
+) -> None:
+    """A validation error and a flash message translated in Python (``api._``) by two plugins
+    that word them differently: each page shows its own plugin's words, in French."""
+    from pnyx_mutual_aid.models import AidCategory, AidPost
+    from pnyx_proposals.models import Proposal
+
+    make_organization()
+    proposals, board = make_component("proposals"), make_component("mutual_aid")
+    author = make_user()
+    proposal = Proposal(
+        component_id=proposals.id,
+        author_id=author.id,
+        title="Un banc",
+        body="Un banc sous le tilleul.",
+        summary="Un banc sous le tilleul.",
+        published_at=api.utcnow(),
+    )
+    category = AidCategory(component_id=board.id, code="shopping", name={"fr": "Courses"})
+    session.add_all([proposal, category])
+    session.flush()
+    post = AidPost(
+        component_id=board.id,
+        author_id=author.id,
+        kind="request",
+        category_id=category.id,
+        title="Des courses",
+        body="Pour ma voisine.",
+        expires_at=api.utcnow() + dt.timedelta(days=14),
+    )
+    session.add(post)
+    session.commit()
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "fr"
+    client.sign_in(make_user())
+    forms = {
+        "proposals": f"/spaces/{proposals.space.slug}/proposals/{proposals.id}/{proposal.id}",
+        "mutual_aid": f"/spaces/{board.space.slug}/mutual_aid/{board.id}/posts/{post.id}",
+    }
+    too_long = {
+        plugin: client.post_form(f"{form}/report", {"reason": "spam", "details": "x" * 1001}).text
+        for plugin, form in forms.items()
+    }
+    assert "Les précisions comptent au plus 1 000 caractères." in too_long["proposals"]
+    assert "Les détails font 1000 caractères au plus." in too_long["mutual_aid"]
+    thanked = {
+        plugin: client.post_form(f"{form}/report", {"reason": "spam"}, follow_redirects=True).text
+        for plugin, form in forms.items()
+    }
+    assert "l’équipe de modération examinera votre signalement" in thanked["proposals"]
+    assert "les modérateurs examineront votre signalement" in thanked["mutual_aid"]
+
+
+def made_in(module: str, source: str) -> object:
+    """What ``source`` gives when code of ``module`` runs it (``api._`` looks at its caller)."""
+    return eval(source, {"__name__": module, "api": api})
+
+
+def test_lazy_strings_keep_their_package_and_read_each_requests_language(app) -> None:
+    """Form labels are made at import time, outside any request: each still reads its own
+    package's catalogue, in the language of the request that shows it."""
+    hidden = {
+        package: made_in(f"{package}.forms", 'api._l("Hidden")')
+        for package in ("pnyx_proposals", "pnyx_comments")
+    }
+    reports = made_in("pnyx_proposals.forms", 'api.lazy_ngettext("%(num)d report", "x", 3)')
+    expected = {"fr": ("Masquée", "Masqué"), "co": ("Piattata", "Piattatu"), "en": ("Hidden",) * 2}
+    for locale, words in expected.items():
+        with app.test_request_context("/", headers={"Accept-Language": locale}):
+            assert (str(hidden["pnyx_proposals"]), str(hidden["pnyx_comments"])) == words
+    with app.test_request_context("/"), force_locale("fr"):
+        assert str(reports) == "3 signalements"
+        assert made_in("pnyx_comments.views", 'api._("Hidden")') == "Masqué"
+        assert (
+            made_in("pnyx_proposals", 'api.ngettext("%(num)d report", "x", 1)') == "1 signalement"
+        )

@@ -14,9 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from flask import current_app, g, render_template
-from flask_babel import force_locale, format_date, lazy_ngettext, ngettext
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
+from flask_babel import force_locale, format_date
 from markupsafe import Markup
 from sqlalchemy import select
 
@@ -88,6 +86,9 @@ from pnyx.notifications.kinds import NotificationKind
 from pnyx.notifications.models import Newsletter
 from pnyx.notifications.publish import notify
 from pnyx.optional_mails import register_optional_mail, wants_mail
+from pnyx.package_i18n import gettext as _
+from pnyx.package_i18n import lazy_gettext as _l
+from pnyx.package_i18n import lazy_ngettext, ngettext
 from pnyx.permissions import Decision, component_of, decide, space_of
 from pnyx.permissions import space_roles as _space_roles
 from pnyx.personal_data.names import person_name

@@ -16,6 +16,7 @@ from pnyx.errors import StartupError
 from pnyx.extras import check_extras
 from pnyx.i18n import init_i18n
 from pnyx.jobs import init_jobs
+from pnyx.package_i18n import init_package_i18n
 from pnyx.page_cache import init_page_cache
 from pnyx.plugin_system import PluginSystem, load_plugin_system, parse_enabled
 from pnyx.template_i18n import init_template_i18n
@@ -56,6 +57,7 @@ def build_app(config: Mapping[str, Any] | None = None) -> Flask:
     init_db(app, app.config["DATABASE_URL"])
     plugin_paths = [info.package_path for info in plugins.plugins.values()]
     init_i18n(app, plugin_paths)
+    init_package_i18n(app, plugin_paths)
     init_template_i18n(app, plugin_paths)
     init_web(app, plugins)
     _call_setup_hook(plugins, "init_app", app=app)

@@ -5,9 +5,9 @@ last enabled plugin first), so a short English string two plugins translate diff
 showed the same translation everywhere: on Angers, the survey results' column "Answer" read
 « Répondre » (mutual aid's verb), a proposal's report form « Pourquoi le signalez-vous ? »
 (comments' masculine). A template under ``templates/<folder>/`` of a plugin now asks that
-plugin's catalogue first, then the whole chain as before; core templates and strings
-translated in Python code (``api._``) keep the chain. Answers are remembered per catalogue
-like the chain's (:class:`pnyx.i18n.RememberedTranslations`).
+plugin's catalogue first, then the whole chain as before; core templates keep the chain.
+Strings translated in a plugin's Python code do the same (:mod:`pnyx.package_i18n`), and
+answers are remembered per catalogue like the chain's.
 """
 
 from __future__ import annotations
@@ -17,11 +17,10 @@ from pathlib import Path
 
 from babel import support
 from flask import Flask, current_app
-from flask_babel import get_domain, get_locale, get_translations
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
-from pnyx.i18n import RememberedTranslations, chained_translations
+from pnyx.package_i18n import translations_of
 
 EXTENSION_KEY = "pnyx.template_catalogues"
 
@@ -41,21 +40,7 @@ def template_catalogues(plugin_paths: Iterable[Path]) -> dict[str, str]:
 def own_translations(template_name: str | None) -> support.NullTranslations:
     """Who answers a string of ``template_name``: its plugin's catalogue, then the chain."""
     folder = (template_name or "").partition("/")[0]
-    directory = current_app.extensions[EXTENSION_KEY].get(folder)
-    locale = get_locale()
-    if directory is None or locale is None:
-        return get_translations()
-    domain = get_domain()
-    key = (str(locale), directory)
-    found = domain.cache.get(key)
-    if found is None:
-        chain = support.NullTranslations()
-        own = support.Translations.load(directory, [str(locale)])
-        if isinstance(own, support.Translations):  # else: no catalogue for this locale
-            chain.add_fallback(own)
-        chain.add_fallback(chained_translations(domain.translation_directories, str(locale)))
-        found = domain.cache[key] = RememberedTranslations(chain)
-    return found
+    return translations_of(current_app.extensions[EXTENSION_KEY].get(folder))
 
 
 @pass_context
