@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from babel import support
-from flask import Flask, current_app, g, has_app_context
+from flask import Flask, current_app, g
 from flask_babel import LazyString, get_domain, get_locale, get_translations
 
 from pnyx.i18n import RememberedTranslations, chained_translations
@@ -35,25 +35,41 @@ def package_catalogues(plugin_paths: Iterable[Path]) -> dict[str, str]:
     return {package.name: str(package / "translations") for package in plugin_paths}
 
 
-def translations_of(directory: str | None) -> support.NullTranslations:
-    """Who answers a string of the package whose catalogues are in ``directory``: its
-    catalogue, then the chain (the chain alone when ``directory`` is ``None``)."""
-    locale = get_locale()
-    if directory is None or locale is None:
-        return get_translations()
-    # Every string of a page lands here: this request's answers, for as long as its locale
-    # is the same object (``force_locale`` sets another one, and puts the first one back).
-    context = g._flask_babel  # flask_babel's state, made by get_locale()
-    remembered = getattr(context, "pnyx_own_translations", None)
+def translations_for(catalogues: str, name: str) -> support.NullTranslations:
+    """Who answers a string of ``name``: the package whose translations folder
+    ``app.extensions[catalogues]`` gives for ``name`` (a package name here, a template folder
+    in :mod:`pnyx.template_i18n`), then the chain; the chain alone for a name it does not
+    know (the core, a test module), the English msgids outside an application."""
+    # Every string of a page lands here: the answers are remembered on the request's Babel
+    # state for as long as its locale is the same object (``force_locale`` sets another one,
+    # and puts the first one back). The fast path reads ``g`` once: each read through
+    # Flask's proxy costs as much as the rest of the lookup.
+    try:
+        state = g._get_current_object()
+    except RuntimeError:  # outside an application context
+        return support.NullTranslations()
+    babel = getattr(state, "_flask_babel", None)
+    locale = getattr(babel, "babel_locale", None)
+    if locale is None:
+        locale = get_locale()
+        babel = state._flask_babel
+    remembered = getattr(babel, "pnyx_own_translations", None)
     if remembered is None or remembered[0] is not locale:
-        remembered = context.pnyx_own_translations = (locale, {})
-    found = remembered[1].get(directory)
+        remembered = babel.pnyx_own_translations = (locale, {})
+    by_name = remembered[1].setdefault(catalogues, {})
+    found = by_name.get(name)
     if found is None:
-        found = remembered[1][directory] = _own_first(directory, str(locale))
+        directory = current_app.extensions.get(catalogues, {}).get(name)
+        if directory is None or locale is None:
+            found = get_translations()
+        else:
+            found = _own_first(directory, str(locale))
+        by_name[name] = found
     return found
 
 
 def _own_first(directory: str, locale: str) -> support.NullTranslations:
+    """A package's catalogue, then the chain, shared by every request of the app."""
     domain = get_domain()
     key = (locale, directory)
     found = domain.cache.get(key)
@@ -73,23 +89,15 @@ def _calling_package(depth: int) -> str:
     return module.partition(".")[0]
 
 
-def package_translations(package: str) -> support.NullTranslations:
-    """The translations a string of ``package`` is read with (the chain for the core, an
-    unknown package, or outside an application)."""
-    if not has_app_context():
-        return get_translations()
-    catalogues = current_app.extensions.get(EXTENSION_KEY)
-    return translations_of(catalogues.get(package) if catalogues else None)
-
-
 def _text(package: str, string: str, /, **variables: Any) -> str:
-    text = package_translations(package).ugettext(string)
+    text = translations_for(EXTENSION_KEY, package).ugettext(string)
     return text % variables if variables else text
 
 
 def _plural_text(package: str, singular: str, plural: str, num: int, /, **variables: Any) -> str:
     variables.setdefault("num", num)
-    return package_translations(package).ungettext(singular, plural, num) % variables
+    translations = translations_for(EXTENSION_KEY, package)
+    return translations.ungettext(singular, plural, num) % variables
 
 
 def gettext(string: str, /, **variables: Any) -> str:

@@ -16,11 +16,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from babel import support
-from flask import Flask, current_app
+from flask import Flask
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
-from pnyx.package_i18n import translations_of
+from pnyx.package_i18n import translations_for
 
 EXTENSION_KEY = "pnyx.template_catalogues"
 
@@ -39,8 +39,7 @@ def template_catalogues(plugin_paths: Iterable[Path]) -> dict[str, str]:
 
 def own_translations(template_name: str | None) -> support.NullTranslations:
     """Who answers a string of ``template_name``: its plugin's catalogue, then the chain."""
-    folder = (template_name or "").partition("/")[0]
-    return translations_of(current_app.extensions[EXTENSION_KEY].get(folder))
+    return translations_for(EXTENSION_KEY, (template_name or "").partition("/")[0])
 
 
 @pass_context
