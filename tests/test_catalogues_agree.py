@@ -219,3 +219,18 @@ def test_lazy_strings_keep_their_package_and_read_each_requests_language(app) ->
         assert (
             made_in("pnyx_proposals", 'api.ngettext("%(num)d report", "x", 1)') == "1 signalement"
         )
+
+
+def test_the_cores_strings_read_its_own_catalogue_first(
+    client, make_organization, make_space, make_user
+) -> None:
+    """A plugin's catalogue answered before the core's: the spaces' admin list read surveys'
+    « Publiées » (its forms) for a space, which the core calls « Publié »."""
+    make_organization()
+    make_space(published=True)
+    client.sign_in(make_user(roles=["admin"]))
+    page = client.get("/admin/spaces", headers={"Accept-Language": "fr"}).text
+    assert "Publié<" in page and "Publiée" not in page
+    with client.application.test_request_context("/"), force_locale("fr"):
+        assert made_in("pnyx.admin", 'api._("Published")') == "Publié"
+        assert made_in("pnyx_surveys.views", 'api._("Published")') == "Publiées"

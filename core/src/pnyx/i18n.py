@@ -2,7 +2,7 @@
 
 Every plugin ships its own catalogue (``<package>/translations/<locale>/
 LC_MESSAGES/messages.po``); the core gives Flask-Babel each enabled plugin's
-folder after its own and chains their catalogues (:class:`ChainedDomain`). A
+folder and its own, and chains their catalogues (:class:`ChainedDomain`). A
 string missing from the reader's catalogues comes from the language's fallback
 (:data:`FALLBACK_LOCALES`), else it stays the English msgid. Numbers and
 amounts are formatted with :func:`format_number` and its siblings. See
@@ -95,10 +95,10 @@ class ChainedDomain(Domain):
 class RememberedTranslations(support.NullTranslations):
     """A chain of catalogues whose answers to ``gettext`` are remembered per message.
 
-    A string of the core is looked up in every plugin's catalogue before the core's
-    (:func:`chained_translations`), about 20 times per page; catalogues do not change
-    while a process runs, so each message is looked up once. Other calls (plurals,
-    contexts) go to the chain, the fallback.
+    A string is looked up in the chain's catalogues one after the other
+    (:func:`chained_translations`), many strings a page; catalogues do not change while a
+    process runs, so each message is looked up once. Other calls (plurals, contexts) go to
+    the chain, the fallback.
     """
 
     #: Messages remembered at most: interface strings are a few thousand.
@@ -124,7 +124,7 @@ def chained_translations(
     directories: Sequence[str], locale: str, seen: frozenset[str] = frozenset()
 ) -> support.NullTranslations:
     """Who answers a string for ``locale``: each folder's catalogue, the last folder first
-    (a plugin may reword a core string), then the chain of the language's fallback
+    (:func:`init_i18n` puts the core's last), then the chain of the language's fallback
     (:data:`FALLBACK_LOCALES`); a string nobody translates stays the English msgid."""
     chain = support.NullTranslations()
     for directory in reversed(directories):
@@ -227,7 +227,12 @@ def format_datetime(
 
 
 def init_i18n(app: Flask, plugin_paths: Iterable[Path]) -> None:
-    folders = [str(CORE_TRANSLATIONS)] + [str(p / "translations") for p in plugin_paths]
+    # The chain asks the last folder first: the core's, so that its own strings read its
+    # own catalogue (plugins' do through pnyx.package_i18n and pnyx.template_i18n), then
+    # the plugins', the last loaded first. A plugin's "Published" (« Publiées », surveys)
+    # showed on the core's admin pages, its "To" (« Au », a date range) as the outbox's
+    # recipient.
+    folders = [str(p / "translations") for p in plugin_paths] + [str(CORE_TRANSLATIONS)]
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = ";".join(folders)
     app.config.setdefault("BABEL_DEFAULT_LOCALE", app.config["DEFAULT_LOCALE"])
     PnyxBabel(app, locale_selector=select_locale, timezone_selector=select_timezone)
