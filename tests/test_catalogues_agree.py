@@ -202,6 +202,9 @@ def test_lazy_strings_keep_their_package_and_read_each_requests_language(app) ->
     }
     reports = made_in("pnyx_proposals.forms", 'api.lazy_ngettext("%(num)d report", "x", 3)')
     expected = {"fr": ("Masquée", "Masqué"), "co": ("Piattata", "Piattatu"), "en": ("Hidden",) * 2}
+    # Outside an application (a command's set-up): the English msgid, its variables filled in.
+    assert str(hidden["pnyx_proposals"]) == "Hidden"
+    assert made_in("pnyx_proposals.forms", 'api._("%(num)s left", num=2)') == "2 left"
     for locale, words in expected.items():
         with app.test_request_context("/", headers={"Accept-Language": locale}):
             assert (str(hidden["pnyx_proposals"]), str(hidden["pnyx_comments"])) == words
