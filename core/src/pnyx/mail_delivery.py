@@ -15,12 +15,13 @@ from __future__ import annotations
 import functools
 import logging
 import smtplib
+from dataclasses import dataclass
 from email import message_from_string, policy
 from email.message import EmailMessage
 from typing import Any
 
 from flask import g
-from sqlalchemy import Insert, bindparam, select
+from sqlalchemy import Insert, Update, bindparam, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -33,6 +34,7 @@ log = logging.getLogger(__name__)
 
 SENDING, RETRYING, SENT, FAILED = "sending", "retrying", "sent", "failed"
 MAX_ERROR_LENGTH = 2000
+MAILS = OutgoingMail.__table__
 
 
 class DeliveryError(Exception):
@@ -61,29 +63,49 @@ def parse(text: str) -> EmailMessage:
     return parsed
 
 
-def _insert_ignoring_duplicate(session: Session, values: dict[str, Any]) -> OutgoingMail | None:
-    """The new record, or ``None`` when the message has one already (or gets one at this
-    moment, in another run of the same job: the insert then waits for its commit)."""
+@dataclass(frozen=True)
+class Attempt:
+    """The record of one delivery attempt: what :func:`deliver` writes back to."""
+
+    id: int
+    message_id: str
+    attempts: int
+
+
+def _insert_ignoring_duplicate(session: Session, values: dict[str, Any]) -> int | None:
+    """The new record's id, or ``None`` when the message has one already (or gets one at
+    this moment, in another run of the same job: the insert then waits for its commit)."""
     statement = _insert_statement(session.get_bind().dialect.name)
-    return session.scalars(statement, values).first()
+    return session.execute(statement, values).scalar()
 
 
 @functools.cache
 def _insert_statement(dialect: str) -> Insert:
-    """Built once per dialect (every delivery runs it; building it cost about as much)."""
+    """Built once per dialect (every delivery runs it; building it cost about as much).
+    On the table, not the mapped class: no ORM object to build, track and flush."""
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    columns = OutgoingMail.__table__.c
+    columns = MAILS.c
     names = ["message_id", "recipient", "subject", "template", "message", "status"]
     names += ["attempts", "created_at", "updated_at"]
     return (
-        insert(OutgoingMail)
+        insert(MAILS)
         .values({name: bindparam(name, type_=columns[name].type) for name in names})
         .on_conflict_do_nothing(index_elements=["message_id"])
-        .returning(OutgoingMail)
+        .returning(columns.id)
     )
 
 
-def _start_attempt(text: str, message: EmailMessage, template: str) -> OutgoingMail | None:
+@functools.cache
+def _update_statement() -> Update:
+    """The attempt's outcome, written by id (built once)."""
+    return update(MAILS).where(MAILS.c.id == bindparam("record_id"))
+
+
+def _record(session: Session, attempt: Attempt, **values: Any) -> None:
+    session.execute(_update_statement(), {"record_id": attempt.id, **values})
+
+
+def _start_attempt(text: str, message: EmailMessage, template: str) -> Attempt | None:
     """Record an attempt at delivering ``message`` and commit it; ``None`` when it was
     sent already.
 
@@ -94,7 +116,7 @@ def _start_attempt(text: str, message: EmailMessage, template: str) -> OutgoingM
     session = get_session()
     message_id = str(message["Message-ID"])
     now = utcnow()
-    record = _insert_ignoring_duplicate(
+    new_id = _insert_ignoring_duplicate(
         session,
         {
             "message_id": message_id,
@@ -108,17 +130,19 @@ def _start_attempt(text: str, message: EmailMessage, template: str) -> OutgoingM
             "updated_at": now,
         },
     )
-    if record is None:
-        query = select(OutgoingMail).where(OutgoingMail.message_id == message_id)
-        record = session.scalars(query.with_for_update()).one()
-        if record.status == SENT:
-            session.commit()  # what the caller wrote before (a job's follow) is kept
-            return None
-        record.attempts += 1
-        record.status = SENDING
-        record.updated_at = now
+    if new_id is not None:
+        session.commit()
+        return Attempt(new_id, message_id, 1)
+    query = select(OutgoingMail).where(OutgoingMail.message_id == message_id)
+    record = session.scalars(query.with_for_update()).one()
+    if record.status == SENT:
+        session.commit()  # what the caller wrote before (a job's follow) is kept
+        return None
+    record.attempts += 1
+    record.status = SENDING
+    record.updated_at = now
     session.commit()
-    return record
+    return Attempt(record.id, message_id, record.attempts)
 
 
 @job(retries=5)
@@ -137,25 +161,29 @@ def deliver(text: str, message: EmailMessage, template: str) -> None:
         # The address came back for good: only mails the person asks for still go.
         log.info("not sending the %s message: the address bounced", template)
         return
-    record = _start_attempt(text, message, template)
-    if record is None:
+    attempt = _start_attempt(text, message, template)
+    if attempt is None:
         return
     session = get_session()
     try:
         mail_backend().deliver(message)
     except (OSError, smtplib.SMTPException) as error:
         final = last_attempt()
-        record.status = FAILED if final else RETRYING
-        record.last_error = f"{type(error).__name__}: {error}"[:MAX_ERROR_LENGTH]
-        record.updated_at = utcnow()
+        error_text = f"{type(error).__name__}: {error}"[:MAX_ERROR_LENGTH]
+        _record(
+            session,
+            attempt,
+            status=FAILED if final else RETRYING,
+            last_error=error_text,
+            updated_at=utcnow(),
+        )
         session.commit()
-        log.exception("could not send the %s message (attempt %d)", template, record.attempts)
+        log.exception("could not send the %s message (attempt %d)", template, attempt.attempts)
         if not final:
-            raise DeliveryError(record.message_id) from error
+            raise DeliveryError(attempt.message_id) from error
         return
-    record.status = SENT
-    record.sent_at = record.updated_at = utcnow()
-    record.last_error = None
+    now = utcnow()
+    _record(session, attempt, status=SENT, sent_at=now, updated_at=now, last_error=None)
     session.commit()
 
 
