@@ -25,3 +25,10 @@ def current_organization() -> Organization | None:
             get_session().rollback()
             g.pnyx_organization = None
     return g.pnyx_organization
+
+
+def remember_organization(organization: Organization | None) -> None:
+    """Keep ``organization``, read with another statement (the signed-in person's, at the
+    request's set-up), so that :func:`current_organization` does not read it again."""
+    if "pnyx_organization" not in g:
+        g.pnyx_organization = organization

@@ -19,11 +19,12 @@ import hashlib
 import secrets
 
 from flask import current_app, g, session
-from sqlalchemy import Select, bindparam, delete, func, select
+from sqlalchemy import Select, bindparam, delete, func, select, true
 from sqlalchemy.orm import joinedload
 
 from pnyx.db import get_session
-from pnyx.models import User, UserSession, utcnow
+from pnyx.models import Organization, User, UserSession, utcnow
+from pnyx.organization import remember_organization
 from pnyx.passwords import hash_password, verify_password
 from pnyx.permissions import remember_space_roles
 from pnyx.redirects import safe_next
@@ -49,7 +50,9 @@ def load_user() -> None:
     """Put the signed-in person in ``g.user`` (``None`` when nobody, or a stale session).
 
     One query (issue 13 item 4): the session record, its person, their organization
-    roles and their space roles (for the permission checks that follow) together.
+    roles and their space roles (for the permission checks that follow) together, and the
+    organization (its languages choose the page's; issue 22 item 7), whose own query most
+    signed-in requests then skip.
     """
     g.user = None
     user_id = session.get(USER_KEY)
@@ -87,15 +90,20 @@ def _record_and_user() -> tuple[UserSession, User] | None:
         return None
     query = _record_and_user_query()
     row = get_session().execute(query, {"token_hash": _token_hash(token)}).unique().first()
-    return None if row is None else (row[0], row[1])
+    if row is None:
+        return None
+    remember_organization(row[2])  # None before the organization is seeded, as its own read
+    return row[0], row[1]
 
 
 @functools.cache
 def _record_and_user_query() -> Select:
     """:func:`_record_and_user`'s statement, built once (every signed-in request runs it)."""
     return (
-        select(UserSession, User)
+        select(UserSession, User, Organization)
         .join(User, User.id == UserSession.user_id)
+        # the instance's one organization row (or none yet): a row whatever its presence
+        .outerjoin(Organization, true())
         .where(UserSession.token_hash == bindparam("token_hash"))
         .options(joinedload(User.organization_roles), joinedload(User.space_role_rows))
     )
