@@ -2,8 +2,9 @@
 
 Before a component page's view runs, the core has loaded the space, its steps and the
 component (one query) and the signed-in person with their session record, organization
-roles and space roles (one query): two statements, where it took seven. Counts, never
-times; the checkout benchmark measures the effect (docs/performance.md).
+roles and space roles, and the organization (one query): two statements, where it took
+seven. Counts, never times; the checkout benchmark measures the effect
+(docs/performance.md).
 """
 
 from __future__ import annotations
@@ -71,6 +72,27 @@ def test_a_signed_in_component_page_costs_two_setup_statements(
     assert "FROM spaces" in statements[0] and "components" in statements[0]
     assert "steps" in statements[0]
     assert "FROM user_sessions" in statements[1] and "user_space_roles" in statements[1]
+    assert "organization.default_locale" in statements[1]  # the organization comes along
+
+
+def test_a_signed_in_page_reads_the_organization_with_the_person(
+    client, make_user, make_component, app
+) -> None:
+    """The page's language needs the organization's: read with the person, not again."""
+    component = make_component("toolkitdemo")
+    client.sign_in(make_user())
+    seen: list[str] = []
+    engine = get_database(app).engine
+
+    def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        seen.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        assert client.get(url(component)).status_code == 200
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    assert not [s for s in seen if "FROM organization" in s], seen
 
 
 def test_an_anonymous_component_page_costs_one_setup_statement(
