@@ -15,10 +15,13 @@ from pnyx_budgets.models import CAST, DRAFT, Ballot, BallotItem, Budget, Outcome
 from pnyx_budgets.money import to_minor
 from pnyx_budgets.settings import voting_open
 
+#: Built once, so that the statement loading a budget is too (api.get_or_404).
+WITH_TERRITORY = (joinedload(Budget.territory),)
+
 
 def load_budget(budget_id: int) -> Budget:
     """A budget of the current component, or 404."""
-    return api.get_or_404(Budget, budget_id, options=[joinedload(Budget.territory)])
+    return api.get_or_404(Budget, budget_id, options=WITH_TERRITORY)
 
 
 def load_project(budget: Budget, project_id: int) -> Project:
