@@ -201,6 +201,36 @@ def test_only_public_action_log_entries_renew_the_pages(app, anonymous, space) -
     assert anonymous.get("/spaces/budget").headers[CACHE] == "miss"
 
 
+def test_actions_written_at_once_and_private_bulk_writes_keep_the_pages(app, anonymous, space):
+    """``write_action`` (one INSERT, no ORM object) renews the pages only for a public
+    entry; a bulk write may say its rows are private (``pnyx_private``)."""
+    from pnyx.action_log import write_action
+    from pnyx.models import ActionLog
+
+    anonymous.get("/spaces/budget")
+    with app.app_context():
+        session = get_session()
+        write_action(session, "demo.checked", resource=("demo", 7), visibility="private")
+        session.commit()
+        entry = session.scalars(select(ActionLog).where(ActionLog.action == "demo.checked")).one()
+        assert (entry.resource_type, entry.resource_id, entry.visibility) == ("demo", 7, "private")
+        assert entry.created_at is not None and entry.extra == {}
+    assert anonymous.get("/spaces/budget").headers[CACHE] == "hit"
+    with app.app_context():
+        session = get_session()
+        session.execute(
+            update(Space).where(Space.id == space.id).values(position=3),
+            execution_options={"pnyx_private": True},
+        )
+        session.commit()
+    assert anonymous.get("/spaces/budget").headers[CACHE] == "hit"  # what it claimed
+    with app.app_context():
+        session = get_session()
+        write_action(session, "demo.published", visibility="public")
+        session.commit()
+    assert anonymous.get("/spaces/budget").headers[CACHE] == "miss"
+
+
 def second_process(app: Flask) -> Flask:
     """Another app process of the same instance: same database, instance folder, Redis."""
     from pnyx import create_app

@@ -19,7 +19,7 @@ from markupsafe import Markup
 from sqlalchemy import select
 
 from pnyx import mail as _mail
-from pnyx.action_log import log_action
+from pnyx.action_log import log_action, write_action
 from pnyx.confirm import confirm_first
 from pnyx.db import get_session as db_session
 from pnyx.discussion import comment_counts
@@ -395,4 +395,5 @@ __all__ = [
     "validate_settings",
     "verification",
     "wants_mail",
+    "write_action",
 ]

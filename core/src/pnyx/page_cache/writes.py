@@ -41,7 +41,9 @@ PRIVATE_TABLES = frozenset(
 
 PRIVATE_INFO = "pnyx_private"
 """``Table.info`` key a plugin sets on a table no anonymous page reads:
-``__table_args__ = (..., {"info": {"pnyx_private": True}})`` (docs/caching.md)."""
+``__table_args__ = (..., {"info": {"pnyx_private": True}})`` (docs/caching.md); also the
+execution option of a bulk write whose rows no anonymous page shows
+(``insert(table).execution_options(pnyx_private=True)``: a draft ballot)."""
 
 
 def _private_table(table: Any) -> bool:
@@ -66,8 +68,8 @@ def _after_flush(session: Session, _context: Any) -> None:
 
 
 def _on_execute(state: Any) -> None:
-    if state.is_select:
-        return
+    if state.is_select or state.execution_options.get(PRIVATE_INFO):
+        return  # a read, or a write that says no anonymous page shows its rows
     statement = state.statement
     table = getattr(statement, "table", None)
     if table is not None:
