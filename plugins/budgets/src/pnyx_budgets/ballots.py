@@ -18,8 +18,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from sqlalchemy import Insert, Select, and_, bindparam, insert, select
+from sqlalchemy import Insert, Select, Update, and_, bindparam, insert, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from pnyx import api
 from pnyx_budgets import demographics, eligibility, receipts
@@ -65,6 +66,35 @@ def _lines() -> Select:
 @functools.cache
 def _new_lines() -> Insert:
     return insert(BallotItem.__table__)
+
+
+@functools.cache
+def _new_draft() -> Insert:
+    """A new draft: one ``INSERT`` returning its id, no ORM object to build and flush
+    (issue 22 item 7). A draft is its voter's alone: the page cache is left alone."""
+    table = Ballot.__table__
+    return insert(table).returning(table.c.id).execution_options(pnyx_private=True)
+
+
+@functools.cache
+def _ballot_update(*, private: bool) -> Update:
+    """A ballot's row by id; the columns set are the parameters' other names."""
+    table = Ballot.__table__
+    statement = update(table).where(table.c.id == bindparam("ballot_id"))
+    return statement.execution_options(pnyx_private=private)
+
+
+def write_draft(session: Session, ballot: Ballot) -> int:
+    """Insert the new draft :func:`editable_draft` made, or note that an existing one
+    changed (``updated_at``), with one statement; the draft's id."""
+    now = api.utcnow()
+    if ballot.id is None:
+        values = {"budget_id": ballot.budget_id, "voter_id": ballot.voter_id, "status": DRAFT}
+        values |= {"created_at": now, "updated_at": now}
+        return session.execute(_new_draft(), values).scalar_one()
+    session.execute(_ballot_update(private=True), {"ballot_id": ballot.id, "updated_at": now})
+    set_committed_value(ballot, "updated_at", now)
+    return ballot.id
 
 
 def own_ballots(
@@ -131,9 +161,8 @@ def editable_draft(
         problem = eligibility.across_budgets_problem(session, budget, user.id)
         if problem:
             return None, problem
-        # not flushed yet: the caller's first write inserts it (no UPDATE after the INSERT)
+        # not in the session: the caller's first write inserts it (:func:`add_many`)
         ballot = Ballot(budget_id=budget.id, voter_id=user.id, status=DRAFT)
-        session.add(ballot)
     return ballot, None
 
 
@@ -188,10 +217,16 @@ def add_many(
         rows.append({"ballot_id": ballot.id, "project_id": project.id, "position": len(lines)})
         lines.append(line)
     if rows:
-        touch(session, ballot, budget, "budgets.ballot_changed")
-        session.flush()  # a new ballot's INSERT (its id for the rows) already has updated_at
+        ballot_id = write_draft(session, ballot)
+        api.write_action(
+            session,
+            "budgets.ballot_changed",
+            resource=(BUDGET_RESOURCE, budget.id),
+            component=budget.component,
+            visibility="private",
+        )
         for row in rows:
-            row["ballot_id"] = ballot.id
+            row["ballot_id"] = ballot_id
         # one statement for all of them, on the table: no ORM bulk machinery, and the lines
         # are private to their voter (the page cache is left alone, docs/caching.md)
         session.execute(_new_lines(), rows)
@@ -298,13 +333,24 @@ def checkout(session: Session, budget: Budget, user: api.User) -> Checkout:
         problems.insert(0, api._("Ballots cannot be changed once cast in this vote."))
     if problems or draft is None:
         return Checkout(None, problems)
-    # read everything first, then change the rows (autoflush would split the UPDATE)
     facts = demographics.voter_facts(user)
     if cast is not None:
         replace_cast(session, budget, cast)
-    draft.status, draft.cast_at, draft.receipt_code = CAST, api.utcnow(), receipts.new_code()
-    draft.age_bracket, draft.territory_id = facts
-    touch(session, draft, budget, "budgets.vote")
+    now = api.utcnow()
+    values = {"status": CAST, "cast_at": now, "receipt_code": receipts.new_code()}
+    values |= {"age_bracket": facts[0], "territory_id": facts[1], "updated_at": now}
+    # one UPDATE at once, no ORM flush; a cast ballot counts in the public figures, so the
+    # page cache is renewed (not private)
+    session.execute(_ballot_update(private=False), {"ballot_id": draft.id, **values})
+    for name, value in values.items():
+        set_committed_value(draft, name, value)  # the object holds what the row now holds
+    api.write_action(
+        session,
+        "budgets.vote",
+        resource=(BUDGET_RESOURCE, budget.id),
+        component=budget.component,
+        visibility="private",
+    )
     payload = {
         "budget_id": budget.id,
         "component_id": budget.component_id,
