@@ -23,6 +23,7 @@ from pnyx.template_i18n import init_template_i18n
 from pnyx.templating import PnyxEnvironment
 from pnyx.web import init_web
 from pnyx.web.declared_actions import refuse_undeclared_views
+from pnyx.web.url_rules import LazyBuilderRule
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
@@ -46,6 +47,7 @@ def build_app(config: Mapping[str, Any] | None = None) -> Flask:
     which lists every undeclared view instead of stopping at start-up. Never serve it."""
     app = Flask("pnyx", instance_path=None, instance_relative_config=False)
     app.jinja_environment = PnyxEnvironment  # before anything reads app.jinja_env
+    app.url_rule_class = LazyBuilderRule  # before any route is added
     load_config(app, config)
     apply_distribution_config(app.config)
     check_extras(app.config)
