@@ -20,6 +20,7 @@ from sqlalchemy.pool import NullPool
 from pnyx import create_app, migrate
 from pnyx.cli.db import db
 from pnyx.db import get_database
+from pnyx.testing.database import schema_url
 
 HERE = Path(__file__).parent
 
@@ -92,8 +93,7 @@ def new_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Cal
         with admin.begin() as connection:
             connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
         schemas.append(schema)
-        url = admin.url.update_query_dict({"options": f"-csearch_path={schema}"})
-        return url.render_as_string(hide_password=False)
+        return schema_url(admin.url.render_as_string(hide_password=False), schema)
 
     yield new
     if admin is not None:
