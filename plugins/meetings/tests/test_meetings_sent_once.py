@@ -1,5 +1,6 @@
-"""A meeting form sent twice at once (a double click) makes one meeting (api.submissions,
-docs/forms.md). SQLite here, PostgreSQL with PNYX_TEST_DATABASE_URL."""
+"""A meeting form sent twice at once (a double click) makes one meeting, an agenda item form
+sent again one item (api.submissions, docs/forms.md). SQLite here, PostgreSQL with
+PNYX_TEST_DATABASE_URL."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from pnyx.testing.concurrency import post_at_once
-from pnyx_meetings.models import Meeting
+from pnyx_meetings.models import AgendaItem, Meeting
 
 FORM = {
     "title-fr": "Forum des associations",
@@ -19,6 +20,7 @@ FORM = {
     "published": "1",
     "submission_token": "Meeting-sent-once-0123456789",
 }
+TOKEN = "Agenda-item-sent-once-0123456789"
 
 
 @pytest.fixture
@@ -42,3 +44,17 @@ def test_the_form_sent_again_leads_to_the_first_meeting(
     again = client.post_form(f"{admin_url}new", FORM)
     assert first.status_code == 302 and again.location == first.location
     assert session.scalar(select(func.count()).select_from(Meeting)) == 1
+
+
+def test_an_agenda_item_form_sent_again_adds_one_item(
+    client, session, admin_url, make_user, make_meeting
+) -> None:
+    client.sign_in(make_user(roles=["admin"]))
+    url = f"{admin_url}{make_meeting('Forum').id}/agenda"
+    assert 'name="submission_token"' in client.get(url).text
+    item = {"title-fr": "Ateliers", "duration_minutes": "60", "submission_token": TOKEN}
+    first = client.post_form(url, item)
+    again = client.post_form(url, item)
+    assert first.status_code == 302 and again.location == first.location
+    assert "This form was already sent" in client.get(again.location).text
+    assert session.scalar(select(func.count()).select_from(AgendaItem)) == 1

@@ -47,11 +47,13 @@ def test_one_helper_clicking_twice_gets_one_conversation(
 ) -> None:
     post = make_post(make_user())
     helper = make_user()
+    # Sent without the form's one-time token (a script; test_mutual_aid_messages_sent_once
+    # sends it): two messages, in one conversation all the same.
     body = {"body": "I can do it on Thursday."}
     statuses = post_at_once(app, [(helper, url + f"posts/{post.id}/contact", body)] * 2)
     assert statuses == [302, 302]
     assert count(session, AidConversation) == 1
-    assert count(session, AidMessage) == 2  # the second message joins the same conversation
+    assert count(session, AidMessage) == 2
 
 
 def test_marking_matched_twice_at_once_is_one_change(

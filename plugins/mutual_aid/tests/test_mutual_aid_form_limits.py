@@ -1,5 +1,6 @@
 """Limits of the post form: sent twice at once (a double click) it puts up one post
-(api.submissions); a date out of the sensible window is refused (api.SensibleDate).
+(api.submissions), as the staff's category form sent twice adds one category; a date out of
+the sensible window is refused (api.SensibleDate).
 SQLite here, PostgreSQL with PNYX_TEST_DATABASE_URL."""
 
 from __future__ import annotations
@@ -55,3 +56,22 @@ def test_an_availability_of_the_year_2_is_refused(client, session, board, url, m
     assert response.status_code == 400
     assert "Available from: Give a date from the year 2000 to the year" in response.text
     assert 'value="0002-05-01"' in response.text
+
+
+def test_a_category_form_sent_again_adds_one_category(client, session, board, make_user) -> None:
+    """Sent again, it leads to the first sending's page, not to "this code is taken"."""
+    client.sign_in(make_user(roles=["admin"]))
+    admin_url = f"/admin/spaces/{board.space.slug}/mutual_aid/{board.id}/"
+    assert 'name="submission_token"' in client.get(admin_url).text
+    form = {"code": "masks", "name.fr": "Masques", "submission_token": "Aid-category-0123456789"}
+    first = client.post_form(admin_url + "categories", form)
+    again = client.post_form(admin_url + "categories", form)
+    assert first.status_code == 302 and again.location == first.location
+    assert "This form was already sent" in client.get(again.location).text
+    masks = select(func.count()).where(AidCategory.code == "masks")
+    assert session.scalar(masks.select_from(AidCategory)) == 1
+    # A code taken by another form is refused, and that form's token stays free.
+    other = {**form, "submission_token": "Aid-category-9876543210"}
+    assert client.post_form(admin_url + "categories", other).status_code == 400
+    gloves = client.post_form(admin_url + "categories", {**other, "code": "gloves"})
+    assert gloves.status_code == 302

@@ -1,11 +1,12 @@
 """A proposal, a collaborative draft or an amendment form sent twice at once (a double
 click) makes one item; sent again later (the back button) it leads to the first one
-(api.submissions, docs/forms.md). SQLite here, PostgreSQL with PNYX_TEST_DATABASE_URL."""
+(api.submissions, docs/forms.md); an official proposal too. SQLite here, PostgreSQL with
+PNYX_TEST_DATABASE_URL."""
 
 from __future__ import annotations
 
 import pytest
-from flask import Flask
+from flask import Flask, url_for
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -71,3 +72,26 @@ def test_a_double_click_sends_one_amendment(
     statuses = post_at_once(app, [(make_user(), f"{url}{proposal.id}/amend", form)] * 3)
     assert statuses == [302] * 3
     assert count(session, Amendment) == 1
+
+
+def test_an_official_proposal_form_sent_again_publishes_one_proposal(
+    app: Flask, client: PnyxClient, session: Session, component, staff
+) -> None:
+    with app.test_request_context():
+        target = url_for(
+            "proposals_admin.new_official",
+            space_slug=component.space.slug,
+            component_id=component.id,
+        )
+    assert 'name="submission_token"' in client.get(target).text
+    form = {
+        "authorship": "official",
+        "title": "Open yards",
+        "body": BODY,
+        "submission_token": TOKEN,
+    }
+    first = client.post_form(target, form)
+    again = client.post_form(target, form)
+    assert first.status_code == 302 and again.location == first.location
+    assert "This form was already sent" in client.get(again.location).text
+    assert count(session, Proposal) == 1

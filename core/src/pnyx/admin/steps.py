@@ -16,6 +16,7 @@ from marshmallow import Schema, ValidationError, fields, validates_schema
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
+from pnyx import submissions
 from pnyx.admin import blueprint
 from pnyx.admin.editing import log_admin, move_in, registry, render_form, submitted_for_saving
 from pnyx.core_hooks import ADMIN_SPACE
@@ -101,11 +102,13 @@ def step_new() -> tuple[str, int] | Response:
     form = Form(StepSchema)
     if submitted_for_saving(form):
         session = get_session()
+        submissions.claim()  # the form sent twice at once: one phase (docs/forms.md)
         position = max((s.position for s in space.steps), default=-1) + 1
         step = Step(space=space, position=position, **form.data)
         session.add(step)
         session.flush()
         log_admin(session, "pnyx.step.create", ("step", step.id), space=space)
+        submissions.made(steps_url(space, step))
         session.commit()
         flash(_("The phase %(title)s is added.", title=translated(step.title)), "success")
         return redirect(steps_url(space, step))

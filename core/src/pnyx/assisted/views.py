@@ -18,6 +18,7 @@ from flask_babel import gettext as _
 from sqlalchemy import Select, func, select
 from werkzeug.wrappers import Response
 
+from pnyx import submissions
 from pnyx.action_log import log_action
 from pnyx.assisted.acting import ACTING_FOR, can_be_assisted, start_acting, stop_acting
 from pnyx.core_hooks import ACCOUNT, MANAGE_PARTICIPANTS
@@ -78,6 +79,7 @@ def new_participant() -> str | Response | tuple[str, int]:
         if not name or len(name) > NAME_LENGTH:
             errors["name"] = _("Write the participant's name (at most 120 characters).")
         else:
+            submissions.claim()  # the form sent twice at once: one participant (docs/forms.md)
             return create_participant(name)
     page = render_template("pnyx/assisted/new_participant.html", name=name, errors=errors)
     return (page, 400) if errors else page
@@ -90,9 +92,11 @@ def create_participant(name: str) -> Response:
     session.add(participant)
     session.flush()
     log_action(session, "pnyx.participant.created", resource=("user", participant.id))
+    location = url_for("pnyx_assisted.participants", q=name)
+    submissions.made(location)
     session.commit()
     flash(_("%(name)s is registered as a managed participant.", name=name), "success")
-    return redirect(url_for("pnyx_assisted.participants", q=name))
+    return redirect(location)
 
 
 @blueprint.route("/participants/<int:user_id>/act", methods=["POST"])

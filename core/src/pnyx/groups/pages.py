@@ -19,6 +19,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
+from pnyx import submissions
 from pnyx.action_log import log_action
 from pnyx.admin.logo import LogoError, read_logo, store_logo
 from pnyx.core_hooks import ACCOUNT, PUBLIC
@@ -104,6 +105,8 @@ def save_profile(group: UserGroup | None) -> Page:
     if request.method != "POST" or not form.validate(request.form):
         return render_form(form, group)
     data = dict(form.data)
+    if group is None:
+        submissions.claim()  # the form sent twice at once: one group (docs/forms.md)
     upload = request.files.get("logo")
     if upload is not None and upload.filename:
         try:
@@ -114,6 +117,7 @@ def save_profile(group: UserGroup | None) -> Page:
     if has_logo and not data["logo_alt"].strip():
         form.add_error("logo_alt", _("Describe the logo for people who cannot see it."))
     if form.has_errors:
+        get_session().rollback()  # a claimed token too: the form may be sent again
         return render_form(form, group)
     return store_profile(group, data)
 
@@ -133,11 +137,13 @@ def store_profile(group: UserGroup | None, data: dict[str, Any]) -> Response:
         group.memberships.append(UserGroupMembership(user_id=g.user.id, role=GroupRole.ADMIN))
     session.add(group)
     session.flush()
+    location = url_for("pnyx_groups.show", user_group_id=group.id)
+    submissions.made(location)
     action = "pnyx.group.create" if creating else "pnyx.group.update"
     log_action(session, action, resource=("user_group", group.id), visibility="public")
     session.commit()
     flash(_("The organization's profile is saved."), "success")
-    return redirect(url_for("pnyx_groups.show", user_group_id=group.id), 303)
+    return redirect(location, 303)
 
 
 @blueprint.route("/new", methods=["GET", "POST"])

@@ -133,6 +133,7 @@ def section_form(scope: Scope, page_id: int, section_id: int | None) -> Answer:
         and form.validate(request.form)
     ):
         if section is None:
+            api.submissions.claim()  # the form sent twice at once: one section (docs/forms.md)
             section = PageSection()
             page.sections.append(section)
         for name, value in form.data.items():
@@ -148,6 +149,7 @@ def section_form(scope: Scope, page_id: int, section_id: int | None) -> Answer:
             component=scope.component,
             visibility="admin",
         )
+        api.submissions.made(scope.url("edit", page_id=page.id))  # when it was a new section
         session.commit()
         flash(api._("The section is saved."), "success")
         return redirect(scope.url("edit", page_id=page.id))

@@ -45,6 +45,7 @@ def follow_up(budget_id: int, project_id: int) -> Page:
         if not entry_form.validate(request.form):
             return render(budget, project, status_form, entry_form, 400)
         data = entry_form.data
+        api.submissions.claim()  # the form sent twice at once: one entry (docs/forms.md)
         followup.add_entry(session, project, data["day"], data["title"], data.get("body") or {})
         message = api._("The timeline entry is added.")
     else:
@@ -53,11 +54,11 @@ def follow_up(budget_id: int, project_id: int) -> Page:
         data = status_form.data
         followup.update(session, project, data["follow_status"], data["progress"])
         message = api._("The follow-up is saved.")
+    location = url_for("budgets_admin.follow_up", budget_id=budget.id, project_id=project.id)
+    api.submissions.made(location)  # when it was a new entry
     session.commit()
     flash(message, "success")
-    return redirect(
-        url_for("budgets_admin.follow_up", budget_id=budget.id, project_id=project.id), 303
-    )
+    return redirect(location, 303)
 
 
 @blueprint.post("/<int:budget_id>/projects/<int:project_id>/timeline/delete")

@@ -140,6 +140,7 @@ def save(budget: Budget, project: Project | None) -> Page:
         values["image"] = None
     try:
         if project is None:
+            api.submissions.claim()  # the form sent twice at once: one project (docs/forms.md)
             project = changes.create(session, budget, values)
         else:
             changes.update(session, budget, project, values)
@@ -152,9 +153,11 @@ def save(budget: Budget, project: Project | None) -> Page:
     if image_error:
         session.rollback()
         return render_form(form, budget, existing, image_error), 400
+    location = url_for("budgets_admin.projects", budget_id=budget.id)
+    api.submissions.made(location)  # only when the form was claimed, that is a new project
     session.commit()
     flash(api._("The project is saved."), "success")
-    return redirect(url_for("budgets_admin.projects", budget_id=budget.id), 303)
+    return redirect(location, 303)
 
 
 @blueprint.route("/<int:budget_id>/projects/new", methods=["GET", "POST"])

@@ -55,14 +55,17 @@ def agenda_view(meeting_id: int) -> Page:
     if not form.valid:
         return agenda_page(meeting, form), 400
     session = api.db_session()
+    api.submissions.claim()  # the form sent twice at once: one item (docs/forms.md)
     item = AgendaItem(meeting=meeting)
     agenda.apply(item, form)
     session.add(item)
     session.flush()
     _log("meetings.agenda_add", meeting, item)
+    location = url_for("meetings_admin.agenda", meeting_id=meeting.id)
+    api.submissions.made(location)
     session.commit()
     flash(api._("The agenda item is added."), "success")
-    return redirect(url_for("meetings_admin.agenda", meeting_id=meeting.id))
+    return redirect(location)
 
 
 @blueprint.route("/<int:meeting_id>/agenda/<int:item_id>", methods=["GET", "POST"])

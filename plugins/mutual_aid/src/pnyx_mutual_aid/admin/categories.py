@@ -53,10 +53,14 @@ def add_category() -> str | tuple[str, int] | Response:
     form = api.Form(NewCategorySchema)
     if form.validate(request.form):
         session = api.db_session()
+        # Sent twice: back to the first sending's category, not "this code is taken"
+        # (docs/forms.md); a refused form is not committed, which frees its token.
+        api.submissions.claim()
         taken = select(AidCategory.id).where(
             AidCategory.component_id == component.id, AidCategory.code == form.data["code"]
         )
         if session.scalar(taken) is not None:
+            session.rollback()  # the token too: the form may be sent again with another code
             form.add_error("code", api._("This code is taken on this board."))
         else:
             last = select(func.max(AidCategory.position)).where(
@@ -72,6 +76,7 @@ def add_category() -> str | tuple[str, int] | Response:
                 )
             )
             api.log_action(session, "mutual_aid.category_added", component=component)
+            api.submissions.made(url_for("mutual_aid_admin.categories"))
             session.commit()
             flash(api._("The category is added."), "success")
             return redirect(url_for("mutual_aid_admin.categories"))

@@ -55,11 +55,13 @@ def contact(post_id: int) -> str | tuple[str, int] | Response:
     user = api.current_user()
     assert user is not None
     session = api.db_session()
+    api.submissions.claim()  # the same form sent twice at once: one message (docs/forms.md)
     try:
         conversation, first = conversations.open_conversation(session, post, user, body)
     except conversations.RefusedError as refused:
-        session.rollback()
+        session.rollback()  # the token too: the person may send the form again later
         return render_contact(post, body, str(refused)), refused.status
+    api.submissions.made(url_for("mutual_aid.conversation", token=conversation.token))
     notify.new_message(conversation, user.id, first=first)
     session.commit()
     flash(api._("Your message is sent. You will get an e-mail when they answer."), "success")

@@ -84,11 +84,13 @@ def reply(token: str) -> str | tuple[str, int] | Response:
     if has_contact_details(body) and request.form.get("contact_details") != "yes":
         return render_thread(found, body, warn=True), 200
     session = api.db_session()
+    api.submissions.claim()  # the same reply sent twice at once: one message (docs/forms.md)
     try:
         conversations.send(session, found, user, body)
     except conversations.RefusedError as refused:
-        session.rollback()
+        session.rollback()  # the token too: the person may send the form again later
         return render_thread(found, body, str(refused)), refused.status
+    api.submissions.made(url_for("mutual_aid.conversation", token=found.token))
     notify.new_message(found, user.id, first=False)
     session.commit()
     flash(api._("Your message is sent."), "success")

@@ -85,7 +85,9 @@ def new_question(section_id: int) -> Page:
         return refused(FrozenError())
     form = api.Form(question_schema(kind, _conditions(questionnaire, section), frozen=False))
     if request.method == "POST" and form.validate(request.form):
+        api.submissions.claim()  # the form sent twice at once: one question (docs/forms.md)
         question = structure.add_question(api.db_session(), questionnaire, section, kind, form.data)
+        api.submissions.made(url_for(".index") + f"#question-{question.id}")
         api.db_session().commit()
         flash(api._("The question is added."), "success")
         return back(f"question-{question.id}")
@@ -94,6 +96,7 @@ def new_question(section_id: int) -> Page:
         kind,
         frozen=False,
         action=url_for(".new_question", section_id=section.id, kind=kind),
+        creating=True,
     )
     return (page, 400) if form.has_errors else page
 
@@ -125,13 +128,14 @@ def edit_question(question_id: int) -> Page:
     return (page, 400) if form.has_errors else page
 
 
-def _render(form: api.Form, kind: str, *, frozen: bool, action: str) -> str:
+def _render(form: api.Form, kind: str, *, frozen: bool, action: str, creating: bool = False) -> str:
     return render_template(
         "surveys/admin/question.html",
         form=form,
         kind_label=kinds.label(kind),
         frozen=frozen,
         action=action,
+        creating=creating,
     )
 
 

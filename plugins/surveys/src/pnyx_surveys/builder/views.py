@@ -56,10 +56,13 @@ def texts() -> Page:
 @api.requires(MANAGE)
 def add_section() -> Response:
     questionnaire = current_questionnaire()
+    api.submissions.claim()  # the button clicked twice at once: one page (docs/forms.md)
     try:
         section = structure.add_section(api.db_session(), questionnaire, {})
     except FrozenError as error:
+        api.db_session().rollback()  # the token too
         return refused(error)
+    api.submissions.made(url_for(".index") + f"#section-{section.id}")
     api.db_session().commit()
     flash(api._("A new page is added at the end."), "success")
     return back(f"section-{section.id}")
