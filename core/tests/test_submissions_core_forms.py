@@ -76,6 +76,7 @@ def test_a_group_double_click_at_once_makes_one_group(
     form = {**GROUP, "submission_token": TOKEN}
     statuses = post_at_once(app, [(founder, "/groups/new", form)] * 4)
     assert sorted(statuses) == [302, 302, 302, 303]
+    session.commit()  # a fresh read of what the threads wrote
     assert count(session, UserGroup) == 1
 
 
