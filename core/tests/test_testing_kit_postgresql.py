@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
-from pnyx.testing.database import ENV_VAR
+from pnyx.testing.database import ENV_VAR, VACUUM_EVERY, SharedDatabase
 
 URL = os.environ.get(ENV_VAR, "")
 pytestmark = pytest.mark.skipif(
@@ -75,3 +76,25 @@ def test_a_kit_run_leaves_the_database_tables_alone(
         with admin.begin() as connection:
             connection.execute(sa.text("DROP TABLE IF EXISTS kit_probe_instance"))
         admin.dispose()
+
+
+def test_the_tables_tests_empty_are_vacuumed_every_few_tests(
+    pnyx_database: SharedDatabase, session: Session, make_user: Callable[..., object]
+) -> None:
+    """``DELETE`` leaves dead rows: the kit vacuums what it emptied, so that two thousand
+    tests do not pile them up (and the planner sees true, empty tables)."""
+    make_user()
+    session.commit()
+    session.close()
+    pnyx_database.clears_since_vacuum = 0
+    pnyx_database.clear()
+    assert "users" in pnyx_database.emptied
+    for _ in range(VACUUM_EVERY - 1):
+        pnyx_database.clear()
+    assert pnyx_database.emptied == set()
+    assert pnyx_database.clears_since_vacuum == 0
+    with pnyx_database.engine.connect() as connection:
+        counted = connection.scalar(
+            sa.text("SELECT reltuples FROM pg_class WHERE oid = 'users'::regclass")
+        )
+    assert counted == 0  # analyzed since: -1 would mean never vacuumed nor analyzed

@@ -26,6 +26,8 @@ from pnyx.search import EXTENSIONS, register_sqlite_function
 
 #: Names the database to test on; SQLite in a temporary folder when unset.
 ENV_VAR = "PNYX_TEST_DATABASE_URL"
+#: PostgreSQL: tests between two vacuums of the tables they emptied (``SharedDatabase.vacuum``).
+VACUUM_EVERY = 25
 
 
 class DatabaseNotEmptiedError(RuntimeError):
@@ -89,6 +91,9 @@ class SharedDatabase:
         self.engine = kit_engine(url)
         #: Tables known to exist (created by this session's ``create_all``).
         self.created: set[str] = set()
+        #: PostgreSQL: tables emptied since the last ``VACUUM``, and how many clears ago.
+        self.emptied: set[str] = set()
+        self.clears_since_vacuum = 0
 
     @property
     def is_sqlite(self) -> bool:
@@ -128,13 +133,32 @@ class SharedDatabase:
                     for table in tables:
                         connection.execute(table.delete())
                 else:
-                    _empty_postgresql(connection, [t.name for t in tables])
+                    self.emptied.update(_empty_postgresql(connection, [t.name for t in tables]))
         except OperationalError as error:
             raise DatabaseNotEmptiedError(
                 "Could not empty the test database after the test: a connection from the test "
                 "is probably still open (close sessions you opened yourself and leave "
                 f"`with app.app_context()` blocks). {type(error).__name__}: {error}"
             ) from error
+        self.clears_since_vacuum += 1
+        if self.clears_since_vacuum >= VACUUM_EVERY:
+            self.vacuum()
+
+    def vacuum(self) -> None:
+        """PostgreSQL: ``VACUUM (ANALYZE)`` the tables emptied since the last one.
+
+        ``DELETE`` leaves dead rows behind. Over a run of two thousand tests they piled up
+        (10 000 in ``users``) and, with tables never analyzed, made the planner expect costly
+        plans: slower scans, and queries compiled by the JIT. A vacuum every
+        :data:`VACUUM_EVERY` tests gives the pages back and the planner true (empty) counts.
+        """
+        self.clears_since_vacuum = 0
+        names, self.emptied = sorted(self.emptied), set()
+        if not names or self.is_sqlite:
+            return
+        quoted = ", ".join(f'"{name}"' for name in names)
+        with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.execute(text(f"VACUUM (ANALYZE, SKIP_LOCKED) {quoted}"))
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -155,8 +179,9 @@ def _wipe_postgresql(connection: Any) -> None:
         connection.execute(text(f'DROP TYPE IF EXISTS "{name}" CASCADE'))
 
 
-def _empty_postgresql(connection: Any, names: list[str]) -> None:
-    """Empty the tables ``names`` (children before parents) and restart the used sequences.
+def _empty_postgresql(connection: Any, names: list[str]) -> list[str]:
+    """Empty the tables ``names`` (children before parents), restart the used sequences and
+    return the tables that held rows.
 
     ``DELETE`` of the few rows a test wrote, not ``TRUNCATE``: a ``TRUNCATE`` gives each table
     new files, and with the sequences' ``ALTER … RESTART`` (new files too) it took 0.14 s a
@@ -186,6 +211,7 @@ def _empty_postgresql(connection: Any, names: list[str]) -> None:
             "FROM pg_sequences WHERE schemaname = current_schema() AND last_value IS NOT NULL"
         )
     )
+    return list(filled)
 
 
 def shared_extensions(connection: Any) -> None:
@@ -202,14 +228,21 @@ def shared_extensions(connection: Any) -> None:
 
 
 def schema_url(base_url: str, schema: str) -> str:
-    """``base_url`` whose connections work in ``schema`` and do not wait for the disk.
+    """``base_url`` whose connections work in ``schema``, do not wait for the disk and
+    never compile queries to machine code.
 
     ``synchronous_commit=off``: a commit returns before its record is flushed to disk, as
     SQLite's ``synchronous=OFF`` in :mod:`pnyx.testing.speed` (a test database need not
     survive a power cut; what other sessions see is unchanged). About a fifth of the time
     of database-heavy tests.
+
+    ``jit=off``: the tables of a test schema are never analyzed, so the planner guesses
+    ~140 rows a table; a request's joins then look costly enough for PostgreSQL's JIT,
+    which spent 50–300 ms compiling each such query (the signed-in person's query, among
+    others) for a plan that ran in 0.3 ms. docs/deployment.md says why an instance turns it
+    off as well.
     """
-    options = f"-csearch_path={schema} -csynchronous_commit=off"
+    options = f"-csearch_path={schema} -csynchronous_commit=off -cjit=off"
     url = make_url(base_url).update_query_dict({"options": options})
     return url.render_as_string(hide_password=False)
 
