@@ -52,6 +52,15 @@ def test_a_person_creates_a_group_and_becomes_its_admin(client, session, people)
     assert client.get(f"/groups/{group_id}/logo/other.png").status_code == 404
 
 
+def test_preview_shows_the_description_and_saves_nothing(client, session, people) -> None:
+    client.sign_in(people["founder"])
+    data = {"name": "Aperçu", "kind": "association", "description.fr": "Une **idée**"}
+    answer = client.post_form("/groups/new", data={**data, "preview": "1"})
+    assert answer.status_code == 200
+    assert "<strong>idée</strong>" in answer.text
+    assert session.scalars(select(UserGroup)).all() == []
+
+
 def test_a_logo_needs_its_text_alternative(client, people) -> None:
     client.sign_in(people["founder"])
     data = {"name": "Sans texte", "kind": "business", "logo": (io.BytesIO(PNG), "l.png")}

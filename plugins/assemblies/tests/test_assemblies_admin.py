@@ -46,6 +46,19 @@ def test_space_admins_edit_the_settings_and_private_is_the_cores_flag(
     assert url in client.get("/admin/spaces/riverbanks").text
 
 
+def test_preview_draws_the_purpose_and_saves_nothing(client, session, setup) -> None:
+    url = "/admin/spaces/riverbanks/assemblies/"
+    data = {**SETTINGS, "purpose.fr": "Des **berges** vivantes", "preview": "1"}
+    answer = client.post_form(url, data=data)
+    assert answer.status_code == 200
+    assert "<strong>berges</strong>" in answer.text
+    assembly = session.get(Assembly, setup["assembly"].id)
+    session.refresh(assembly)
+    assert assembly.kind != "working_group" and assembly.purpose != {
+        "fr": "Des **berges** vivantes"
+    }
+
+
 def test_an_assembly_cannot_be_put_inside_itself(client, session, setup) -> None:
     top = setup["top"]
     top_admin_url = "/admin/spaces/environment/assemblies/"

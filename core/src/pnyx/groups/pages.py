@@ -102,7 +102,9 @@ def mine() -> str:
 def save_profile(group: UserGroup | None) -> Page:
     values = {k: getattr(group, k) for k in FIELDS} if group else {"kind": "association"}
     form = Form(profile_schema(), values)
-    if request.method != "POST" or not form.validate(request.form):
+    if request.method != "POST" or form.previewing(request.form):  # "Preview" saves nothing
+        return render_form(form, group)
+    if not form.validate(request.form):
         return render_form(form, group)
     data = dict(form.data)
     if group is None:

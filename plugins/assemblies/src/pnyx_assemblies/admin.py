@@ -55,7 +55,9 @@ def index() -> Page:
     space = api.current_space()
     assembly = current_assembly()
     form = api.Form(assembly_schema(space), form_values(assembly, space))
-    if request.method == "POST" and form.validate(request.form):
+    # "Preview" draws the rendered texts under their fields and saves nothing.
+    previewing = request.method == "POST" and form.previewing(request.form)
+    if request.method == "POST" and not previewing and form.validate(request.form):
         if loops(space, form.data["parent_space_id"]):
             form.add_error("parent_space_id", api._("An assembly cannot be inside itself."))
         else:
