@@ -22,11 +22,13 @@ import contextlib
 import hashlib
 import logging
 import os
+import re
 import secrets
 import smtplib
 import ssl
+from collections.abc import Iterator
 from email.message import EmailMessage
-from email.utils import format_datetime, formataddr, make_msgid
+from email.utils import format_datetime, formataddr, getaddresses, make_msgid
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -45,9 +47,24 @@ SECURITY_MODES = ("starttls", "ssl", "none")
 
 
 class MailBackend(Protocol):
-    """Something that delivers a finished message (SMTP, a folder, a test's list)."""
+    """Something that delivers a finished message (SMTP, a folder, a test's list).
+
+    A backend may also offer ``deliver_flattened(message, data)``, ``data`` being
+    ``message.as_bytes()`` already written (:mod:`pnyx.mail_flatten`): the message is
+    then not flattened a second time (:func:`deliver_with`).
+    """
 
     def deliver(self, message: EmailMessage) -> None: ...
+
+
+def deliver_with(backend: MailBackend, message: EmailMessage, data: bytes | None) -> None:
+    """Deliver ``message`` through ``backend``, handing it ``data`` (the message's bytes,
+    flattened already) when it can use them."""
+    deliver_flattened = getattr(backend, "deliver_flattened", None)
+    if data is not None and deliver_flattened is not None:
+        deliver_flattened(message, data)
+    else:
+        backend.deliver(message)
 
 
 class SmtpBackend:
@@ -63,6 +80,24 @@ class SmtpBackend:
             raise ValueError(f"MAIL_SMTP_SECURITY must be one of {', '.join(SECURITY_MODES)}")
 
     def deliver(self, message: EmailMessage) -> None:
+        with self._session() as connection:
+            connection.send_message(message)
+
+    def deliver_flattened(self, message: EmailMessage, data: bytes) -> None:
+        """Send ``data`` (``message.as_bytes()``) as ``send_message`` would send the
+        message, without flattening it again; ``send_message`` itself where the two
+        could differ (:func:`smtp_envelope`)."""
+        envelope = smtp_envelope(message, data)
+        with self._session() as connection:
+            if envelope is None:
+                connection.send_message(message)
+            else:
+                sender, recipients = envelope
+                connection.sendmail(sender, recipients, data.replace(b"\n", b"\r\n"))
+
+    @contextlib.contextmanager
+    def _session(self) -> Iterator[smtplib.SMTP]:
+        """A connection, secured and logged in; closed (``QUIT``) on leaving."""
         context = ssl.create_default_context()
         if self.security == "ssl":
             connection: smtplib.SMTP = smtplib.SMTP_SSL(
@@ -75,7 +110,32 @@ class SmtpBackend:
                 connection.starttls(context=context)
             if self.username:
                 connection.login(self.username, self.password or "")
-            connection.send_message(message)
+            yield connection
+
+
+#: A line ``send_message`` would write as ``>From `` (its generator mangles them).
+_FROM_LINE = re.compile(rb"^From ", re.MULTILINE)
+
+
+def smtp_envelope(message: EmailMessage, data: bytes) -> tuple[str, list[str]] | None:
+    """The sender and recipients ``smtplib``'s ``send_message`` would use, when the bytes
+    it would send are ``data`` with CRLF line ends; ``None`` when they could differ.
+
+    ``send_message`` flattens the message with CRLF, drops ``Bcc`` headers, writes a body
+    line starting with ``From `` as ``>From `` and switches to SMTPUTF8 for non-ASCII
+    addresses; the messages Pnyx builds have none of these, and any that has is left to it.
+    """
+    if any(name in message for name in ("Resent-Date", "Bcc", "Resent-Bcc")):
+        return None
+    if b"\r" in data or _FROM_LINE.search(data):
+        return None
+    sender_field = message["Sender"] if "Sender" in message else message["From"]
+    sender = getaddresses([sender_field])[0][1]
+    fields = [f for f in (message["To"], message["Bcc"], message["Cc"]) if f is not None]
+    recipients = [address for _name, address in getaddresses(fields)]
+    if not "".join([sender, *recipients]).isascii():
+        return None
+    return sender, recipients
 
 
 class OutboxFolder:
@@ -85,10 +145,14 @@ class OutboxFolder:
         self.folder = folder
 
     def deliver(self, message: EmailMessage) -> None:
+        self.deliver_flattened(message, message.as_bytes())
+
+    def deliver_flattened(self, message: EmailMessage, data: bytes) -> None:
+        """Write ``data``, the message's bytes (``message.as_bytes()``)."""
         self.folder.mkdir(parents=True, exist_ok=True)
         name = f"{utcnow():%Y%m%dT%H%M%S%f}-{secrets.token_hex(4)}.eml"
         partial = self.folder / f".{name}.part"
-        partial.write_bytes(message.as_bytes())
+        partial.write_bytes(data)
         # Readers of the folder never see a half-written message.
         os.replace(partial, self.folder / name)
 

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from pnyx.db import get_session
 from pnyx.jobs import enqueue, job, last_attempt
 from pnyx.jobs.runner import IN_JOB
+from pnyx.mail_flatten import flatten
 from pnyx.models import OutgoingMail, utcnow
 
 log = logging.getLogger(__name__)
@@ -47,13 +48,15 @@ def queue_message(message: EmailMessage, template: str, *, keyed: bool = False) 
     A ``keyed`` message (its ``Message-ID`` derived from what it tells, so a re-run
     builds the same one) sent from a job is delivered by that job at once, rather than
     by one more job: a failure raises :class:`DeliveryError`, and the job's retry
-    delivers it (its record says whether it went already).
+    delivers it (its record says whether it went already): the message is then
+    flattened once, for its record and its delivery alike (:mod:`pnyx.mail_flatten`).
     """
-    text = message.as_string()
     if keyed and g.get(IN_JOB):
-        deliver(text, message, template)  # the message itself: not its text parsed again
+        # the message itself: not its text parsed again, nor flattened a second time
+        flat = flatten(message)
+        deliver(flat.text, message, template, data=flat.data)
     else:
-        enqueue(deliver_mail, text, template)
+        enqueue(deliver_mail, message.as_string(), template)
     return True
 
 
@@ -151,10 +154,11 @@ def deliver_mail(text: str, template: str) -> None:
     deliver(text, parse(text), template)
 
 
-def deliver(text: str, message: EmailMessage, template: str) -> None:
-    """Deliver ``message`` (whose text is ``text``) once, recording success or failure;
-    raise :class:`DeliveryError` when a later attempt should try again."""
-    from pnyx.mail import mail_backend
+def deliver(text: str, message: EmailMessage, template: str, *, data: bytes | None = None) -> None:
+    """Deliver ``message`` (whose text is ``text``, and bytes ``data`` when already
+    flattened) once, recording success or failure; raise :class:`DeliveryError` when a
+    later attempt should try again."""
+    from pnyx.mail import deliver_with, mail_backend
     from pnyx.notifications.bounces import skip_bounced
 
     if skip_bounced(str(message["To"]), template):
@@ -166,7 +170,7 @@ def deliver(text: str, message: EmailMessage, template: str) -> None:
         return
     session = get_session()
     try:
-        mail_backend().deliver(message)
+        deliver_with(mail_backend(), message, data)
     except (OSError, smtplib.SMTPException) as error:
         final = last_attempt()
         error_text = f"{type(error).__name__}: {error}"[:MAX_ERROR_LENGTH]

@@ -18,21 +18,22 @@ from sqlalchemy import insert, update
 
 from pnyx.db import get_session
 from pnyx.jobs import enqueue
-from pnyx.mail import mail_backend
+from pnyx.mail import deliver_with, mail_backend
 from pnyx.mail_delivery import RETRYING, SENDING, SENT, deliver_mail
+from pnyx.mail_flatten import flatten
 from pnyx.models import OutgoingMail, utcnow
 
 log = logging.getLogger(__name__)
 
 
-def _row(message: EmailMessage, template: str) -> dict[str, object]:
+def _row(message: EmailMessage, text: str, template: str) -> dict[str, object]:
     now = utcnow()
     return {
         "message_id": str(message["Message-ID"]),
         "recipient": str(message["To"])[:320],
         "subject": str(message["Subject"] or "")[:500],
         "template": template[:200],
-        "message": message.as_string(),
+        "message": text,
         "status": SENDING,
         "attempts": 1,
         "created_at": now,
@@ -43,15 +44,18 @@ def _row(message: EmailMessage, template: str) -> dict[str, object]:
 def deliver_batch(messages: list[EmailMessage], template: str) -> int:
     """Record, commit, deliver and mark ``messages``; return how many were delivered."""
     session = get_session()
-    rows = [_row(message, template) for message in messages]
+    flats = [flatten(message) for message in messages]  # once each: recorded and delivered
+    rows = [
+        _row(message, flat.text, template) for message, flat in zip(messages, flats, strict=True)
+    ]
     if rows:
         session.execute(insert(OutgoingMail), rows)
     session.commit()
     backend = mail_backend()
     sent: list[str] = []
-    for message, row in zip(messages, rows, strict=True):
+    for message, flat, row in zip(messages, flats, rows, strict=True):
         try:
-            backend.deliver(message)
+            deliver_with(backend, message, flat.data)
         except (OSError, smtplib.SMTPException):
             log.exception("could not send %s: handed to the mail job", row["message_id"])
             session.execute(
