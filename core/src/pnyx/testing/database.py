@@ -236,10 +236,10 @@ def schema_url(base_url: str, schema: str) -> str:
     survive a power cut; what other sessions see is unchanged). About a fifth of the time
     of database-heavy tests.
 
-    ``jit=off``: the tables of a test schema are never analyzed, so the planner guesses
-    ~140 rows a table; a request's joins then look costly enough for PostgreSQL's JIT,
-    which spent 50–300 ms compiling each such query (the signed-in person's query, among
-    others) for a plan that ran in 0.3 ms. docs/deployment.md says why an instance turns it
+    ``jit=off``: for a test table not analyzed yet the planner guesses from its size, dead
+    rows included; a request's joins then looked costly enough for PostgreSQL's JIT,
+    which made the signed-in person's query take 57 ms (``EXPLAIN ANALYZE``) for a plan
+    whose nodes ran in 0.3 ms. docs/deployment.md says why an instance turns it
     off as well.
     """
     options = f"-csearch_path={schema} -csynchronous_commit=off -cjit=off"
