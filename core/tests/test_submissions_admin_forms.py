@@ -11,9 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pnyx.models import AdminExport, Component, Newsletter, Step
-
-TOKEN = "Admin-form-sent-once-0123456789"
-AGAIN = "This form was already sent: what it made is saved once."
+from pnyx.testing.submissions import sent_twice
 
 
 @pytest.fixture
@@ -31,16 +29,6 @@ def admin(client, make_organization, make_space, make_user):
 
 def count(session: Session, model: type) -> int:
     return session.scalar(select(func.count()).select_from(model)) or 0
-
-
-def sent_twice(client, url: str, form: dict[str, str]) -> None:
-    """Send ``form`` twice with one token: the second goes where the first led."""
-    assert 'name="submission_token"' in client.get(url).text
-    first = client.post_form(url, {**form, "submission_token": TOKEN})
-    again = client.post_form(url, {**form, "submission_token": TOKEN})
-    assert first.status_code in (302, 303), first.text
-    assert again.status_code == 302 and again.location == first.location
-    assert AGAIN in client.get(again.location, follow_redirects=True).text
 
 
 def test_a_phase_form_sent_again_adds_one_phase(client, session, admin) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from pnyx_budgets.models import SELECTED, Outcome
 from pnyx_budgets.outcomes.model import Election
 from pnyx_budgets.outcomes.pabulib import read_pb
 
@@ -33,3 +34,25 @@ def shared_pb() -> Callable[[str], Election]:
     if directory is None:
         pytest.skip("shared/data/pabulib is not beside this repository (see conftest.py)")
     return cache(lambda name: read_pb(directory / name))
+
+
+@pytest.fixture
+def winner(session, budgets_make_budget, budgets_make_project):
+    """A selected project of a new budget, among the winners of a published outcome."""
+    budget = budgets_make_budget()
+    project = budgets_make_project(budget, title="Footbridge", selection=SELECTED)
+    session.add(
+        Outcome(
+            budget_id=budget.id,
+            rule="greedy",
+            engine="test",
+            parameters={},
+            ballots_digest="x",
+            ballots_count=0,
+            summary={"winners": [project.id], "scores": {}, "votes": {}},
+            certificate={},
+            published_at=project.created_at,
+        )
+    )
+    session.commit()
+    return project

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from pnyx.testing import install_plugins
-from pnyx_budgets.models import SELECTED, Outcome, TimelineEntry
+from pnyx_budgets.models import TimelineEntry
 
 
 @pytest.fixture
@@ -25,27 +25,6 @@ def received(pnyx_plugins):
     events = importlib.import_module("budgets_listener").RECEIVED
     events.clear()
     return events
-
-
-@pytest.fixture
-def winner(session, budgets_make_budget, budgets_make_project):
-    budget = budgets_make_budget()
-    project = budgets_make_project(budget, title="Footbridge", selection=SELECTED)
-    session.add(
-        Outcome(
-            budget_id=budget.id,
-            rule="greedy",
-            engine="test",
-            parameters={},
-            ballots_digest="x",
-            ballots_count=0,
-            summary={"winners": [project.id], "scores": {}, "votes": {}},
-            certificate={},
-            published_at=project.created_at,
-        )
-    )
-    session.commit()
-    return project
 
 
 def test_staff_update_progress_and_followers_hear_of_it(

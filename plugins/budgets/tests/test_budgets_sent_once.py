@@ -8,11 +8,10 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from pnyx_budgets.models import SELECTED, Budget, Outcome, Project, TimelineEntry
+from pnyx.testing.submissions import sent_twice
+from pnyx_budgets.models import Budget, Project, TimelineEntry
 
 pytestmark = pytest.mark.pnyx_plugins("budgets")
-TOKEN = "Budget-form-sent-once-0123456789"
-AGAIN = "This form was already sent: what it made is saved once."
 BUDGET = {
     "title.fr": "Budget jeunes",
     "title.en": "Youth budget",
@@ -35,16 +34,6 @@ def count(session: Session, model: type) -> int:
     return session.scalar(select(func.count()).select_from(model)) or 0
 
 
-def sent_twice(client, url: str, form: dict[str, str]) -> None:
-    """Send ``form`` twice with one token: the second goes where the first led."""
-    assert 'name="submission_token"' in client.get(url).text
-    first = client.post_form(url, {**form, "submission_token": TOKEN})
-    again = client.post_form(url, {**form, "submission_token": TOKEN})
-    assert first.status_code == 303, first.text
-    assert again.status_code == 302 and again.location == first.location
-    assert AGAIN in client.get(again.location).text
-
-
 def test_a_budget_form_sent_again_creates_one_budget(
     budgets_client, budgets_admin_url, admin, session
 ) -> None:
@@ -65,25 +54,9 @@ def test_a_project_form_sent_again_creates_one_project(
 
 
 def test_a_timeline_entry_form_sent_again_adds_one_entry(
-    budgets_client, budgets_admin_url, admin, session, budgets_make_budget, budgets_make_project
+    budgets_client, budgets_admin_url, admin, session, winner
 ) -> None:
-    budget = budgets_make_budget()
-    project = budgets_make_project(budget, title="Footbridge", selection=SELECTED)
-    session.add(
-        Outcome(
-            budget_id=budget.id,
-            rule="greedy",
-            engine="test",
-            parameters={},
-            ballots_digest="x",
-            ballots_count=0,
-            summary={"winners": [project.id], "scores": {}, "votes": {}},
-            certificate={},
-            published_at=project.created_at,
-        )
-    )
-    session.commit()
-    url = f"{budgets_admin_url}{budget.id}/projects/{project.id}/follow-up"
+    url = f"{budgets_admin_url}{winner.budget_id}/projects/{winner.id}/follow-up"
     entry = {"form": "entry", "entry.day": "2026-03-01", "entry.title.fr": "Début des travaux"}
     sent_twice(budgets_client, url, entry)
     assert count(session, TimelineEntry) == 1
