@@ -12,12 +12,10 @@ from sqlalchemy.orm import Session
 
 from pnyx import api
 from pnyx.testing import PnyxClient
+from pnyx.testing.submissions import sent_twice
 from pnyx_surveys import kinds
 from pnyx_surveys.models import Question, Section
 from pnyx_surveys.questionnaires import of_component
-
-TOKEN = "Survey-builder-sent-once-0123456789"
-AGAIN = "This form was already sent: what it made is saved once."
 
 
 def count(session: Session, model: type) -> int:
@@ -34,12 +32,7 @@ def test_a_question_form_sent_again_adds_one_question(
     client.sign_in(make_user(roles=["admin"]))
     section = of_component(session, component).sections[0]
     new = urls("surveys_admin.new_question", section_id=section.id, kind=kinds.SHORT_TEXT)
-    assert 'name="submission_token"' in client.get(new).text
-    form = {"text.fr": "Régime alimentaire", "text.en": "Diet", "submission_token": TOKEN}
-    first = client.post_form(new, form)
-    again = client.post_form(new, form)
-    assert first.status_code == 302 and again.location == first.location
-    assert AGAIN in client.get(again.location).text
+    sent_twice(client, new, {"text.fr": "Régime alimentaire", "text.en": "Diet"})
     assert count(session, Question) == 1
     edit = urls("surveys_admin.edit_question", question_id=session.scalar(select(Question.id)))
     assert 'name="submission_token"' not in client.get(edit).text
