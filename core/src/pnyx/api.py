@@ -120,6 +120,7 @@ from pnyx.toolkit.permission_rules import PermissionRules, require
 from pnyx.toolkit.taxonomy import TermOption, subtree, taxonomy_terms, term_field, term_labels
 from pnyx.web.components import component_url
 from pnyx.web.guards import can, requires
+from pnyx.written_language import read_written_language, written_language_column
 
 _log = logging.getLogger(__name__)
 
@@ -364,6 +365,7 @@ __all__ = [
     "publish_event",
     "rate_limit",
     "read_int",
+    "read_written_language",
     "register_optional_mail",
     "render_rich_text",
     "require",
@@ -396,4 +398,5 @@ __all__ = [
     "verification",
     "wants_mail",
     "write_action",
+    "written_language_column",
 ]

@@ -24,6 +24,7 @@ from pnyx.templating import PnyxEnvironment
 from pnyx.web import init_web
 from pnyx.web.declared_actions import refuse_undeclared_views
 from pnyx.web.url_rules import LazyBuilderRule
+from pnyx.written_language import init_written_language
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
@@ -59,6 +60,7 @@ def build_app(config: Mapping[str, Any] | None = None) -> Flask:
     init_db(app, app.config["DATABASE_URL"])
     plugin_paths = [info.package_path for info in plugins.plugins.values()]
     init_i18n(app, plugin_paths)
+    init_written_language(app)
     init_package_i18n(app, plugin_paths)
     init_template_i18n(app, plugin_paths)
     init_web(app, plugins)

@@ -1,0 +1,105 @@
+"""The language of a resident's text (``pnyx.written_language``): read from a form among the
+organization's languages, and marked with ``lang`` where it is not the page's (WCAG 3.1.2)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import flask_babel
+import pytest
+from flask import Flask, g, render_template_string
+from werkzeug.datastructures import MultiDict
+
+from pnyx import api
+from pnyx.written_language import in_language, lang_attribute, read_written_language
+
+FIELD = (
+    '{% from "pnyx/forms/written_language.html" import written_language_field %}'
+    "{{ written_language_field(value, error) }}"
+)
+
+
+@pytest.fixture(autouse=True)
+def bilingual(make_organization):
+    """Smart Isula's case: French first, Corsican offered."""
+    return make_organization(default_locale="fr", available_locales=["fr", "co"])
+
+
+@contextmanager
+def on_page(app: Flask, language: str) -> Iterator[None]:
+    """A request asking for ``language``, with the locale and organization read afresh (the
+    test's app context, hence ``g``, outlives each request context)."""
+    with app.test_request_context("/", headers={"Accept-Language": language}):
+        g.pop("pnyx_organization", None)
+        flask_babel.refresh()
+        yield
+
+
+def test_no_choice_takes_the_page_language(app) -> None:
+    with on_page(app, "co"):
+        assert read_written_language(MultiDict()) == ("co", None)
+    with on_page(app, "en"):  # not offered: the organization's default
+        assert read_written_language(MultiDict()) == ("fr", None)
+
+
+def test_no_choice_keeps_the_language_of_an_edited_text(app) -> None:
+    with on_page(app, "fr"):
+        assert read_written_language(MultiDict(), current="co") == ("co", None)
+
+
+def test_a_chosen_language_is_kept(app) -> None:
+    with on_page(app, "fr"):
+        assert read_written_language(MultiDict({"language": "co"})) == ("co", None)
+
+
+@pytest.mark.parametrize("sent", ["de", "co<script>", "x" * 300])
+def test_a_language_not_offered_is_refused_with_a_message(app, sent: str) -> None:
+    with on_page(app, "fr"):
+        language, error = read_written_language(MultiDict({"language": sent}))
+    assert language == "fr"
+    assert error == "Choose the language of your text from the list."
+
+
+def test_a_text_in_another_language_than_the_page_is_marked(app) -> None:
+    with on_page(app, "fr"):
+        assert str(in_language("Bon dì <b>", "co")) == '<span lang="co">Bon dì &lt;b&gt;</span>'
+        assert str(lang_attribute("co")) == ' lang="co"'
+    with on_page(app, "co"):
+        assert str(in_language("Bon dì <b>", "co")) == "Bon dì &lt;b&gt;"
+        assert str(lang_attribute("co")) == ""
+
+
+def test_a_text_of_unknown_language_is_not_marked(app) -> None:
+    with on_page(app, "fr"):
+        assert str(in_language("Bonjour", "")) == "Bonjour"
+        assert str(lang_attribute(None)) == ""
+
+
+def test_the_field_offers_the_organization_languages(app) -> None:
+    with on_page(app, "co"):
+        html = render_template_string(FIELD, value="", error=None)
+    assert '<select id="language" name="language" aria-describedby="language-hint">' in html
+    assert '<option value="co" lang="co" selected>' in html
+    assert '<option value="fr" lang="fr">' in html
+    assert '<option value="en"' not in html
+
+
+def test_the_field_shows_its_error(app) -> None:
+    with on_page(app, "fr"):
+        html = render_template_string(FIELD, value="fr", error="Choose one.")
+    assert '<p class="error" id="language-error">Choose one.</p>' in html
+    assert 'aria-describedby="language-error language-hint" aria-invalid="true"' in html
+
+
+def test_no_field_on_a_single_language_organization(app, session, bilingual) -> None:
+    bilingual.available_locales = ["fr"]
+    session.commit()
+    with on_page(app, "fr"):
+        assert render_template_string(FIELD, value="", error=None).strip() == ""
+        assert read_written_language(MultiDict()) == ("fr", None)
+
+
+def test_the_plugin_api_exports_it() -> None:
+    assert api.read_written_language is read_written_language
+    assert callable(api.written_language_column)
