@@ -58,7 +58,7 @@ def test_a_language_not_offered_is_refused_with_a_message(app, sent: str) -> Non
     with on_page(app, "fr"):
         language, error = read_written_language(MultiDict({"language": sent}))
     assert language == "fr"
-    assert error == "Choose the language of your text from the list."
+    assert error == "Choisissez la langue de votre texte dans la liste."
 
 
 def test_a_text_in_another_language_than_the_page_is_marked(app) -> None:
