@@ -61,6 +61,8 @@ class Comment(api.Model):
         ForeignKey("user_groups.id", ondelete="SET NULL"), index=True
     )
     body: Mapped[str] = mapped_column(Text)
+    #: The language its author wrote it in (pnyx.written_language): marked where not the page's.
+    language: Mapped[str] = api.written_language_column()
     alignment: Mapped[int] = mapped_column(SmallInteger, default=NEUTRAL)
     #: Written by staff of the space as an official answer.
     official: Mapped[bool] = mapped_column(default=False)

@@ -56,6 +56,7 @@ class ThreadComment:
     depth: int
     author_id: int | None
     body: str
+    language: str
     alignment: int
     official: bool
     created_at: dt.datetime
@@ -134,6 +135,7 @@ _COMMENT_COLUMNS = (
     Comment.depth,
     Comment.author_id,
     Comment.body,
+    Comment.language,
     Comment.alignment,
     Comment.official,
     Comment.created_at,

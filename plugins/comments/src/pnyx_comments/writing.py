@@ -49,6 +49,12 @@ def _messages() -> dict[str, str]:
     }
 
 
+def body_error(body: str) -> str | None:
+    """Why ``body`` cannot be published, or ``None`` (to show with another refusal)."""
+    problem = text.problem(text.clean(body))
+    return _messages()[problem] if problem else None
+
+
 def _check_body(body: str) -> str:
     cleaned = text.clean(body)
     problem = text.problem(cleaned)
@@ -135,8 +141,10 @@ def post(
     parent: Comment | None = None,
     official: bool = False,
     user_group_id: int | None = None,
+    language: str = "",
 ) -> Comment:
-    """Write a comment or a reply; ``user_group_id`` was checked by :func:`read_group`."""
+    """Write a comment or a reply; ``user_group_id`` was checked by :func:`read_group`,
+    ``language`` by ``api.read_written_language``."""
     cleaned = _check_body(body)
     _check_rate(user)
     if parent is not None and parent.depth >= MAX_DEPTH:
@@ -152,6 +160,7 @@ def post(
         author_id=user.id,
         user_group_id=user_group_id,
         body=cleaned,
+        language=language,
         # Replies answer a comment: only top-level comments take a side on the record.
         alignment=ALIGNMENTS.get(alignment, NEUTRAL) if parent is None else NEUTRAL,
         official=official and is_staff(user, target),
@@ -185,8 +194,12 @@ def post(
     return comment
 
 
-def edit(comment: Comment, body: str) -> None:
+def edit(comment: Comment, body: str, language: str | None = None) -> None:
+    """A new text (the old one goes to the history); a new ``language`` alone is no new
+    version (the words are the same)."""
     cleaned = _check_body(body)
+    if language is not None:
+        comment.language = language
     if cleaned == comment.body:
         return
     written_at = comment.edited_at or comment.created_at

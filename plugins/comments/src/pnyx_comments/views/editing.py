@@ -34,21 +34,33 @@ def edit(comment_id: int) -> Response | str | tuple[str, int]:
     comment, target = _own(comment_id)
     error = ""
     body = comment.body
+    # No field (one language offered) keeps the stored language.
+    language, language_error = comment.language, None
     if request.method == "POST":
         body = request.form.get("body", "")
-        try:
-            writing.edit(comment, body)
-        except writing.WriteError as problem:
-            api.db_session().rollback()
-            error = str(problem)
+        language, language_error = api.read_written_language(request.form, current=comment.language)
+        if language_error:
+            error = writing.body_error(body) or ""
         else:
-            api.db_session().commit()
-            flash(api._("Your comment is saved."), "success")
-            return back_to(target, comment.id)
+            try:
+                writing.edit(comment, body, language)
+            except writing.WriteError as problem:
+                api.db_session().rollback()
+                error = str(problem)
+            else:
+                api.db_session().commit()
+                flash(api._("Your comment is saved."), "success")
+                return back_to(target, comment.id)
     page = render_template(
-        "comments/edit.html", comment=comment, target=target, body=body, error=error
+        "comments/edit.html",
+        comment=comment,
+        target=target,
+        body=body,
+        error=error,
+        language=language,
+        language_error=language_error,
     )
-    return (page, 422) if error else page
+    return (page, 422) if error or language_error else page
 
 
 @blueprint.post("/<int:comment_id>/delete")

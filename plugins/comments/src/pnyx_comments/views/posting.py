@@ -33,6 +33,11 @@ def create(resource_type: str, resource_id: int) -> Response | tuple[str, int]:
     if sent is not None:
         flash(api._("This comment is already published."), "success")
         return back_to(target, sent.id)
+    language, language_error = api.read_written_language(request.form)
+    if language_error:
+        # Nothing is published: the text comes back with both reasons, if the text has one.
+        body_error = writing.body_error(request.form.get("body", ""))
+        return _write_again(target, user, parent, body_error, language, language_error)
     api.submissions.claim()  # the same form sent twice at once: one comment (docs/forms.md)
     try:
         comment = writing.post(
@@ -43,26 +48,40 @@ def create(resource_type: str, resource_id: int) -> Response | tuple[str, int]:
             parent=parent,
             official=request.form.get("official") == "yes",
             user_group_id=writing.read_group(target, user, request.form.get("user_group")),
+            language=language,
         )
     except writing.WriteError as error:
-        # The text comes back on a page of its own, with the reason: nothing typed is lost.
         api.db_session().rollback()
-        page = render_template(
-            "comments/write.html",
-            target=target,
-            error=str(error),
-            body=request.form.get("body", ""),
-            alignment=request.form.get("alignment", "neutral"),
-            parent_id=parent.id if parent else None,
-            official=request.form.get("official") == "yes",
-            groups=writing.group_choices(target, user),
-            user_group=request.form.get("user_group", ""),
-        )
-        # A (page, status) tuple: Flask makes it text/html (werkzeug's Response would be
-        # text/plain, and the browser would show the page's source).
-        return page, 422
+        return _write_again(target, user, parent, str(error), language)
     answer = back_to(target, comment.id)
     api.submissions.made(answer.location)
     api.db_session().commit()
     flash(api._("Your comment is published."), "success")
     return answer
+
+
+def _write_again(
+    target: targets.Target,
+    user: api.User,
+    parent: Comment | None,
+    error: str | None,
+    language: str,
+    language_error: str | None = None,
+) -> tuple[str, int]:
+    """The text comes back on a page of its own, with the reason: nothing typed is lost."""
+    page = render_template(
+        "comments/write.html",
+        target=target,
+        error=error,
+        body=request.form.get("body", ""),
+        alignment=request.form.get("alignment", "neutral"),
+        parent_id=parent.id if parent else None,
+        official=request.form.get("official") == "yes",
+        groups=writing.group_choices(target, user),
+        user_group=request.form.get("user_group", ""),
+        language=language,
+        language_error=language_error,
+    )
+    # A (page, status) tuple: Flask makes it text/html (werkzeug's Response would be
+    # text/plain, and the browser would show the page's source).
+    return page, 422
