@@ -74,17 +74,18 @@ def check_message_quota(session: Session, user: api.User, component: api.Compone
 
 
 def open_conversation(
-    session: Session, post: AidPost, responder: api.User, body: str
+    session: Session, post: AidPost, responder: api.User, body: str, language: str = ""
 ) -> tuple[AidConversation, bool]:
     """The responder's conversation about ``post`` with its first message; ``True`` if new.
 
-    An existing conversation gets the message instead (unless it was ended).
+    An existing conversation gets the message instead (unless it was ended). ``language``:
+    the one the message is written in (``api.read_written_language``).
     """
     if blocked_between(session, post.author_id, responder.id):
         raise RefusedError(api._("You cannot contact this person."))
     existing = find(session, post, responder)
     if existing is not None:
-        send(session, existing, responder, body)
+        send(session, existing, responder, body, language)
         return existing, False
     check_conversation_quota(session, responder, post.component)
     check_message_quota(session, responder, post.component)
@@ -101,9 +102,9 @@ def open_conversation(
     except IntegrityError:  # the same person, at the same time, in another request
         existing = find(session, post, responder)
         assert existing is not None
-        send(session, existing, responder, body)
+        send(session, existing, responder, body, language)
         return existing, False
-    _add_message(session, conversation, responder, body)
+    _add_message(session, conversation, responder, body, language)
     api.log_action(
         session,
         "mutual_aid.conversation_opened",
@@ -115,7 +116,11 @@ def open_conversation(
 
 
 def send(
-    session: Session, conversation: AidConversation, sender: api.User, body: str
+    session: Session,
+    conversation: AidConversation,
+    sender: api.User,
+    body: str,
+    language: str = "",
 ) -> AidMessage:
     if conversation.ended_at is not None:
         raise RefusedError(api._("This conversation has ended."))
@@ -125,15 +130,19 @@ def send(
     if blocked_between(session, sender.id, other):
         raise RefusedError(api._("You cannot write to this person."))
     check_message_quota(session, sender, conversation.component)
-    return _add_message(session, conversation, sender, body)
+    return _add_message(session, conversation, sender, body, language)
 
 
 def _add_message(
-    session: Session, conversation: AidConversation, sender: api.User, body: str
+    session: Session, conversation: AidConversation, sender: api.User, body: str, language: str
 ) -> AidMessage:
     now = api.utcnow()
     message = AidMessage(
-        conversation_id=conversation.id, sender_id=sender.id, body=body, created_at=now
+        conversation_id=conversation.id,
+        sender_id=sender.id,
+        body=body,
+        language=language,
+        created_at=now,
     )
     session.add(message)
     conversation.last_message_at = now

@@ -69,6 +69,8 @@ class AidPost(api.Model):
     )
     title: Mapped[str] = mapped_column(String(120))
     body: Mapped[str] = mapped_column(Text)
+    #: The language its title and body are written in (pnyx.written_language).
+    language: Mapped[str] = api.written_language_column()
     available_from: Mapped[dt.date | None]
     available_until: Mapped[dt.date | None]
     #: When the post leaves the lists (renewable by its author).
@@ -149,6 +151,8 @@ class AidMessage(api.Model):
     )
     sender_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     body: Mapped[str] = mapped_column(Text)
+    #: The language it is written in (pnyx.written_language).
+    language: Mapped[str] = api.written_language_column()
     created_at: Mapped[dt.datetime] = mapped_column(default=api.utcnow)
     hidden_at: Mapped[dt.datetime | None]
 

@@ -20,7 +20,12 @@ from pnyx_mutual_aid.views.writing import message_error
 
 
 def render_contact(
-    post: AidPost, body: str = "", error: str | None = None, warn: bool = False
+    post: AidPost,
+    body: str = "",
+    error: str | None = None,
+    warn: bool = False,
+    language: str = "",
+    language_error: str | None = None,
 ) -> str:
     return render_template(
         "mutual_aid/contact.html",
@@ -28,6 +33,8 @@ def render_contact(
         body=body,
         error=error,
         warn_contact_details=warn,
+        language=language,
+        language_error=language_error,
         staff_text=guidance.staff_text(api.current_component()),
         existing=conversations.find(api.db_session(), post, api.current_user()),
     )
@@ -48,19 +55,20 @@ def contact(post_id: int) -> str | tuple[str, int] | Response:
     api.require(CONTACT, post)
     body = clean(request.form.get("body", ""))
     error = message_error(body)
-    if error:
-        return render_contact(post, body, error), 400
+    language, language_error = api.read_written_language(request.form)
+    if error or language_error:
+        return render_contact(post, body, error, False, language, language_error), 400
     if has_contact_details(body) and request.form.get("contact_details") != "yes":
-        return render_contact(post, body, warn=True), 200
+        return render_contact(post, body, warn=True, language=language), 200
     user = api.current_user()
     assert user is not None
     session = api.db_session()
     api.submissions.claim()  # the same form sent twice at once: one message (docs/forms.md)
     try:
-        conversation, first = conversations.open_conversation(session, post, user, body)
+        conversation, first = conversations.open_conversation(session, post, user, body, language)
     except conversations.RefusedError as refused:
         session.rollback()  # the token too: the person may send the form again later
-        return render_contact(post, body, str(refused)), refused.status
+        return render_contact(post, body, str(refused), language=language), refused.status
     api.submissions.made(url_for("mutual_aid.conversation", token=conversation.token))
     notify.new_message(conversation, user.id, first=first)
     session.commit()

@@ -36,6 +36,8 @@ def render_thread(
     body: str = "",
     error: str | None = None,
     warn: bool = False,
+    language: str = "",
+    language_error: str | None = None,
 ) -> str:
     user = api.current_user()
     assert user is not None
@@ -56,6 +58,8 @@ def render_thread(
         body=body,
         error=error,
         warn_contact_details=warn,
+        language=language,
+        language_error=language_error,
     )
 
 
@@ -79,17 +83,18 @@ def reply(token: str) -> str | tuple[str, int] | Response:
     assert user is not None
     body = clean(request.form.get("body", ""))
     error = message_error(body)
-    if error:
-        return render_thread(found, body, error), 400
+    language, language_error = api.read_written_language(request.form)
+    if error or language_error:
+        return render_thread(found, body, error, False, language, language_error), 400
     if has_contact_details(body) and request.form.get("contact_details") != "yes":
-        return render_thread(found, body, warn=True), 200
+        return render_thread(found, body, warn=True, language=language), 200
     session = api.db_session()
     api.submissions.claim()  # the same reply sent twice at once: one message (docs/forms.md)
     try:
-        conversations.send(session, found, user, body)
+        conversations.send(session, found, user, body, language)
     except conversations.RefusedError as refused:
         session.rollback()  # the token too: the person may send the form again later
-        return render_thread(found, body, str(refused)), refused.status
+        return render_thread(found, body, str(refused), language=language), refused.status
     api.submissions.made(url_for("mutual_aid.conversation", token=found.token))
     notify.new_message(found, user.id, first=False)
     session.commit()

@@ -22,17 +22,28 @@ from pnyx_mutual_aid.views.common import load_post
 def new() -> str | tuple[str, int] | Response:
     component = api.current_component()
     form = api.Form(post_schema(component), values={"kind": request.args.get("kind", "")})
-    if request.method == "POST" and form.validate(request.form):
-        sent = just_posted(component, form.data)
-        if sent is not None:
-            flash(api._("This post is already up."), "success")
-            return redirect(url_for("mutual_aid.show", post_id=sent.id))
-        api.submissions.claim()  # the same form sent twice at once: one post (docs/forms.md)
-        post = add_post(component, form.data)
-        flash(api._("Your post is up. You will get an e-mail when someone answers."), "success")
-        return redirect(url_for("mutual_aid.show", post_id=post.id))
+    language, language_error = "", None
+    if request.method == "POST":
+        valid = form.validate(request.form)
+        # The language of the title and details (pnyx.written_language), beside the schema.
+        language, language_error = api.read_written_language(request.form)
+        if language_error:
+            # In the summary above the form too, linked to the field as the others are.
+            form.form_errors.append(api.Markup('<a href="#language">{}</a>').format(language_error))
+        elif valid:
+            sent = just_posted(component, form.data)
+            if sent is not None:
+                flash(api._("This post is already up."), "success")
+                return redirect(url_for("mutual_aid.show", post_id=sent.id))
+            api.submissions.claim()  # the same form sent twice at once: one post (docs/forms.md)
+            post = add_post(component, {**form.data, "language": language})
+            flash(api._("Your post is up. You will get an e-mail when someone answers."), "success")
+            return redirect(url_for("mutual_aid.show", post_id=post.id))
     status = 400 if form.has_errors else 200
-    return render_template("mutual_aid/form.html", form=form), status
+    page = render_template(
+        "mutual_aid/form.html", form=form, language=language, language_error=language_error
+    )
+    return page, status
 
 
 #: The same post by the same person this recently is the same post.
@@ -68,6 +79,7 @@ def add_post(component: api.Component, data: dict) -> AidPost:
         territory_id=data.get("territory"),
         title=data["title"],
         body=data["body"],
+        language=data.get("language", ""),
         available_from=data.get("available_from"),
         available_until=data.get("available_until"),
         expires_at=lifecycle.expiry_from_now(component),

@@ -31,12 +31,19 @@ def read_report() -> tuple[dict[str, str], dict[str, str]]:
 
 
 def render_report(
-    action: str, subject: str, back: str, values: dict[str, Any], errors: dict[str, str]
+    action: str,
+    subject: str,
+    back: str,
+    values: dict[str, Any],
+    errors: dict[str, str],
+    subject_language: str = "",
 ) -> str:
+    """``subject_language``: the language of ``subject`` when it is a post's title."""
     return render_template(
         "mutual_aid/report.html",
         action=action,
         subject=subject,
+        subject_language=subject_language,
         back=back,
         values=values,
         errors=errors,
@@ -51,10 +58,10 @@ def report_post(post_id: int) -> str | tuple[str, int] | Response:
     action = url_for("mutual_aid.report_post", post_id=post.id)
     back = url_for("mutual_aid.show", post_id=post.id)
     if request.method == "GET":
-        return render_report(action, post.title, back, {}, {})
+        return render_report(action, post.title, back, {}, {}, post.language)
     values, errors = read_report()
     if errors:
-        return render_report(action, post.title, back, values, errors), 400
+        return render_report(action, post.title, back, values, errors, post.language), 400
     user = api.current_user()
     assert user is not None
     session = api.db_session()
