@@ -84,6 +84,9 @@ class Proposal(api.Model):
     title: Mapped[str] = mapped_column(String(200))
     #: Markdown, as written; rendered and sanitised when shown.
     body: Mapped[str] = mapped_column(Text)
+    #: The language its author wrote it in ('' if unknown): pages mark its title and body
+    #: with ``lang`` when it is not the page's (``api.written_language_column``, WCAG 3.1.2).
+    language: Mapped[str] = api.written_language_column()
     #: Plain text excerpt of the body, for lists and text search.
     summary: Mapped[str] = mapped_column(String(300), default="")
     #: The title and summary folded (lower case, no accents), written by the database: what

@@ -51,6 +51,8 @@ class Amendment(api.Model):
     )
     title: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text)
+    #: The language of the new title and body ('' if unknown), the proposal's once accepted.
+    language: Mapped[str] = api.written_language_column()
     old_title: Mapped[str] = mapped_column(String(200))
     old_body: Mapped[str] = mapped_column(Text)
     base_version: Mapped[int] = mapped_column(default=1)

@@ -45,6 +45,8 @@ class CollaborativeDraft(api.Model):
     title: Mapped[str] = mapped_column(String(200))
     #: Markdown, as written; rendered and sanitised when shown.
     body: Mapped[str] = mapped_column(Text)
+    #: The language it is written in ('' if unknown), the proposal's once published.
+    language: Mapped[str] = api.written_language_column()
     #: The optimistic lock: 1 when written, one more at each save.
     version: Mapped[int] = mapped_column(default=1)
     state: Mapped[str] = mapped_column(String(20), default=OPEN)
