@@ -24,6 +24,10 @@ class ProposalSchema(Schema):
     title = fields.String(required=True)
     summary = fields.String(required=True)
     body = fields.String(required=True, metadata={"description": "Markdown text."})
+    language = fields.String(
+        required=True,
+        metadata={"description": "The language its author wrote it in (fr, co…); '' if unknown."},
+    )
     state = fields.String(required=True, metadata={"description": "The public answer state."})
     author = fields.Function(
         lambda proposal: api.open_data.author_name(proposal.author),

@@ -28,6 +28,8 @@ class ProposalData:
     address: str = ""
     #: On behalf of this organization (``api.groups``); ``None``: as oneself.
     user_group_id: int | None = None
+    #: The language it is written in (``api.read_written_language``); '' if unknown.
+    language: str = ""
 
     @classmethod
     def of(cls, proposal: Any) -> ProposalData:
@@ -39,6 +41,7 @@ class ProposalData:
             theme_ids=[theme.id for theme in proposal.themes],
             address=proposal.address,
             user_group_id=proposal.user_group_id,
+            language=proposal.language,
         )
 
 
@@ -48,9 +51,16 @@ def clean_text(value: str) -> str:
 
 
 def read_form(
-    form: MultiDict[str, str], settings: api.ResolvedSettings, terms: ComponentTerms
+    form: MultiDict[str, str],
+    settings: api.ResolvedSettings,
+    terms: ComponentTerms,
+    current_language: str | None = None,
 ) -> tuple[ProposalData, dict[str, str]]:
-    """The cleaned values of a posted proposal form and the errors by field."""
+    """The cleaned values of a posted proposal form and the errors by field.
+
+    ``current_language``: the edited proposal's, kept when the form has no language field.
+    """
+    language, language_error = api.read_written_language(form, current=current_language)
     data = ProposalData(
         title=" ".join(clean_text(form.get("title", "")).split()),
         body=clean_text(form.get("body", "")),
@@ -58,8 +68,11 @@ def read_form(
         theme_ids=[i for i in (_id(v) for v in form.getlist("themes")) if i is not None],
         address=" ".join(form.get("address", "").split())[:300],
         user_group_id=_id(form.get("user_group")),
+        language=language,
     )
     errors: dict[str, str] = {}
+    if language_error:
+        errors["language"] = language_error
     _check_title(data.title, settings, errors)
     _check_body(data.body, settings, errors)
     _check_terms(data, settings, terms, errors)

@@ -50,6 +50,7 @@ def apply(session: Session, proposal: Proposal, data: ProposalData) -> None:
     """Copy a form's values onto ``proposal`` (themes included)."""
     proposal.title = data.title
     proposal.body = data.body
+    proposal.language = data.language
     proposal.summary = plain_text(data.body)
     proposal.territory_id = data.territory_id
     proposal.address = data.address

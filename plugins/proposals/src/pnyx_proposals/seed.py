@@ -119,6 +119,7 @@ def seed(session: Session, component: api.Component) -> None:
             author_id=people[number % len(people)].id,
             title=title,
             body=body,
+            language="fr",  # the demo's texts are written in French
             summary=plain_text(body),
             territory_id=commune.id,
             themes=[themes[theme_code]],
@@ -138,6 +139,7 @@ def seed(session: Session, component: api.Component) -> None:
             author_id=people[0].id,
             title="Brouillon : un skatepark",
             body="Un brouillon que seule son autrice voit.",
+            language="fr",
             summary="Un brouillon",
         )
     )

@@ -49,6 +49,7 @@ def propose(
     title: str,
     body: str,
     user_group_id: int | None = None,
+    language: str = "",
 ) -> Amendment:
     """A new pending amendment, written against the proposal's current text, by ``author``
     alone or on behalf of an organization (``user_group_id``, checked by the caller)."""
@@ -59,6 +60,7 @@ def propose(
         user_group_id=user_group_id,
         title=title,
         body=body,
+        language=language,
         old_title=proposal.title,
         old_body=proposal.body,
         base_version=proposal.version,
@@ -107,6 +109,8 @@ def accept(
         .values(
             title=amendment.title,
             body=amendment.body,
+            # The proposal now reads as the amendment: in the amendment's language.
+            language=amendment.language or proposal.language,
             summary=plain_text(amendment.body),
             version=Proposal.version + 1,
             updated_at=api.utcnow(),
@@ -147,6 +151,7 @@ def promote(
     data = ProposalData(
         title=amendment.title,
         body=amendment.body,
+        language=amendment.language or proposal.language,
         territory_id=proposal.territory_id,
         theme_ids=[theme.id for theme in proposal.themes],
     )

@@ -79,16 +79,21 @@ def load_amendment(proposal_id: int, amendment_id: int) -> tuple[Proposal, Amend
     return proposal, amendment
 
 
-def read_text(proposal: Proposal) -> tuple[str, str, dict[str, str]]:
+def read_text(proposal: Proposal) -> tuple[str, str, str, dict[str, str]]:
+    """The posted title, body and language (the proposal's when the form has no language
+    field), and the errors by field."""
     settings = settings_of()
     title = " ".join(clean_text(request.form.get("title", "")).split())
     body = clean_text(request.form.get("body", ""))
     errors: dict[str, str] = {}
+    language, language_error = api.read_written_language(request.form, current=proposal.language)
+    if language_error:
+        errors["language"] = language_error
     _check_title(title, settings, errors)
     _check_body(body, settings, errors)
     if not errors and (title, body) == (proposal.title, proposal.body):
         errors["body"] = api._("Change the title or the text: this is the proposal as it is.")
-    return title, body, errors
+    return title, body, language, errors
 
 
 def on_behalf_choices() -> list[api.groups.UserGroup]:
@@ -119,6 +124,7 @@ def render_form(
     status: int = 200,
     preview: bool = False,
     user_group_id: int | None = None,
+    language: str = "",
 ) -> Page:
     page = render_template(
         "proposals/amendments/form.html",
@@ -128,6 +134,7 @@ def render_form(
         errors=errors,
         groups=on_behalf_choices(),
         user_group_id=user_group_id,
+        language=language,
         settings=settings_of(),
         title_diff=word_diff(proposal.title, title) if preview else None,
         body_diff=word_diff(proposal.body, body) if preview else None,
@@ -140,7 +147,7 @@ def render_form(
 def amend(proposal_id: int) -> Page:
     proposal = load_proposal(proposal_id)
     api.require(AMEND, proposal)
-    return render_form(proposal, proposal.title, proposal.body, {})
+    return render_form(proposal, proposal.title, proposal.body, {}, language=proposal.language)
 
 
 @blueprint.post("/<int:proposal_id>/amend")
@@ -148,17 +155,18 @@ def amend(proposal_id: int) -> Page:
 def propose(proposal_id: int) -> Page:
     proposal = load_proposal(proposal_id)
     api.require(AMEND, proposal)
-    title, body, errors = read_text(proposal)
+    title, body, language, errors = read_text(proposal)
     user_group_id = read_group(errors)
+    kept = {"user_group_id": user_group_id, "language": language}
     if errors:
-        return render_form(proposal, title, body, errors, 400, user_group_id=user_group_id)
-    if request.form.get("intent") == "preview":
-        return render_form(proposal, title, body, {}, preview=True, user_group_id=user_group_id)
+        return render_form(proposal, title, body, errors, 400, **kept)
+    if request.form.get("intent") == "preview":  # shows the changes, saves nothing
+        return render_form(proposal, title, body, {}, preview=True, **kept)
     session = api.db_session()
     user = api.current_user()
     assert user is not None
     api.submissions.claim()  # the same form sent twice at once: one amendment (docs/forms.md)
-    amendment = service.propose(session, proposal, user, title, body, user_group_id)
+    amendment = service.propose(session, proposal, user, title, body, user_group_id, language)
     session.flush()
     api.submissions.made(amendment_url(amendment))
     session.commit()

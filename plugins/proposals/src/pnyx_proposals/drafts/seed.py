@@ -24,7 +24,9 @@ def seed_drafts(session: Session, component: api.Component, people: list[api.Use
     settings["global"] = {**settings.get("global", {}), "collaborative_drafts_enabled": True}
     component.settings = settings
     author, co_writer, asking = people[0], people[1], people[2]
-    draft = writing.start(session, component, author, "Un abri pour les jeunes", VERSIONS[0])
+    draft = writing.start(
+        session, component, author, "Un abri pour les jeunes", VERSIONS[0], language="fr"
+    )
     session.add(
         DraftCollaborator(
             draft_id=draft.id, user_id=co_writer.id, status=ACCEPTED, decided_at=api.utcnow()

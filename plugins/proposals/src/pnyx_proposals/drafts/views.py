@@ -36,15 +36,19 @@ def load_draft(draft_id: int) -> CollaborativeDraft:
     return api.get_or_404(CollaborativeDraft, draft_id)
 
 
-def read_text() -> tuple[str, str, dict[str, str]]:
-    """The posted title and body, cleaned, and the errors by field."""
+def read_text(current_language: str | None = None) -> tuple[str, str, str, dict[str, str]]:
+    """The posted title, body (cleaned) and language, and the errors by field.
+    ``current_language``: the edited draft's, kept when the form has no language field."""
     title = " ".join(clean_text(request.form.get("title", "")).split())
     body = clean_text(request.form.get("body", ""))
     errors: dict[str, str] = {}
+    language, language_error = api.read_written_language(request.form, current=current_language)
+    if language_error:
+        errors["language"] = language_error
     settings = settings_of()
     _check_title(title, settings, errors)
     _check_body(body, settings, errors)
-    return title, body, errors
+    return title, body, language, errors
 
 
 @blueprint.get("/drafts/")
@@ -96,20 +100,21 @@ def render_form(
 @blueprint.get("/drafts/new")
 @api.requires(COLLABORATE)
 def new_draft() -> Page:
-    return render_form(None, {"title": "", "body": ""}, {})
+    return render_form(None, {"title": "", "body": "", "language": ""}, {})
 
 
 @blueprint.post("/drafts/new")
 @api.requires(COLLABORATE)
 def create_draft() -> Page:
-    title, body, errors = read_text()
+    title, body, language, errors = read_text()
     if errors:
-        return render_form(None, {"title": title, "body": body}, errors, 400)
+        values = {"title": title, "body": body, "language": language}
+        return render_form(None, values, errors, 400)
     user = api.current_user()
     assert user is not None
     session = api.db_session()
     api.submissions.claim()  # the same form sent twice at once: one draft (docs/forms.md)
-    draft = writing.start(session, api.current_component(), user, title, body)
+    draft = writing.start(session, api.current_component(), user, title, body, language)
     session.flush()
     api.submissions.made(draft_url(draft))
     session.commit()
@@ -146,7 +151,12 @@ def draft(draft_id: int) -> str:
 def edit_draft(draft_id: int) -> Page:
     item = load_draft(draft_id)
     api.require(DRAFT_EDIT, item)
-    values = {"title": item.title, "body": item.body, "version": str(item.version)}
+    values = {
+        "title": item.title,
+        "body": item.body,
+        "language": item.language,
+        "version": str(item.version),
+    }
     return render_form(item, values, {})
 
 
@@ -155,9 +165,14 @@ def edit_draft(draft_id: int) -> Page:
 def save_draft(draft_id: int) -> Page:
     item = load_draft(draft_id)
     api.require(DRAFT_EDIT, item)
-    title, body, errors = read_text()
+    title, body, language, errors = read_text(current_language=item.language)
     base = api.as_int(request.form.get("version"))
-    values = {"title": title, "body": body, "version": str(base or item.version)}
+    values = {
+        "title": title,
+        "body": body,
+        "language": language,
+        "version": str(base or item.version),
+    }
     if base is None:
         errors["version"] = api._("The form is incomplete: open the draft again.")
     if errors:
@@ -166,7 +181,7 @@ def save_draft(draft_id: int) -> Page:
     assert user is not None and base is not None
     session = api.db_session()
     try:
-        number = writing.save(session, item, user, title, body, base)
+        number = writing.save(session, item, user, title, body, base, language)
     except writing.ClosedError:
         flash(api._("This draft is closed: it can no longer be changed."), "error")
         return redirect(draft_url(item))

@@ -53,11 +53,16 @@ class ClosedError(Exception):
 
 
 def start(
-    session: Session, component: api.Component, author: api.User, title: str, body: str
+    session: Session,
+    component: api.Component,
+    author: api.User,
+    title: str,
+    body: str,
+    language: str = "",
 ) -> CollaborativeDraft:
     """A new open draft, its first version written by ``author`` (its first co-writer)."""
     draft = CollaborativeDraft(
-        component_id=component.id, author_id=author.id, title=title, body=body
+        component_id=component.id, author_id=author.id, title=title, body=body, language=language
     )
     session.add(draft)
     session.flush()
@@ -80,13 +85,18 @@ def save(
     title: str,
     body: str,
     base_version: int,
+    language: str | None = None,
 ) -> int:
     """Save ``editor``'s text over version ``base_version``; returns the new version.
 
     Raises :class:`ConflictError` (nothing changed) when another save came first,
     :class:`ClosedError` when the draft was published or withdrawn meanwhile.
+    ``language``: the text's, when the form says it (``None`` keeps the draft's).
     """
     now = api.utcnow()
+    values = {"title": title, "body": body, "version": base_version + 1, "updated_at": now}
+    if language is not None:
+        values["language"] = language
     result = session.execute(
         update(CollaborativeDraft)
         .where(
@@ -94,7 +104,7 @@ def save(
             CollaborativeDraft.version == base_version,
             CollaborativeDraft.state == OPEN,
         )
-        .values(title=title, body=body, version=base_version + 1, updated_at=now)
+        .values(**values)
         .execution_options(synchronize_session=False)
     )
     if result.rowcount != 1:
@@ -278,7 +288,7 @@ def publish(session: Session, draft: CollaborativeDraft) -> Proposal:
         raise ClosedError
     author = draft.author
     assert author is not None
-    data = ProposalData(title=draft.title, body=draft.body)
+    data = ProposalData(title=draft.title, body=draft.body, language=draft.language)
     proposal = lifecycle.create(session, draft.component, author, data)
     lifecycle.publish(session, proposal)
     draft.state, draft.published_at, draft.proposal_id = PUBLISHED, api.utcnow(), proposal.id

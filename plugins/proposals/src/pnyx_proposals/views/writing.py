@@ -168,7 +168,9 @@ def edit(proposal_id: int) -> Page:
 def update(proposal_id: int) -> Page:
     proposal = editable_proposal(proposal_id)
     settings = settings_of()
-    data, errors = read_form(request.form, settings, component_terms(settings))
+    data, errors = read_form(
+        request.form, settings, component_terms(settings), current_language=proposal.language
+    )
     if errors:
         return render_form(data, errors, proposal, status=400)
     lifecycle.update(api.db_session(), proposal, data)
