@@ -74,11 +74,11 @@ def test_amend_preview_and_accept_without_javascript(
     with resident.expect_navigation():
         resident.get_by_role("link", name="Propose an amendment").click()
     assert_accessible(resident, "amendment form", resident_audit)
-    resident.get_by_label("Text").fill("")
+    resident.get_by_label("Text", exact=True).fill("")
     press(resident, "Send the amendment")  # empty: the error is shown, nothing sent
     assert "Please correct the fields marked below." in resident.inner_text("main")
     assert_accessible(resident, "amendment form with an error", resident_audit)
-    resident.get_by_label("Text").fill(AMENDED)
+    resident.get_by_label("Text", exact=True).fill(AMENDED)
     press(resident, "Preview the changes")
     main = resident.inner_text("main")
     assert "Preview of your changes" in main and "2 words added, 2 words removed" in main

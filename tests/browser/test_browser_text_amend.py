@@ -90,7 +90,7 @@ def test_amend_an_article_without_javascript(
     assert "An article of the participatory text" in resident.inner_text("main")
     assert_accessible(resident, "article's page", resident_audit)
     follow(resident, "Propose an amendment")
-    resident.get_by_label("Text").fill(AMENDED)
+    resident.get_by_label("Text", exact=True).fill(AMENDED)
     press(resident, "Send the amendment")
     assert "/amendments/" in resident.url
     assert_accessible(resident, "the article's amendment", resident_audit)
