@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from pnyx import api
 from pnyx.testing import PnyxClient
-from pnyx_proposals import exports
+from pnyx_proposals import exports, merge
 from pnyx_proposals.amendments.models import Amendment
 from pnyx_proposals.drafts.models import CollaborativeDraft
 from pnyx_proposals.models import Proposal
@@ -259,3 +259,18 @@ def test_open_data_and_the_export_say_the_language(
     assert [row["language"] for row in exported] == ["co", ""]
     header = next(exports.stream_csv(iter(exported)))
     assert header.startswith("id,title,body,language,")
+
+
+def test_proposals_copied_from_another_component_keep_their_language(
+    session: Session,
+    component: api.Component,
+    make_component: Callable[..., api.Component],
+    add_proposal: Callable[..., Proposal],
+) -> None:
+    add_proposal(TITLE, body=BODY, language="co")
+    target = make_component("proposals")
+
+    assert merge.import_from(session, component, target, only_accepted=False) == 1
+
+    copy = session.scalars(select(Proposal).where(Proposal.component_id == target.id)).one()
+    assert copy.language == "co"

@@ -96,6 +96,7 @@ def import_from(
             author_id=original.author_id,
             title=original.title,
             body=original.body,
+            language=original.language,
             summary=original.summary,
             territory_id=original.territory_id,
             address=original.address,
