@@ -57,6 +57,26 @@ def _proposal(smart_isula: SeededInstance, title: str) -> tuple[str, int | None]
         return f"{SPACE}/proposals/{proposal.component_id}/{proposal.id}/", proposal.user_group_id
 
 
+def test_what_residents_wrote_in_corsican_is_marked_on_french_pages(
+    smart_isula: SeededInstance,
+) -> None:
+    """WCAG 3.1.2: a screen reader reads the Corsican proposal and comment with Corsican
+    sounds on the French page; on the Corsican page nothing needs a mark."""
+    title = "Un currettore ortograficu corsu liberu per tutti"
+    url, _group = _proposal(smart_isula, title)
+    french = smart_isula.client(locale="fr").get(url).text
+    assert '<html lang="fr"' in french
+    assert f'<span lang="co">{title}</span>' in french
+    assert '<div class="proposal-body" lang="co">' in french
+    assert french.count('<div class="comment-body" lang="co">') == 1  # Paulu's « Iè ! »
+    corsican = smart_isula.client(locale="co").get(url).text
+    assert f'<span lang="co">{title}</span>' not in corsican
+    assert '<div class="comment-body" lang="fr">' in corsican  # Laetitia's, in French
+    french_proposal, _ = _proposal(smart_isula, "Des tiers-lieux numériques dans l’intérieur")
+    page = smart_isula.client(locale="fr").get(french_proposal).text
+    assert "<span lang=" not in page.split("<main", 1)[1].split("</h1>", 1)[0]
+
+
 def test_a_proposal_shows_the_association_that_wrote_it(smart_isula: SeededInstance) -> None:
     url, group_id = _proposal(smart_isula, "Un currettore ortograficu corsu liberu per tutti")
     page = smart_isula.client(locale="co").get(url).text

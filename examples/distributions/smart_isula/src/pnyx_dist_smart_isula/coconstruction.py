@@ -15,7 +15,7 @@ from pnyx_comments.models import AGAINST, FOR, NEUTRAL, Comment
 from pnyx_dist_smart_isula.build import at, component, person, process, text
 from pnyx_dist_smart_isula.meeting_data import MEETINGS, ORGANIZED_BY
 from pnyx_dist_smart_isula.organization import TIME_ZONE
-from pnyx_dist_smart_isula.proposal_data import ANSWERS, CITIZENS, PROPOSALS
+from pnyx_dist_smart_isula.proposal_data import ANSWERS, CITIZENS, CORSICAN, PROPOSALS
 from pnyx_dist_smart_isula.taxonomy import Terms
 from pnyx_meetings import minutes_form
 from pnyx_meetings.models import AgendaItem, Kind, Meeting, Minutes, Organizer, Registration
@@ -118,6 +118,7 @@ def _proposals(
             user_group_id=group_id,
             title=title,
             body=body,
+            language="co" if key in CORSICAN else "fr",
             summary=plain_text(body)[:300],
             territory_id=terms.places[place].id if place in terms.places else terms.island.id,
             themes=[terms.themes[theme]],
@@ -235,16 +236,24 @@ def _minutes(
         )
 
 
-#: (proposal key, alignment, author e-mail, body, on behalf of): French and Corsican, as
-#: people wrote them; Isula Numerica answers as itself.
+#: (proposal key, alignment, author e-mail, body, on behalf of, language): French and
+#: Corsican, as people wrote them; Isula Numerica answers as itself.
 COMMENTS = (
-    ("correttore", FOR, "paulu@smartisula.pnyx.test", "Iè ! Ne avemu bisognu per e scole.", None),
+    (
+        "correttore",
+        FOR,
+        "paulu@smartisula.pnyx.test",
+        "Iè ! Ne avemu bisognu per e scole.",
+        None,
+        "co",
+    ),
     (
         "correttore",
         NEUTRAL,
         "laetitia@smartisula.pnyx.test",
         "Bonne idée ; penser aussi à un clavier corse pour les téléphones.",
         None,
+        "fr",
     ),
     (
         "tiers-lieux",
@@ -252,6 +261,7 @@ COMMENTS = (
         "chjara@smartisula.pnyx.test",
         "À Corti, plusieurs jeunes attendent un tel lieu pour rester au village.",
         None,
+        "fr",
     ),
     (
         "tiers-lieux",
@@ -259,6 +269,7 @@ COMMENTS = (
         "jean-marc@smartisula.pnyx.test",
         "Sans transport vers les bourgs, ces lieux resteront vides.",
         None,
+        "fr",
     ),
     (
         "tiers-lieux",
@@ -267,6 +278,7 @@ COMMENTS = (
         "Nous pouvons assurer l’accompagnement des porteurs de projets dans les trois bourgs "
         "et organiser un transport partagé les jours d’ouverture.",
         "numerica",
+        "fr",
     ),
     (
         "fibre",
@@ -274,6 +286,7 @@ COMMENTS = (
         "maria@smartisula.pnyx.test",
         "In u mo paese, a scola hè sempre senza internet veloce.",
         None,
+        "co",
     ),
 )
 
@@ -284,7 +297,7 @@ def _comments(
     by_key: dict[str, Proposal],
     groups: dict[str, api.groups.UserGroup],
 ) -> None:
-    for number, (key, alignment, email, body, on_behalf) in enumerate(COMMENTS):
+    for number, (key, alignment, email, body, on_behalf, language) in enumerate(COMMENTS):
         author = person(session, email, email)
         comment = Comment(
             user_group_id=groups[on_behalf].id if on_behalf else None,
@@ -293,6 +306,7 @@ def _comments(
             component_id=proposals.id,
             author_id=author.id,
             body=body,
+            language=language,
             alignment=alignment,
             created_at=api.utcnow() - dt.timedelta(days=10 - number),
         )

@@ -157,3 +157,8 @@ ANSWERS = (
         "Digià previstu : u prugramma righjunale equipa e piazze di i paesi da quì à dui anni.",
     ),
 )
+
+
+#: The proposals written in Corsican (the others are in French): stored with their language,
+#: so that pages read in French mark them ``lang="co"`` for screen readers (WCAG 3.1.2).
+CORSICAN = frozenset({"correttore", "corsi", "mercatu", "acqua"})
