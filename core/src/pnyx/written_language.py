@@ -16,8 +16,8 @@ In a plugin::
     <h1>{{ proposal.title|in_language(proposal.language) }}</h1>     {# content #}
     <div class="rich-text"{{ proposal.language|lang_attribute }}>…</div>   {# wrapper #}
 
-An empty language (texts written before this existed, imports) marks nothing: the text is
-then taken to be in the page's language, as before.
+An empty language (texts written before this existed, imports that do not say) marks nothing:
+the text is then taken to be in the page's language, as before.
 """
 
 from __future__ import annotations

@@ -3,8 +3,10 @@
 
 Columns: ``external_id``, ``title``, ``body`` (required); ``summary``, ``territory`` (a
 territory's code), ``themes`` (theme codes separated by ``|``), ``address``,
-``author_email`` (an existing account; empty: no author shown). The core checks every
-row before writing, skips external ids imported before and writes in batches.
+``author_email`` (an existing account; empty: no author shown), ``language`` (the language
+the proposal is written in, one of the organization's: ``co``, ``fr``...; empty: unknown, not
+marked on pages). The core checks every row before writing, skips external ids imported before
+and writes in batches.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from flask import current_app
 from sqlalchemy import func, insert, select
 
 from pnyx import api
@@ -32,12 +35,38 @@ def parse(context: api.ImportContext, row: Mapping[str, str]) -> dict[str, Any]:
     return {
         "title": title,
         "body": body,
+        "language": written_language(context, row.get("language", "")),
         "summary": row.get("summary", ""),
         "address": row.get("address", "")[:255],
         "territory_id": context.term_id("territory", row.get("territory", "")),
         "themes": context.theme_ids(row.get("themes", "")),
         "author_email": row.get("author_email", "").lower(),
     }
+
+
+def written_language(context: api.ImportContext, language: str) -> str:
+    """The ``language`` column: '' (unknown) or one of the organization's languages."""
+    if not language:
+        return ""
+    offered = organization_languages(context)
+    if language not in offered:
+        raise api.RowError(
+            f"unknown language {language!r}: the organization's languages are "
+            f"{', '.join(offered)} (or leave the language empty)"
+        )
+    return language
+
+
+def organization_languages(context: api.ImportContext) -> list[str]:
+    """The languages a text may be said to be written in, as on the forms (the organization's
+    available locales; the instance's ``PNYX_LOCALES`` before it has one), read once."""
+    if "languages" not in context.cache:
+        query = select(api.Organization.available_locales).limit(1)
+        available = context.session.scalar(query)
+        if available is None:
+            available = current_app.config["LOCALES"]
+        context.cache["languages"] = list(available)
+    return context.cache["languages"]
 
 
 def check_authors(
@@ -73,6 +102,7 @@ def write(context: api.ImportContext, rows: list[dict[str, Any]]) -> list[int]:
                 "author_id": author_ids.get(row["author_email"]),
                 "title": row["title"],
                 "body": row["body"],
+                "language": row["language"],
                 "summary": row["summary"],
                 "address": row["address"],
                 "territory_id": row["territory_id"],
@@ -97,7 +127,14 @@ IMPORTER = api.Importer(
     name="proposals:proposals",
     label="Proposals",
     required_columns=("title", "body"),
-    optional_columns=("summary", "territory", "themes", "address", "author_email"),
+    optional_columns=(
+        "summary",
+        "territory",
+        "themes",
+        "address",
+        "author_email",
+        "language",
+    ),
     parse=parse,
     write=write,
     check_batch=check_authors,
