@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from types import SimpleNamespace
+from typing import Any
 
 import flask_babel
 import pytest
-from flask import Flask, g, render_template_string
+from flask import Flask, g, render_template, render_template_string
 from werkzeug.datastructures import MultiDict
 
 from pnyx import api
+from pnyx.resources import ResourceDescription, _description
 from pnyx.written_language import in_language, lang_attribute, read_written_language
 
 FIELD = (
@@ -103,3 +106,49 @@ def test_no_field_on_a_single_language_organization(app, session, bilingual) -> 
 def test_the_plugin_api_exports_it() -> None:
     assert api.read_written_language is read_written_language
     assert callable(api.written_language_column)
+
+
+# Residents' texts the core draws for plugins: search results, resource links, notifications.
+
+
+def search_page(app: Flask, language: str, *results: api.SearchResult) -> str:
+    with on_page(app, language):
+        return render_template(
+            "pnyx/search.html", text="arburi", groups={"Proposals": list(results)}, count=2
+        )
+
+
+def a_result(title: str, language: str = "") -> api.SearchResult:
+    park = SimpleNamespace(space=SimpleNamespace(title={"fr": "Parcs", "co": "Parchi"}))
+    return api.SearchResult(
+        kind="Proposals",
+        title=title,
+        url="/p",
+        component=park,
+        excerpt="Arburi!",
+        language=language,
+    )
+
+
+def test_a_search_result_in_another_language_is_marked(app) -> None:
+    corsican, unknown = a_result("Arburi <longu>", "co"), a_result("Des arbres")
+    html = search_page(app, "fr", corsican, unknown)
+    assert '<a href="/p"><span lang="co">Arburi &lt;longu&gt;</span></a>' in html
+    assert '<p lang="co">Arburi!</p>' in html
+    assert '<a href="/p">Des arbres</a>' in html and "<p>Arburi!</p>" in html
+    in_corsican = search_page(app, "co", corsican)
+    assert '<a href="/p">Arburi &lt;longu&gt;</a>' in in_corsican
+    assert "<p>Arburi!</p>" in in_corsican and 'lang="co"' not in in_corsican.split("<main")[-1]
+
+
+def test_a_search_result_without_language_keeps_working() -> None:
+    result = api.SearchResult(kind="Proposals", title="T", url="/p", component=None)
+    assert result.language == ""
+
+
+def test_a_resource_description_carries_the_language_of_its_title() -> None:
+    assert _description(("Arburi", "/p")) == ResourceDescription("Arburi", "/p", "", "")
+    assert _description(("Arburi", "/p", "3 supports", "co")).language == "co"
+    assert _description(("Arburi", "/p", None, None)) == ResourceDescription("Arburi", "/p")
+    given = api.links.ResourceDescription("Arburi", "/p", language="co")
+    assert _description(given) is given

@@ -92,9 +92,11 @@ class ResourceType:
     #: What one such record is called, for people (``Proposal``).
     label: str
     #: ``(session, ids) -> {id: (title, url)}``: describes linked resources in one query;
-    #: a third item may add a short detail (``(title, url, "60 % done")``). Other plugins
-    #: call it through ``api.links.describe``; leave out ids that are not visible.
-    describe: Callable[..., Mapping[int, tuple[str, ...]]] | None = None
+    #: a third item may add a short detail (``(title, url, "60 % done")``), a fourth the
+    #: language a resident wrote the title in (``(title, url, "", proposal.language)``), or
+    #: give an ``api.links.ResourceDescription``. Other plugins call it through
+    #: ``api.links.describe``; leave out ids that are not visible.
+    describe: Callable[..., Mapping[int, Any]] | None = None
     #: Whether the records are offered to the search (reserved for the search hook).
     searchable: bool = False
     #: Whether the records appear in exports of linked data (reserved).
@@ -310,6 +312,7 @@ class SearchResult:
 
     #: What kind of thing it is, as people call it ("Proposal", "Meeting").
     kind: str
+    #: Its title, as the link's text.
     title: str
     #: Its page.
     url: str
@@ -317,6 +320,10 @@ class SearchResult:
     component: Any
     #: A few words of its text, shown under the title.
     excerpt: str = ""
+    #: The language a resident wrote the title and excerpt in (a proposal's ``language``,
+    #: ``api.written_language_column``): the search page marks them with ``lang`` when it is
+    #: not the page's (WCAG 3.1.2). ``''`` (staff content, unknown) marks nothing.
+    language: str = ""
 
 
 @attrs.frozen

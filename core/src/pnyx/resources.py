@@ -9,7 +9,9 @@ the plugin that owns each linked resource type to describe those ids
 
 ``ResourceType.describe(session, ids)`` returns ``{id: (title, url)}``; it
 may add a third item, a short detail such as a follow-up progress
-(``(title, url, "60 % done")``). Ids it leaves out (deleted, hidden, not
+(``(title, url, "60 % done")``), and a fourth, the language a resident wrote the
+title in (``(title, url, detail, proposal.language)``), or give a
+:class:`ResourceDescription` itself. Ids it leaves out (deleted, hidden, not
 visible) are not shown.
 """
 
@@ -33,9 +35,15 @@ log = logging.getLogger(__name__)
 class ResourceDescription:
     """What a plugin says about one of its resources, for a link to it."""
 
+    #: Its title, as the link's text.
     title: str
+    #: Its page (a path of this site).
     url: str
+    #: A short detail shown next to the link (a follow-up's progress, "Withdrawn").
     detail: str = ""
+    #: The language a resident wrote the title in (``api.written_language_column``), for
+    #: ``{{ item.title|in_language(item.language) }}`` (WCAG 3.1.2); ``''`` marks nothing.
+    language: str = ""
 
 
 @attrs.frozen
@@ -75,15 +83,21 @@ def describe_resources(
     if not wanted or found is None or found.describe is None:
         return {}
     try:
-        described: Mapping[int, tuple[str, ...]] = found.describe(session, wanted)
+        described: Mapping[int, ResourceDescription | tuple[str, ...]] = found.describe(
+            session, wanted
+        )
     except Exception:
         log.exception("describe of resource type %s failed", type_name)
         return {}
-    return {
-        key: ResourceDescription(*(str(part) for part in value[:3]))
-        for key, value in described.items()
-        if key in wanted
-    }
+    return {key: _description(value) for key, value in described.items() if key in wanted}
+
+
+def _description(value: ResourceDescription | tuple[str, ...]) -> ResourceDescription:
+    """A ``describe`` answer: a :class:`ResourceDescription`, or ``(title, url[, detail[,
+    language]])``."""
+    if isinstance(value, ResourceDescription):
+        return value
+    return ResourceDescription(*(str(part or "") for part in value[:4]))
 
 
 def links_of(session: Session, resource: tuple[str, int]) -> list[LinkedResource]:

@@ -16,10 +16,10 @@ from sqlalchemy.orm import Session
 
 from pnyx import api
 from pnyx.testing import PnyxClient, PnyxCliRunner
-from pnyx_proposals import exports, merge
+from pnyx_proposals import exports, links, merge, search
 from pnyx_proposals.amendments.models import Amendment
 from pnyx_proposals.drafts.models import CollaborativeDraft
-from pnyx_proposals.models import Proposal
+from pnyx_proposals.models import RESOURCE, Proposal
 
 TITLE = "Pista ciclabile in Aiacciu"
 BODY = "Fà una pista ciclabile longu à u mare, da a cità finu à a spiaggia."
@@ -363,3 +363,33 @@ P3;Benches;Benches on the market square.;en
     assert f"line 4: unknown language 'en': {allowed}" in result.output
     assert "2 line(s) with errors in paper.csv: nothing was imported." in result.output
     assert session.scalar(select(Proposal)) is None
+
+
+def test_search_results_and_links_say_the_proposal_language(
+    app: Flask,
+    client: PnyxClient,
+    session: Session,
+    url: str,
+    add_proposal: Callable[..., Proposal],
+) -> None:
+    corsican = add_proposal(TITLE, body=BODY, language="co")
+    unknown = add_proposal("Pista pedonale", body="Una pista per chì cammina.", language="")
+
+    with app.test_request_context("/"):
+        found = {result.title: result.language for result in search.search("pista", 10)}
+        described = api.links.describe(session, RESOURCE, [corsican.id, unknown.id])
+    assert found == {TITLE: "co", "Pista pedonale": ""}
+    assert (described[corsican.id].language, described[unknown.id].language) == ("co", "")
+
+    page = reading(client, "fr").get("/search?q=pista").text
+    assert f'<span lang="co">{TITLE}</span></a>' in page
+    assert '<p lang="co">Fà una pista' in page
+    assert ">Pista pedonale</a>" in page and "<p>Una pista per chì cammina.</p>" in page
+    in_corsican = reading(client, "co").get("/search?q=pista").text
+    assert f">{TITLE}</a>" in in_corsican and '<p lang="co">' not in in_corsican
+
+    # The "Linked to" list of a proposal marks the linked proposal's title.
+    api.links.link(session, links.COPIED_FROM, (RESOURCE, unknown.id), (RESOURCE, corsican.id))
+    session.commit()
+    show = reading(client, "fr").get(f"{url}{unknown.id}/").text
+    assert f'<span lang="co">{TITLE}</span></a>' in show.split('id="related-title"')[1]

@@ -13,7 +13,7 @@ from email.message import EmailMessage
 from flask import current_app, render_template, request
 from flask_babel import force_locale, ngettext
 
-from pnyx.i18n import translated
+from pnyx.i18n import translated_with_language
 from pnyx.mail import build_message, external_url
 from pnyx.models import User
 from pnyx.notifications.kinds import notification_kinds
@@ -30,12 +30,20 @@ def absolute(path: str) -> str:
 
 
 def describe(note: Notification, locale: str | None) -> dict[str, str]:
-    """A notification for a page or a message: what happened, to what, where to read it."""
+    """A notification for a page or a message: what happened, to what, where to read it.
+
+    ``title_language`` and ``detail_language`` are the languages the shown texts are in
+    ('' when unknown), for ``|in_language`` on pages (a resident's Corsican comment, or a
+    title shown in the organization's default language)."""
     kind = notification_kinds().get(note.kind)
+    title, title_language = translated_with_language(note.title, locale)
+    detail, detail_language = translated_with_language(note.detail, locale)
     return {
         "label": str(kind.label) if kind is not None else note.kind,
-        "title": translated(note.title, locale),
-        "detail": translated(note.detail, locale),
+        "title": title,
+        "title_language": title_language or "",
+        "detail": detail,
+        "detail_language": detail_language or "",
         "url": note.url,
     }
 

@@ -33,13 +33,15 @@ log = logging.getLogger(__name__)
 STAFF_ROLES = ("admin", "moderator")
 
 
-def as_translations(value: Any) -> dict[str, str]:
-    """A content field (``{locale: text}``) as is; any other text as ``{"": text}``."""
+def as_translations(value: Any, language: str = "") -> dict[str, str]:
+    """A content field (``{locale: text}``) as is; any other text as ``{language: text}``:
+    a resident's text under the language it was written in (``{"co": text}``, read in any
+    language and marked with ``lang`` where it is not the page's), ``{"": text}`` when unknown."""
     if value is None or value == "":
         return {}
     if isinstance(value, Mapping):
         return {str(key): str(text) for key, text in value.items()}
-    return {"": str(value)}
+    return {str(language or ""): str(value)}
 
 
 def notify(
@@ -55,12 +57,18 @@ def notify(
     mentioned: Iterable[int] = (),
     actor_id: int | None = None,
     exclude: Iterable[int] = (),
+    title_language: str = "",
+    detail_language: str = "",
 ) -> None:
     """Tell the people ``kind`` names that something happened to ``target``.
 
     ``target`` is a space, a component or ``(resource type, id)`` with its
     ``component``; ``title`` (text or ``{locale: text}``) and ``url`` (a path of
-    this site) describe it; ``detail`` adds a short line (a new state). The
+    this site) describe it; ``detail`` adds a short line (a new state). A plain-text
+    ``title`` or ``detail`` a resident wrote (a proposal's title, a comment's first words)
+    takes the language it was written in, ``title_language=proposal.language``,
+    ``detail_language=comment.language``, so that the notification centre marks it with
+    ``lang`` for readers of another language (WCAG 3.1.2); ``''`` marks nothing. The
     person who acted (``actor_id``) and the ids in ``exclude`` (people the plugin already
     wrote to itself) are not notified. Runs in a background job
     after the current transaction commits; outside a request (a command), the
@@ -76,9 +84,9 @@ def notify(
         fan_out,
         kind,
         attrs.asdict(found),
-        as_translations(title),
+        as_translations(title, title_language),
         str(url)[:500],
-        as_translations(detail),
+        as_translations(detail, detail_language),
         sorted({int(i) for i in authors}),
         sorted({int(i) for i in mentioned}),
         actor_id,

@@ -22,6 +22,7 @@ from pnyx.importing import Importer
 from pnyx.notifications.activity.items import ActivityItem
 from pnyx.notifications.kinds import NotificationKind
 from pnyx.open_data.resources import ApiResource
+from pnyx.resources import ResourceDescription
 from pnyx.statistics.figures import Figure
 from pnyx.toolkit.pagination import Page
 from pnyx.toolkit.taxonomy import TermOption
@@ -32,6 +33,7 @@ DOCUMENTED: tuple[tuple[str, type], ...] = (
     ("api.SpaceType", manifests.SpaceType),
     ("api.Action", manifests.Action),
     ("api.ResourceType", manifests.ResourceType),
+    ("api.links.ResourceDescription", ResourceDescription),
     ("api.ExportDefinition", manifests.ExportDefinition),
     ("api.StatDefinition", manifests.StatDefinition),
     ("api.statistics.Figure", Figure),
@@ -39,6 +41,7 @@ DOCUMENTED: tuple[tuple[str, type], ...] = (
     ("api.MenuLink", manifests.MenuLink),
     ("api.Snippet", manifests.Snippet),
     ("api.HomeBlock", manifests.HomeBlock),
+    ("api.SearchResult", manifests.SearchResult),
     ("api.verification.Handler", manifests.VerificationHandler),
     ("api.verification.Result", manifests.VerificationResult),
     ("api.TermOption", TermOption),

@@ -70,8 +70,10 @@ def _notify(event: api.Event) -> None:
     common = {
         "component": target.component,
         "title": target.title,
+        "title_language": target.language,
         "url": target.comment_url(comment.id),
         "detail": comment.body[:140],
+        "detail_language": comment.language,
         "actor_id": event.actor_id,
     }
     resource = (comment.resource_type, comment.resource_id)

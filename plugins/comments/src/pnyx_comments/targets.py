@@ -27,6 +27,8 @@ class Target:
     component: api.Component
     title: str
     url: str
+    #: The language a resident wrote the title in ('' if unknown or staff content).
+    language: str = ""
 
     @property
     def anchor(self) -> str:
@@ -57,7 +59,15 @@ def find(resource_type: str, resource_id: int, record: Any = None) -> Target | N
     described = api.links.describe(session, resource_type, [resource_id]).get(resource_id)
     if described is None:
         return None
-    return Target(resource_type, resource_id, record, component, described.title, described.url)
+    return Target(
+        resource_type,
+        resource_id,
+        record,
+        component,
+        described.title,
+        described.url,
+        described.language,
+    )
 
 
 def find_or_404(resource_type: str, resource_id: int) -> Target:

@@ -55,6 +55,7 @@ def new_message(conversation: AidConversation, sender_id: int, *, first: bool) -
         (POST_RESOURCE, conversation.post_id),
         component=conversation.component,
         title=conversation.post.title,
+        title_language=conversation.post.language,
         url=conversation_path(conversation),
         authors=[recipient.id],
         actor_id=sender_id,

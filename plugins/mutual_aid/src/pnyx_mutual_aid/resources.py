@@ -29,8 +29,9 @@ def load(session: Session, post_id: int) -> AidPost | None:
     return session.get(AidPost, post_id)
 
 
-def describe(session: Session, ids: Sequence[int]) -> dict[int, tuple[str, str]]:
-    """``{id: (title, url)}`` of the posts everyone may read (not hidden, not withdrawn)."""
+def describe(session: Session, ids: Sequence[int]) -> dict[int, tuple[str, str, str, str]]:
+    """``{id: (title, url, "", language)}`` of the posts everyone may read (not hidden, not
+    withdrawn); the language the title is written in lets pages mark it (``|in_language``)."""
     query = (
         select(AidPost)
         .where(
@@ -48,7 +49,7 @@ def describe(session: Session, ids: Sequence[int]) -> dict[int, tuple[str, str]]
             component_id=post.component_id,
             post_id=post.id,
         )
-        described[post.id] = (post.title, url)
+        described[post.id] = (post.title, url, "", post.language)
     return described
 
 

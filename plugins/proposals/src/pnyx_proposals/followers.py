@@ -62,6 +62,7 @@ def tell_followers(event: api.Event) -> None:
         (RESOURCE, proposal.id),
         component=proposal.component,
         title=proposal.title,
+        title_language=proposal.language,
         url=proposal_path(proposal),
         detail=state_labels(proposal),
         actor_id=event.actor_id,

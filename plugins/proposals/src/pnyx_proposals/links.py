@@ -40,14 +40,16 @@ def load(session: Session, proposal_id: int) -> Proposal | None:
     return session.get(Proposal, proposal_id)
 
 
-def describe(session: Session, ids: Sequence[int]) -> Mapping[int, tuple[str, str, str]]:
+def describe(session: Session, ids: Sequence[int]) -> Mapping[int, tuple[str, str, str, str]]:
     """The ``describe`` of the ``proposals_proposal`` resource type: published proposals not
-    hidden by moderation (a merged duplicate keeps its page, which points to the other)."""
+    hidden by moderation (a merged duplicate keeps its page, which points to the other), with
+    the language the title is written in (pages mark it with ``|in_language``)."""
     # Plain rows (a proposal's page describes itself for its comments, related lists many):
     # their components are mostly the request's own, already in the session.
     query = select(
         Proposal.id,
         Proposal.title,
+        Proposal.language,
         Proposal.component_id,
         Proposal.merged_into_id,
         Proposal.withdrawn_at,
@@ -63,7 +65,7 @@ def describe(session: Session, ids: Sequence[int]) -> Mapping[int, tuple[str, st
     for row in rows:
         component = components[row.component_id]
         url = api.component_url(component, "show", proposal_id=row.id) or ""
-        described[row.id] = (row.title, url, _state_detail(row, component))
+        described[row.id] = (row.title, url, _state_detail(row, component), row.language)
     return described
 
 

@@ -27,6 +27,7 @@ def search(text: str, limit: int) -> list[api.SearchResult]:
             url=api.component_url(proposal.component, "show", proposal_id=proposal.id) or "",
             component=proposal.component,
             excerpt=proposal.summary,
+            language=proposal.language,
         )
         for proposal in api.db_session().scalars(query)
     ]

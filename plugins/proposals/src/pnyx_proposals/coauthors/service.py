@@ -130,6 +130,7 @@ def tell_invitee(proposal: Proposal, invitee: api.User, url: str) -> None:
         (RESOURCE, proposal.id),
         component=proposal.component,
         title=proposal.title,
+        title_language=proposal.language,
         url=url,
         authors=[invitee.id],
     )
