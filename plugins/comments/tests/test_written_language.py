@@ -136,3 +136,28 @@ def test_no_field_on_a_one_language_organization(
     assert comment.language == "fr"
     assert 'name="language"' not in client.get(f"/comments/{comment.id}/edit").text
     assert '<div class="comment-body"><p>Plus d’arbres</p></div>' in client.get(page).text
+
+
+def test_a_reply_notification_keeps_the_languages_of_the_title_and_the_comment(
+    client, make_user, post_url, proposal, session
+) -> None:
+    """The notification quotes the proposal's title and the comment's first words, each under
+    the language it was written in: the notification centre marks them."""
+    from pnyx.notifications.models import Notification
+
+    proposal.language = "co"
+    session.commit()
+    alix = make_user(email="a@example.test")
+    client.sign_in(alix)
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "fr"
+    client.post_form(post_url, {"body": "Bonne idée", "language": "fr"})
+    (parent,) = comments(session)
+    client.sign_in(make_user(email="b@example.test"))
+    client.post_form(post_url, {"body": CORSICAN, "language": "co", "parent_id": str(parent.id)})
+    session.commit()
+    [note] = session.scalars(select(Notification).where(Notification.kind == "comments.replied"))
+    assert (note.title, note.detail) == ({"co": "More trees"}, {"co": CORSICAN})
+    client.sign_in(alix)
+    centre = read_in(client, "fr", "/notifications").text
+    assert '<span lang="co">More trees</span></a>' in centre
+    assert f'<span> — <span lang="co">{CORSICAN}</span></span>' in centre

@@ -164,3 +164,28 @@ def test_no_field_on_a_one_language_organization(
     assert 'name="language"' not in client.get(url + f"posts/{other.id}/contact").text
     client.post_form(url + f"posts/{other.id}/contact", {"body": "Je peux aider."})
     assert session.scalar(select(AidMessage.language)) == "fr"
+
+
+def test_links_and_notifications_say_the_post_language(
+    app, client, session, url, people, make_post
+) -> None:
+    """``describe`` (links, comments' notifications) and the reply's notification carry the
+    post's language: the core marks its title where it is not the page's."""
+    from pnyx import api
+    from pnyx.models import Notification
+    from pnyx_mutual_aid.models import POST_RESOURCE
+
+    post = make_post(people["author"], title=TITLE, language="co")
+    with app.test_request_context("/"):
+        described = api.links.describe(session, POST_RESOURCE, [post.id])[post.id]
+    assert (described.title, described.language) == (TITLE, "co")
+
+    client.sign_in(people["helper"])
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "fr"
+    client.post_form(url + f"posts/{post.id}/contact", {"body": "Possu aiutà.", "language": "co"})
+    session.commit()
+    [note] = session.scalars(select(Notification)).all()
+    assert note.title == {"co": TITLE}
+    client.sign_in(people["author"])
+    centre = read_in(client, "fr", "/notifications").text
+    assert f'<span lang="co">{TITLE}</span></a>' in centre

@@ -46,5 +46,6 @@ def test_author_follows_and_followers_hear_the_answer(
     notes = session.scalars(select(Notification)).all()
     # Bob follows it; Ada, its author, has the plugin's own e-mail instead
     assert [(n.user_id, n.kind) for n in notes] == [(bob.id, "proposals.answered")]
-    assert notes[0].title == {"": "Bike racks"} and notes[0].detail["en"] == "Accepted"
+    # The title under the language Ada wrote it in (the page's: English), for ``lang`` marks.
+    assert notes[0].title == {"en": "Bike racks"} and notes[0].detail["en"] == "Accepted"
     assert notes[0].url.endswith(f"/{proposal.id}/")
