@@ -393,3 +393,16 @@ def test_search_results_and_links_say_the_proposal_language(
     session.commit()
     show = reading(client, "fr").get(f"{url}{unknown.id}/").text
     assert f'<span lang="co">{TITLE}</span></a>' in show.split('id="related-title"')[1]
+
+
+def test_the_author_profile_marks_a_proposal_title_in_another_language(
+    client: PnyxClient, add_proposal: Callable[..., Proposal], make_user: Callable[..., api.User]
+) -> None:
+    author = make_user(name="Ghjuvanni")
+    add_proposal(TITLE, body=BODY, author=author, language="co")
+    add_proposal("Des bancs", author=author, language="")
+
+    profile = reading(client, "fr").get(f"/people/{author.id}").text
+    assert f'<span lang="co">{TITLE}</span></a>' in profile
+    assert ">Des bancs</a>" in profile
+    assert f">{TITLE}</a>" in reading(client, "co").get(f"/people/{author.id}").text

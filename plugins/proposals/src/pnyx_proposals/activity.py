@@ -37,7 +37,9 @@ def user_activity(user: api.User, public: bool, limit: int) -> list[api.Activity
     if public:
         mine = _public_place(mine)
     items = [
-        api.ActivityItem(api._("Proposed"), p.title, _path(p), p.published_at, public=True)
+        api.ActivityItem(
+            api._("Proposed"), p.title, _path(p), p.published_at, public=True, language=p.language
+        )
         for p in session.scalars(mine.order_by(Proposal.published_at.desc()).limit(limit))
         if p.published_at is not None
     ]
@@ -50,7 +52,7 @@ def user_activity(user: api.User, public: bool, limit: int) -> list[api.Activity
             .limit(limit)
         )
         items += [
-            api.ActivityItem(api._("Supported"), p.title, _path(p), when)
+            api.ActivityItem(api._("Supported"), p.title, _path(p), when, language=p.language)
             for when, p in session.execute(supported)
         ]
     return items

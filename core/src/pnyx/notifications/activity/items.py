@@ -29,6 +29,9 @@ class ActivityItem:
     #: Whether anyone may see it on the person's public profile (a published proposal: yes;
     #: a vote or a registration: no, only the person on "My activity").
     public: bool = False
+    #: The language a resident wrote the title in (a proposal's ``language``): the pages mark
+    #: it with ``lang`` when it is not theirs (WCAG 3.1.2); ``''`` marks nothing.
+    language: str = ""
 
 
 def collect(user: User, *, public: bool, limit: int) -> list[ActivityItem]:
