@@ -120,7 +120,11 @@ from pnyx.toolkit.permission_rules import PermissionRules, require
 from pnyx.toolkit.taxonomy import TermOption, subtree, taxonomy_terms, term_field, term_labels
 from pnyx.web.components import component_url
 from pnyx.web.guards import can, requires
-from pnyx.written_language import read_written_language, written_language_column
+from pnyx.written_language import (
+    offered_languages,
+    read_written_language,
+    written_language_column,
+)
 
 _log = logging.getLogger(__name__)
 
@@ -355,6 +359,7 @@ __all__ = [
     "log_action",
     "ngettext",
     "notify",
+    "offered_languages",
     "open_data",
     "page_arg",
     "paginate",

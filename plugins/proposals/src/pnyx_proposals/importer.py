@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from flask import current_app
 from sqlalchemy import func, insert, select
 
 from pnyx import api
@@ -35,7 +34,7 @@ def parse(context: api.ImportContext, row: Mapping[str, str]) -> dict[str, Any]:
     return {
         "title": title,
         "body": body,
-        "language": written_language(context, row.get("language", "")),
+        "language": written_language(row.get("language", "")),
         "summary": row.get("summary", ""),
         "address": row.get("address", "")[:255],
         "territory_id": context.term_id("territory", row.get("territory", "")),
@@ -44,29 +43,17 @@ def parse(context: api.ImportContext, row: Mapping[str, str]) -> dict[str, Any]:
     }
 
 
-def written_language(context: api.ImportContext, language: str) -> str:
+def written_language(language: str) -> str:
     """The ``language`` column: '' (unknown) or one of the organization's languages."""
     if not language:
         return ""
-    offered = organization_languages(context)
+    offered = api.offered_languages()
     if language not in offered:
         raise api.RowError(
             f"unknown language {language!r}: the organization's languages are "
             f"{', '.join(offered)} (or leave the language empty)"
         )
     return language
-
-
-def organization_languages(context: api.ImportContext) -> list[str]:
-    """The languages a text may be said to be written in, as on the forms (the organization's
-    available locales; the instance's ``PNYX_LOCALES`` before it has one), read once."""
-    if "languages" not in context.cache:
-        query = select(api.Organization.available_locales).limit(1)
-        available = context.session.scalar(query)
-        if available is None:
-            available = current_app.config["LOCALES"]
-        context.cache["languages"] = list(available)
-    return context.cache["languages"]
 
 
 def check_authors(
