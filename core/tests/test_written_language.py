@@ -151,3 +151,21 @@ def test_a_resource_description_carries_the_language_of_its_title() -> None:
     assert _description(("Arburi", "/p", None, None)) == ResourceDescription("Arburi", "/p")
     given = api.links.ResourceDescription("Arburi", "/p", language="co")
     assert _description(given) is given
+
+
+def test_a_translatable_title_is_described_in_the_reader_language_or_its_fallback(app) -> None:
+    """Staff content (a meeting) gives its ``{locale: text}`` title: shown in the reader's
+    language when written in it, else in the fallback, whose language then marks it."""
+    both = {"fr": "Réunion publique", "co": "Riunione publica"}
+    with on_page(app, "co"):
+        assert _description((both, "/m", "")) == ResourceDescription(
+            "Riunione publica", "/m", "", "co"
+        )
+        french_only = _description(({"fr": "Réunion publique"}, "/m"))
+        assert (french_only.title, french_only.language) == ("Réunion publique", "fr")
+        assert str(in_language(french_only.title, french_only.language)) == (
+            '<span lang="fr">Réunion publique</span>'
+        )
+    with on_page(app, "fr"):
+        shown = _description((both, "/m"))
+        assert str(in_language(shown.title, shown.language)) == "Réunion publique"

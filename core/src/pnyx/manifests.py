@@ -94,8 +94,9 @@ class ResourceType:
     #: ``(session, ids) -> {id: (title, url)}``: describes linked resources in one query;
     #: a third item may add a short detail (``(title, url, "60 % done")``), a fourth the
     #: language a resident wrote the title in (``(title, url, "", proposal.language)``), or
-    #: give an ``api.links.ResourceDescription``. Other plugins call it through
-    #: ``api.links.describe``; leave out ids that are not visible.
+    #: give an ``api.links.ResourceDescription``. A translatable title is given as it is
+    #: (``(meeting.title, url)``): the core shows it in the reader's language. Other
+    #: plugins call it through ``api.links.describe``; leave out ids that are not visible.
     describe: Callable[..., Mapping[int, Any]] | None = None
     #: Whether the records are offered to the search (reserved for the search hook).
     searchable: bool = False

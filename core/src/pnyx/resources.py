@@ -11,7 +11,9 @@ the plugin that owns each linked resource type to describe those ids
 may add a third item, a short detail such as a follow-up progress
 (``(title, url, "60 % done")``), and a fourth, the language a resident wrote the
 title in (``(title, url, detail, proposal.language)``), or give a
-:class:`ResourceDescription` itself. Ids it leaves out (deleted, hidden, not
+:class:`ResourceDescription` itself. A translatable title (``meeting.title``, a
+``{locale: text}``) is given as it is: it is shown in the reader's language, and marked
+with the fallback's when it has none. Ids it leaves out (deleted, hidden, not
 visible) are not shown.
 """
 
@@ -19,12 +21,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 import attrs
 from flask import current_app
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from pnyx.i18n import translated_with_language
 from pnyx.manifests import ResourceType
 from pnyx.models import ResourceLink
 
@@ -92,12 +96,16 @@ def describe_resources(
     return {key: _description(value) for key, value in described.items() if key in wanted}
 
 
-def _description(value: ResourceDescription | tuple[str, ...]) -> ResourceDescription:
+def _description(value: ResourceDescription | tuple[Any, ...]) -> ResourceDescription:
     """A ``describe`` answer: a :class:`ResourceDescription`, or ``(title, url[, detail[,
-    language]])``."""
+    language]])`` where a translatable title (``{locale: text}``, staff content) is shown in the
+    reader's language, else a fallback whose language then marks it (WCAG 3.1.2)."""
     if isinstance(value, ResourceDescription):
         return value
-    return ResourceDescription(*(str(part or "") for part in value[:4]))
+    title, url, detail, language = (*value[:4], "", "")[:4]
+    if isinstance(title, Mapping):
+        title, language = translated_with_language(title)
+    return ResourceDescription(*(str(part or "") for part in (title, url, detail, language)))
 
 
 def links_of(session: Session, resource: tuple[str, int]) -> list[LinkedResource]:

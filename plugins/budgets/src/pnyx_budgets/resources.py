@@ -9,6 +9,7 @@ proposals are imported as projects.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
@@ -18,8 +19,9 @@ from pnyx_budgets.counting import FROM_PROPOSAL, PROPOSAL_TYPE
 from pnyx_budgets.models import PROJECT_RESOURCE, SELECTED, Budget, Project
 
 
-def describe(session: Session, ids: Sequence[int]) -> dict[int, tuple[str, str, str]]:
-    """``{id: (title, url, detail)}`` of projects in published components, in one query."""
+def describe(session: Session, ids: Sequence[int]) -> dict[int, tuple[dict[str, Any], str, str]]:
+    """``{id: (title, url, detail)}`` of projects in published components, in one query (the
+    translatable title as it is: the core shows it in the reader's language)."""
     query = (
         select(Project)
         .where(Project.id.in_(list(ids)))
@@ -38,7 +40,7 @@ def describe(session: Session, ids: Sequence[int]) -> dict[int, tuple[str, str, 
         detail = ""
         if project.selection == SELECTED:
             detail = api._("%(progress)s done", progress=api.format_percent(project.progress / 100))
-        described[project.id] = (api.translated(project.title), url or "", detail)
+        described[project.id] = (project.title, url or "", detail)
     return described
 
 

@@ -20,8 +20,9 @@ def load(session: Session, meeting_id: int) -> Meeting | None:
     return session.get(Meeting, meeting_id)
 
 
-def describe(session: Session, ids: Sequence[int]) -> dict[int, tuple[str, str]]:
-    """``{id: (title, url)}`` of published meetings, in one query (proposal pages use it)."""
+def describe(session: Session, ids: Sequence[int]) -> dict[int, tuple[dict[str, Any], str]]:
+    """``{id: (title, url)}`` of published meetings, in one query (proposal pages use it); the
+    translatable title as it is (the core shows it in the reader's language)."""
     query = (
         select(Meeting)
         .where(Meeting.id.in_(list(ids)), Meeting.published.is_(True))
@@ -35,7 +36,7 @@ def describe(session: Session, ids: Sequence[int]) -> dict[int, tuple[str, str]]
             component_id=meeting.component_id,
             meeting_id=meeting.id,
         )
-        described[meeting.id] = (api.translated(meeting.title), url)
+        described[meeting.id] = (meeting.title, url)
     return described
 
 

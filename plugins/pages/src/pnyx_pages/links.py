@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from flask import render_template, url_for
 from sqlalchemy import select
@@ -12,16 +13,18 @@ from pnyx import api
 from pnyx_pages.models import Page
 
 
-def describe(session: Session, ids: Iterable[int]) -> Mapping[int, tuple[str, ...]]:
+def describe(session: Session, ids: Iterable[int]) -> Mapping[int, tuple[Any, str]]:
+    """``{id: (title, url)}`` of published pages (the translatable title as it is: the core
+    shows it in the reader's language)."""
     query = select(Page).where(Page.id.in_(list(ids)), Page.published.is_(True))
-    found: dict[int, tuple[str, ...]] = {}
+    found: dict[int, tuple[Any, str]] = {}
     for page in session.scalars(query):
         if page.component is None:
             url = url_for("pages_site.show_site", slug=page.slug)
         else:
             component_url = api.component_url(page.component) or "/"
             url = component_url.rstrip("/") + "/" + page.slug
-        found[page.id] = (api.translated(page.title), url)
+        found[page.id] = (page.title, url)
     return found
 
 

@@ -10,6 +10,7 @@ thread never opens on a page they cannot reach.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from flask import url_for
 from sqlalchemy import select
@@ -29,8 +30,9 @@ def load(session: Session, questionnaire_id: int) -> Questionnaire | None:
     return questionnaire
 
 
-def describe(session: Session, ids: Sequence[int]) -> dict[int, tuple[str, str]]:
-    """``{id: (title, results url)}`` of surveys whose results are public now, in one query."""
+def describe(session: Session, ids: Sequence[int]) -> dict[int, tuple[dict[str, Any], str]]:
+    """``{id: (title, results url)}`` of surveys whose results are public now, in one query
+    (the translatable title as it is: the core shows it in the reader's language)."""
     query = (
         select(Questionnaire)
         .where(Questionnaire.id.in_(list(ids)), Questionnaire.owner_type == COMPONENT_OWNER)
@@ -42,7 +44,7 @@ def describe(session: Session, ids: Sequence[int]) -> dict[int, tuple[str, str]]
         if not api.current_settings(component).get("results_public"):
             continue
         url = url_for("surveys.results", space_slug=component.space.slug, component_id=component.id)
-        title = api.translated(questionnaire.title) or api.translated(component.name)
+        title = questionnaire.title if api.translated(questionnaire.title) else component.name
         described[questionnaire.id] = (title, url)
     return described
 

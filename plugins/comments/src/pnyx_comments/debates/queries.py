@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import attrs
 from flask import request
@@ -65,8 +66,9 @@ def load(session: Session, debate_id: int) -> Debate | None:
     return session.get(Debate, debate_id)
 
 
-def describe(session: Session, ids: Sequence[int]) -> dict[int, tuple[str, str]]:
-    """``{id: (title, url)}`` of debates in published components, in one query."""
+def describe(session: Session, ids: Sequence[int]) -> dict[int, tuple[dict[str, Any], str]]:
+    """``{id: (title, url)}`` of debates in published components, in one query (the
+    translatable title as it is: the core shows it in the reader's language)."""
     query = (
         select(Debate)
         .where(Debate.id.in_(list(ids)))
@@ -78,5 +80,5 @@ def describe(session: Session, ids: Sequence[int]) -> dict[int, tuple[str, str]]
         if not component.published or not component.space.published:
             continue
         url = api.component_url(component, "show", debate_id=debate.id)
-        described[debate.id] = (api.translated(debate.title), url or "")
+        described[debate.id] = (debate.title, url or "")
     return described
