@@ -120,11 +120,7 @@ from pnyx.toolkit.permission_rules import PermissionRules, require
 from pnyx.toolkit.taxonomy import TermOption, subtree, taxonomy_terms, term_field, term_labels
 from pnyx.web.components import component_url
 from pnyx.web.guards import can, requires
-from pnyx.written_language import (
-    offered_languages,
-    read_written_language,
-    written_language_column,
-)
+from pnyx.written_language import offered_languages, read_written_language, written_language_column
 
 _log = logging.getLogger(__name__)
 
