@@ -56,3 +56,32 @@ def winner(session, budgets_make_budget, budgets_make_project):
     )
     session.commit()
     return project
+
+
+@pytest.fixture
+def admin(budgets_client, make_user):
+    """An administrator, signed in on ``budgets_client``."""
+    user = make_user(roles=["admin"])
+    budgets_client.sign_in(user)
+    return user
+
+
+@pytest.fixture
+def budget_form() -> Callable[..., dict[str, str]]:
+    """``budget_form(amount="2000", ...)``: the admin's "new budget" form, filled, with changes."""
+
+    def filled(**changes: str) -> dict[str, str]:
+        data = {
+            "title.fr": "Budget jeunes",
+            "title.en": "Youth budget",
+            "amount": "300 000",
+            "currency": "EUR",
+            "vote_type": "approval",
+            "max_total": "300000",
+            "rule": "greedy",
+            "seed": "pnyx",
+            "position": "0",
+        }
+        return {**data, **changes}
+
+    return filled

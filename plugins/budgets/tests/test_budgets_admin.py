@@ -16,29 +16,9 @@ from pnyx_budgets.models import Ballot, Budget, Project
 pytestmark = pytest.mark.pnyx_plugins("budgets")
 
 
-@pytest.fixture
-def admin(budgets_client, make_user):
-    user = make_user(roles=["admin"])
-    budgets_client.sign_in(user)
-    return user
-
-
-def budget_form(**changes):
-    data = {
-        "title.fr": "Budget jeunes",
-        "title.en": "Youth budget",
-        "amount": "300 000",
-        "currency": "EUR",
-        "vote_type": "approval",
-        "max_total": "300000",
-        "rule": "greedy",
-        "seed": "pnyx",
-        "position": "0",
-    }
-    return {**data, **changes}
-
-
-def test_admin_creates_a_budget_in_minor_units(budgets_client, budgets_admin_url, admin, session):
+def test_admin_creates_a_budget_in_minor_units(
+    budget_form, budgets_client, budgets_admin_url, admin, session
+):
     response = budgets_client.post_form(f"{budgets_admin_url}budgets/new", data=budget_form())
     assert response.status_code == 303
     budget = session.scalar(select(Budget))
@@ -46,7 +26,9 @@ def test_admin_creates_a_budget_in_minor_units(budgets_client, budgets_admin_url
     assert budget.title == {"fr": "Budget jeunes", "en": "Youth budget"}
 
 
-def test_budget_errors_stay_next_to_their_fields(budgets_client, budgets_admin_url, admin, session):
+def test_budget_errors_stay_next_to_their_fields(
+    budget_form, budgets_client, budgets_admin_url, admin, session
+):
     data = budget_form(amount="12.345", rule="mes-add1", vote_type="cumulative")
     response = budgets_client.post_form(f"{budgets_admin_url}budgets/new", data=data)
     assert response.status_code == 400
@@ -56,7 +38,13 @@ def test_budget_errors_stay_next_to_their_fields(budgets_client, budgets_admin_u
 
 
 def test_amounts_rules_and_costs_freeze_once_a_ballot_exists(
-    budgets_client, budgets_admin_url, admin, session, budgets_make_budget, budgets_make_project
+    budget_form,
+    budgets_client,
+    budgets_admin_url,
+    admin,
+    session,
+    budgets_make_budget,
+    budgets_make_project,
 ):
     budget = budgets_make_budget(amount=100_000)
     project = budgets_make_project(budget, cost=20_000, title="Park")

@@ -12,22 +12,6 @@ from pnyx.testing.submissions import sent_twice
 from pnyx_budgets.models import Budget, Project, TimelineEntry
 
 pytestmark = pytest.mark.pnyx_plugins("budgets")
-BUDGET = {
-    "title.fr": "Budget jeunes",
-    "title.en": "Youth budget",
-    "amount": "300 000",
-    "currency": "EUR",
-    "vote_type": "approval",
-    "max_total": "300000",
-    "rule": "greedy",
-    "seed": "pnyx",
-    "position": "0",
-}
-
-
-@pytest.fixture
-def admin(budgets_client, make_user):
-    budgets_client.sign_in(make_user(roles=["admin"]))
 
 
 def count(session: Session, model: type) -> int:
@@ -35,9 +19,9 @@ def count(session: Session, model: type) -> int:
 
 
 def test_a_budget_form_sent_again_creates_one_budget(
-    budgets_client, budgets_admin_url, admin, session
+    budget_form, budgets_client, budgets_admin_url, admin, session
 ) -> None:
-    sent_twice(budgets_client, f"{budgets_admin_url}budgets/new", BUDGET)
+    sent_twice(budgets_client, f"{budgets_admin_url}budgets/new", budget_form())
     assert count(session, Budget) == 1
 
 
