@@ -131,3 +131,10 @@ def staff(make_user: Callable[..., api.User], client: PnyxClient) -> api.User:
     admin = make_user(name="Camille Admin", roles=["admin"])
     client.sign_in(admin)
     return admin
+
+
+@pytest.fixture
+def bilingual(make_organization: Callable[..., api.Organization]) -> api.Organization:
+    """Smart Isula's case, French first and Corsican offered: ask for it before the component
+    (``pytestmark = pytest.mark.usefixtures("bilingual")``)."""
+    return make_organization(default_locale="fr", available_locales=["fr", "co"])

@@ -1,21 +1,19 @@
 """The language residents write proposals, collaborative drafts and amendments in
 (``api.read_written_language``): chosen on the form among the organization's languages, and
-marked with ``lang`` on pages read in another language (WCAG 3.1.2, language of parts); the
-CSV importer's ``language`` column (``pnyx import proposals:proposals``)."""
+marked with ``lang`` on pages read in another language (WCAG 3.1.2, language of parts). The CSV
+importer's ``language`` column: ``test_written_language_import.py``."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
-from click.testing import Result
 from flask import Flask, url_for
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pnyx import api
-from pnyx.testing import PnyxClient, PnyxCliRunner
+from pnyx.testing import PnyxClient
 from pnyx_proposals import exports, links, merge, search
 from pnyx_proposals.amendments.models import Amendment
 from pnyx_proposals.drafts.models import CollaborativeDraft
@@ -24,12 +22,7 @@ from pnyx_proposals.models import RESOURCE, Proposal
 TITLE = "Pista ciclabile in Aiacciu"
 BODY = "Fà una pista ciclabile longu à u mare, da a cità finu à a spiaggia."
 REFUSED = "Choisissez la langue de votre texte dans la liste."
-
-
-@pytest.fixture(autouse=True)
-def bilingual(make_organization: Callable[..., api.Organization]) -> api.Organization:
-    """Smart Isula's case: French first, Corsican offered (made before the component)."""
-    return make_organization(default_locale="fr", available_locales=["fr", "co"])
+pytestmark = pytest.mark.usefixtures("bilingual")
 
 
 @pytest.fixture
@@ -277,92 +270,6 @@ def test_proposals_copied_from_another_component_keep_their_language(
 
     copy = session.scalars(select(Proposal).where(Proposal.component_id == target.id)).one()
     assert copy.language == "co"
-
-
-def import_proposals(
-    cli_runner: PnyxCliRunner, component: api.Component, path: Path, text: str
-) -> Result:
-    """``pnyx import proposals:proposals`` of a CSV file holding ``text``."""
-    path.write_text(text.strip() + "\n", encoding="utf-8")
-    args = ["import", "proposals:proposals", str(path), "--component", str(component.id)]
-    return cli_runner.invoke(args=args)
-
-
-def test_imported_proposals_keep_the_language_the_file_gives(
-    cli_runner: PnyxCliRunner,
-    client: PnyxClient,
-    session: Session,
-    component: api.Component,
-    url: str,
-    tmp_path: Path,
-) -> None:
-    result = import_proposals(
-        cli_runner,
-        component,
-        tmp_path / "paper.csv",
-        f"""
-external_id;title;body;language
-P1;{TITLE};{BODY};co
-P2;Des bancs;Des bancs sur la place du marché.;fr
-P3;Un jardin;Un jardin partagé rue des Lilas.;
-""",
-    )
-
-    assert result.exit_code == 0, result.output
-    assert "3 rows: 3 created" in result.output
-    session.expire_all()
-    stored = dict(session.execute(select(Proposal.title, Proposal.language)).all())
-    assert stored == {TITLE: "co", "Des bancs": "fr", "Un jardin": ""}
-    corsican = session.scalar(select(Proposal).where(Proposal.language == "co"))
-    show = reading(client, "fr").get(f"{url}{corsican.id}/").text
-    assert f'<h1 id="proposal-title"><span lang="co">{TITLE}</span></h1>' in show
-    assert '<div class="proposal-body" lang="co">' in show
-    french = session.scalar(select(Proposal).where(Proposal.language == "fr"))
-    show = client.get(f"{url}{french.id}/").text
-    assert '<h1 id="proposal-title">Des bancs</h1>' in show
-    assert '<div class="proposal-body">' in show
-
-
-def test_imported_proposals_without_a_language_column_are_not_marked(
-    cli_runner: PnyxCliRunner,
-    client: PnyxClient,
-    session: Session,
-    component: api.Component,
-    url: str,
-    tmp_path: Path,
-) -> None:
-    text = f"external_id;title;body\nP1;{TITLE};{BODY}"
-    result = import_proposals(cli_runner, component, tmp_path / "old.csv", text)
-
-    assert result.exit_code == 0, result.output
-    proposal = only(session, Proposal)
-    assert proposal.language == ""
-    show = reading(client, "fr").get(f"{url}{proposal.id}/").text
-    assert f'<h1 id="proposal-title">{TITLE}</h1>' in show
-    assert '<div class="proposal-body">' in show
-
-
-def test_an_imported_language_the_organization_does_not_offer_stops_the_import(
-    cli_runner: PnyxCliRunner, session: Session, component: api.Component, tmp_path: Path
-) -> None:
-    result = import_proposals(
-        cli_runner,
-        component,
-        tmp_path / "paper.csv",
-        f"""
-external_id;title;body;language
-P1;{TITLE};{BODY};co
-P2;Pista ciclabile;Lungo il mare.;it
-P3;Benches;Benches on the market square.;en
-""",
-    )
-
-    assert result.exit_code == 1
-    allowed = "the organization's languages are fr, co (or leave the language empty)"
-    assert f"line 3: unknown language 'it': {allowed}" in result.output
-    assert f"line 4: unknown language 'en': {allowed}" in result.output
-    assert "2 line(s) with errors in paper.csv: nothing was imported." in result.output
-    assert session.scalar(select(Proposal)) is None
 
 
 def test_search_results_and_links_say_the_proposal_language(
