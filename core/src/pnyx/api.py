@@ -8,17 +8,14 @@ may change between versions; what is exported here follows deprecation rules.
 
 from __future__ import annotations
 
-import contextlib
 import logging
-from collections.abc import Iterable
 from typing import Any
 
-from flask import current_app, g, render_template
-from flask_babel import force_locale, format_date
+from flask import current_app, g
+from flask_babel import format_date
 from markupsafe import Markup
 from sqlalchemy import select
 
-from pnyx import mail as _mail
 from pnyx.action_log import log_action, write_action
 from pnyx.confirm import confirm_first
 from pnyx.db import get_session as db_session
@@ -53,7 +50,7 @@ from pnyx.inputs import (
     upload_limit,
 )
 from pnyx.jobs import enqueue, job
-from pnyx.mail_delivery import queue_message as _queue_message
+from pnyx.mail import send_template_mail as send_mail
 from pnyx.manifests import (
     Action,
     Audience,
@@ -165,44 +162,6 @@ def space_members(space: Space, role: str) -> list[User]:
         .order_by(User.name, User.id)
     )
     return list(db_session().scalars(query))
-
-
-def send_mail(
-    to: str,
-    subject: Any,
-    template: str,
-    *,
-    locale: str | None = None,
-    attachments: Iterable[tuple[str, str, str | bytes]] = (),
-    message_key: str | None = None,
-    **context: Any,
-) -> bool:
-    """Send an e-mail whose plain-text body is a plugin's template, with attachments.
-
-    Like the core's mail service (SMTP, the instance's outbox folder, the
-    tests' ``outbox``), but ``template`` is a full template name of the plugin
-    (``"meetings/mail/registered.txt"``) and ``attachments`` are
-    ``(filename, mimetype, content)`` triples (``("meeting.ics",
-    "text/calendar", text)``). Subject and body are rendered in ``locale`` (the
-    recipient's). Delivery is a background job (after the request's commit,
-    retried, kept for administrators when it fails); returns ``True`` once queued.
-    ``message_key``, a text unique to what the message tells (``"budgets-vote-12"``),
-    makes it idempotent: sent again with the same key (a job run twice), it is
-    delivered once; sent from a job, it is delivered by that job (no second job: a
-    delivery failure raises, and the job's retry sends it).
-    """
-    with force_locale(locale) if locale else contextlib.nullcontext():
-        body = render_template(template, **context)
-        message = _mail.build_message(to, str(subject), body, key=message_key)
-    for filename, mimetype, content in attachments:
-        maintype, _slash, subtype = mimetype.partition("/")
-        if maintype == "text":
-            text = content.decode() if isinstance(content, bytes) else content
-            message.add_attachment(text, subtype=subtype, filename=filename)
-        else:
-            data = content.encode() if isinstance(content, str) else content
-            message.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename)
-    return _queue_message(message, template, keyed=message_key is not None)
 
 
 def service(name: str) -> Any:

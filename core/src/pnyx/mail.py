@@ -26,7 +26,7 @@ import re
 import secrets
 import smtplib
 import ssl
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, getaddresses, make_msgid
 from pathlib import Path
@@ -225,3 +225,42 @@ def send_mail(
         body = render_template(f"pnyx/mail/{template}.txt", **context)
         message = build_message(to, str(subject), body)
     return queue_message(message, template)
+
+
+def send_template_mail(
+    to: str,
+    subject: Any,
+    template: str,
+    *,
+    locale: str | None = None,
+    attachments: Iterable[tuple[str, str, str | bytes]] = (),
+    message_key: str | None = None,
+    **context: Any,
+) -> bool:
+    """Send an e-mail whose plain-text body is a plugin's template, with attachments
+    (``api.send_mail``).
+
+    Like the core's mail service (SMTP, the instance's outbox folder, the
+    tests' ``outbox``), but ``template`` is a full template name of the plugin
+    (``"meetings/mail/registered.txt"``) and ``attachments`` are
+    ``(filename, mimetype, content)`` triples (``("meeting.ics",
+    "text/calendar", text)``). Subject and body are rendered in ``locale`` (the
+    recipient's). Delivery is a background job (after the request's commit,
+    retried, kept for administrators when it fails); returns ``True`` once queued.
+    ``message_key``, a text unique to what the message tells (``"budgets-vote-12"``),
+    makes it idempotent: sent again with the same key (a job run twice), it is
+    delivered once; sent from a job, it is delivered by that job (no second job: a
+    delivery failure raises, and the job's retry sends it).
+    """
+    with force_locale(locale) if locale else contextlib.nullcontext():
+        body = render_template(template, **context)
+        message = build_message(to, str(subject), body, key=message_key)
+    for filename, mimetype, content in attachments:
+        maintype, _slash, subtype = mimetype.partition("/")
+        if maintype == "text":
+            text = content.decode() if isinstance(content, bytes) else content
+            message.add_attachment(text, subtype=subtype, filename=filename)
+        else:
+            data = content.encode() if isinstance(content, str) else content
+            message.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename)
+    return queue_message(message, template, keyed=message_key is not None)
