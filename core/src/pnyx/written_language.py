@@ -66,10 +66,11 @@ def read_written_language(
     that the form can be drawn again.
     """
     chosen = str(form.get(FIELD) or "").strip()
-    fallback = current if current in offered_languages() else default_written_language()
+    offered = offered_languages()
+    fallback = current if current in offered else default_written_language()
     if not chosen:
         return fallback, None
-    if chosen not in offered_languages():
+    if chosen not in offered:
         return fallback, _("Choose the language of your text from the list.")
     return chosen, None
 

@@ -56,11 +56,10 @@ def body_error(body: str) -> str | None:
 
 
 def _check_body(body: str) -> str:
-    cleaned = text.clean(body)
-    problem = text.problem(cleaned)
-    if problem:
-        raise WriteError(_messages()[problem])
-    return cleaned
+    error = body_error(body)
+    if error:
+        raise WriteError(error)
+    return text.clean(body)
 
 
 def _check_rate(user: api.User) -> None:
