@@ -22,6 +22,7 @@ from pnyx.cli.demo import demo, seed
 from pnyx.cli.imports import export_group, import_command
 from pnyx.cli.init import init
 from pnyx.cli.plugins import plugins
+from pnyx.cli.purge import purge
 from pnyx.cli.serve import serve
 from pnyx.cli.stats import stats
 from pnyx.cli.steps import steps
@@ -44,6 +45,7 @@ CORE_COMMANDS = (
     seed,
     demo,
     personal_data,
+    purge,
     worker,
     notifications,
     open_data_cli,
