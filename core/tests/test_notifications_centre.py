@@ -174,3 +174,19 @@ def test_follows_notifications_and_choices_are_exported_and_deleted_with_the_acc
     session.commit()
     assert notified(session, ada) == []
     assert session.scalar(select(func.count()).select_from(Follow)) == 0
+
+
+def test_the_centre_writes_a_label_and_its_title_the_french_way(
+    client, session, make_user, place
+) -> None:
+    """A narrow no-break space before the colon in French (a colon typed into the template
+    gave 'Nouveau commentaire: Budget'), none in English."""
+    ada = make_user()
+    api.follow(ada, place)
+    session.commit()
+    api.notify("notifydemo.changed", ("notifydemo_thing", 1), component=place, title="Banc")
+    client.sign_in(ada)
+    french = client.get("/notifications", headers={"Accept-Language": "fr"}).text
+    english = client.get("/notifications", headers={"Accept-Language": "en"}).text
+    assert "\u202f:</span>" in french and " :</span>" not in french
+    assert "Thing changed:</span>" in english
