@@ -51,24 +51,33 @@ def _render(parts: list[str]) -> Markup:
     return Markup("<br>\n").join(escape(line) for line in "".join(parts).split("\n"))
 
 
-def _marked(tag: str, label: str, parts: list[str]) -> Markup:
+def _marked(tag: str, label: str, parts: list[str], language: str = "") -> Markup:
     """``parts`` inside ``<ins>``/``<del>`` with its labels; white space at either end stays
-    outside, so the marks cover words only."""
+    outside, so the marks cover words only. ``language``: the words' own, when it is not the
+    diff's (the labels stay in the page's language)."""
     start, stop = 0, len(parts)
     while start < stop and parts[start].isspace():
         start += 1
     while stop > start and parts[stop - 1].isspace():
         stop -= 1
     end = api._("end of addition") if tag == "ins" else api._("end of removal")
+    text = _render(parts[start:stop])
+    if language:
+        text = Markup('<span lang="{}">{}</span>').format(language, text)
     marked = Markup(
         '<{tag}><span class="visually-hidden">[{label} </span>{text}'
         '<span class="visually-hidden"> {end}]</span></{tag}>'
-    ).format(tag=Markup(tag), label=label, text=_render(parts[start:stop]), end=end)
+    ).format(tag=Markup(tag), label=label, text=text, end=end)
     return _render(parts[:start]) + marked + _render(parts[stop:])
 
 
-def word_diff(old: str, new: str) -> Diff:
-    """The difference from ``old`` to ``new``, word by word."""
+def word_diff(old: str, new: str, old_language: str = "", new_language: str = "") -> Diff:
+    """The difference from ``old`` to ``new``, word by word.
+
+    The diff reads in ``new``'s language (its container says so); when ``old`` was written in
+    another, its removed words are marked with ``old_language`` (WCAG 3.1.2: a French
+    version compared with a Corsican one)."""
+    removed_language = old_language if old_language != new_language else ""
     before, after = tokens(old), tokens(new)
     if max(len(before), len(after)) > MAX_WORDS:
         before, after = old.splitlines(keepends=True), new.splitlines(keepends=True)
@@ -82,7 +91,7 @@ def word_diff(old: str, new: str) -> Diff:
             continue
         if op in ("delete", "replace"):
             removed += _words(before[a1:a2])
-            pieces.append(_marked("del", api._("removed:"), before[a1:a2]))
+            pieces.append(_marked("del", api._("removed:"), before[a1:a2], removed_language))
         if op in ("insert", "replace"):
             added += _words(after[b1:b2])
             pieces.append(_marked("ins", api._("added:"), after[b1:b2]))

@@ -126,6 +126,7 @@ def render_form(
     user_group_id: int | None = None,
     language: str = "",
 ) -> Page:
+    languages = (proposal.language, language)  # the amended text's, the amendment's
     page = render_template(
         "proposals/amendments/form.html",
         proposal=proposal,
@@ -136,8 +137,8 @@ def render_form(
         user_group_id=user_group_id,
         language=language,
         settings=settings_of(),
-        title_diff=word_diff(proposal.title, title) if preview else None,
-        body_diff=word_diff(proposal.body, body) if preview else None,
+        title_diff=word_diff(proposal.title, title, *languages) if preview else None,
+        body_diff=word_diff(proposal.body, body, *languages) if preview else None,
     )
     return page, status
 
@@ -179,14 +180,22 @@ def render_amendment(
     proposal: Proposal, amendment: Amendment, errors: dict[str, str], status: int = 200
 ) -> Page:
     user = api.current_user()
+    # Removed words in the proposal's language: known while pending (an accepted amendment
+    # gave the proposal its own since; the text amended is then not marked).
+    old_language = proposal.language if amendment.pending else amendment.language
     page = render_template(
         "proposals/amendments/show.html",
         proposal=proposal,
         amendment=amendment,
-        title_diff=word_diff(amendment.old_title, amendment.title),
+        title_diff=word_diff(
+            amendment.old_title, amendment.title, old_language, amendment.language
+        ),
         # Pending: against the text as it is now (what accepting would change).
         body_diff=word_diff(
-            proposal.body if amendment.pending else amendment.old_body, amendment.body
+            proposal.body if amendment.pending else amendment.old_body,
+            amendment.body,
+            old_language,
+            amendment.language,
         ),
         title_now=proposal.title if amendment.pending else amendment.old_title,
         decide=api.decide(user, DECIDE_AMENDMENT, amendment),

@@ -110,6 +110,8 @@ class DraftRevision(api.Model):
     )
     title: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text)
+    #: The language this version was written in: a comparison marks each side with its own.
+    language: Mapped[str] = api.written_language_column()
     created_at: Mapped[dt.datetime] = mapped_column(default=api.utcnow)
 
     user: Mapped[api.User | None] = relationship()

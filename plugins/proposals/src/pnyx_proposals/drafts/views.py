@@ -331,6 +331,7 @@ def compare_draft(draft_id: int) -> Page:
         draft=item,
         before=before,
         after=after,
-        title_diff=word_diff(before.title, after.title).html,
-        body_diff=word_diff(before.body, after.body).html,
+        # Each side in its own language: the diff in the later one's, removed words in theirs.
+        title_diff=word_diff(before.title, after.title, before.language, after.language).html,
+        body_diff=word_diff(before.body, after.body, before.language, after.language).html,
     )

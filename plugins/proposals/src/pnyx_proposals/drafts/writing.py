@@ -72,7 +72,14 @@ def start(
         )
     )
     session.add(
-        DraftRevision(draft_id=draft.id, number=1, user_id=author.id, title=title, body=body)
+        DraftRevision(
+            draft_id=draft.id,
+            number=1,
+            user_id=author.id,
+            title=title,
+            body=body,
+            language=language,
+        )
     )
     _log(session, draft, "proposals.collaborative_draft_created")
     return draft
@@ -115,7 +122,13 @@ def save(
         raise ConflictError(current, latest_revision(session, current.id))
     session.add(
         DraftRevision(
-            draft_id=draft.id, number=base_version + 1, user_id=editor.id, title=title, body=body
+            draft_id=draft.id,
+            number=base_version + 1,
+            user_id=editor.id,
+            title=title,
+            body=body,
+            # The row matched base_version: draft.language is still the one it was saved over.
+            language=draft.language if language is None else language,
         )
     )
     session.flush()

@@ -56,8 +56,14 @@ def text_admin() -> Page:
 def import_text() -> Page:
     title = " ".join(request.form.get("title", "").split())
     note = request.form.get("import_note", "").replace("\r\n", "\n").strip()
-    values = {"title": title, "import_note": note}
-    errors: dict[str, str] = {}
+    published = publishing.published_version(api.db_session(), api.current_component().id)
+    # Staff say the text's language (the page's by default; a revision keeps the published
+    # one's): its articles are marked with it wherever they show (WCAG 3.1.2).
+    language, language_error = api.read_written_language(
+        request.form, current=published.language if published else None
+    )
+    values = {"title": title, "import_note": note, "language": language}
+    errors: dict[str, str] = {"language": language_error} if language_error else {}
     if not 3 <= len(title) <= 200:
         errors["title"] = api._("Give the text a title of 3 to 200 characters.")
     if len(note) > MAX_NOTE:
@@ -77,7 +83,15 @@ def import_text() -> Page:
     component, user = api.current_component(), api.current_user()
     try:
         version = publishing.import_text(
-            session, component, title, source, upload.filename, nodes, user, note=note
+            session,
+            component,
+            title,
+            source,
+            upload.filename,
+            nodes,
+            user,
+            note=note,
+            language=language,
         )
         session.commit()
     except IntegrityError:  # a version was published at the same moment: its number is taken

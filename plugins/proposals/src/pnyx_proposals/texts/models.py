@@ -36,6 +36,8 @@ class TextVersion(api.Model):
     filename: Mapped[str] = mapped_column(String(255), default="")
     #: What staff say changed in this version (plain text, shown above it).
     note: Mapped[str] = mapped_column(Text, default="")
+    #: The language staff imported it in ('' if unknown): its title and sections are in it.
+    language: Mapped[str] = api.written_language_column()
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[dt.datetime] = mapped_column(default=api.utcnow)
     published_at: Mapped[dt.datetime | None]
@@ -71,6 +73,9 @@ class TextItem(api.Model):
     title: Mapped[str] = mapped_column(String(200))
     #: An article's text, Markdown; empty for a section.
     body: Mapped[str] = mapped_column(Text, default="")
+    #: Its language: the version's when imported, its proposal's in a snapshot (an accepted
+    #: amendment may be written in another); pages mark it when it is not the page's.
+    language: Mapped[str] = api.written_language_column()
     proposal_id: Mapped[int | None] = mapped_column(
         ForeignKey("proposals_proposals.id", ondelete="SET NULL"), index=True
     )

@@ -74,8 +74,10 @@ def import_text(
     nodes: list[Node],
     user: api.User | None,
     note: str = "",
+    language: str = "",
 ) -> TextVersion:
-    """An unpublished version from an imported file (replacing an earlier unpublished one).
+    """An unpublished version from an imported file (replacing an earlier unpublished one),
+    written in ``language`` (staff say which: its articles are marked with it).
 
     Once the text is published, the file is its revised version: its articles are matched to
     the published ones (:mod:`~pnyx_proposals.texts.revisions`), shown to staff before they
@@ -92,10 +94,18 @@ def import_text(
         source=source,
         filename=filename[:255],
         note=note,
+        language=language,
         created_by_id=user.id if user else None,
     )
     version.items = [
-        TextItem(position=n, kind=node.kind, level=node.level, title=node.title, body=node.body)
+        TextItem(
+            position=n,
+            kind=node.kind,
+            level=node.level,
+            title=node.title,
+            body=node.body,
+            language=language,
+        )
         for n, node in enumerate(nodes, start=1)
     ]
     previous = published_version(session, component.id)
@@ -142,6 +152,7 @@ def publish_imported(session: Session, version: TextVersion) -> int:
             title=item.title,
             body=item.body,
             summary=plain_text(item.body),
+            language=item.language,
             published_at=now,
         )
         proposal.authorship = "official"
@@ -168,6 +179,7 @@ def publish_new_version(
         component_id=component.id,
         number=previous.number + 1,
         title=previous.title,
+        language=previous.language,
         source="snapshot",
         note=note,
         created_by_id=user.id if user else None,
@@ -183,6 +195,8 @@ def publish_new_version(
                 level=item.level,
                 title=proposal.title if proposal else item.title,
                 body=proposal.body if proposal else item.body,
+                # An accepted amendment may have given the article another language.
+                language=proposal.language if proposal else item.language,
                 proposal_id=item.proposal_id,
             )
         )

@@ -128,16 +128,17 @@ def added(previous: TextVersion | None, version: TextVersion) -> set[int]:
 
 
 def revise_articles(session: Session, previous: TextVersion, version: TextVersion) -> list[int]:
-    """Give matched proposals the imported title and body (a new proposal version, as an
-    edit: an amendment decided on a page read before is refused); withdraw the proposals
+    """Give matched proposals the imported title, body and language (a new proposal version,
+    as an edit: an amendment decided on a page read before is refused); withdraw the proposals
     of removed articles. Returns the ids of the proposals withdrawn."""
     ids = [item.proposal_id for item in version.items if item.proposal_id]
     proposals = {p.id: p for p in session.scalars(select(Proposal).where(Proposal.id.in_(ids)))}
     for item in version.items:
         proposal = proposals.get(item.proposal_id) if item.proposal_id else None
-        if proposal is None or (proposal.title, proposal.body) == (item.title, item.body):
+        now = (proposal.title, proposal.body, proposal.language) if proposal else None
+        if proposal is None or now == (item.title, item.body, item.language):
             continue
-        proposal.title, proposal.body = item.title, item.body
+        proposal.title, proposal.body, proposal.language = item.title, item.body, item.language
         proposal.summary = plain_text(item.body)
         proposal.updated_at = api.utcnow()
         proposal.version = Proposal.version + 1  # type: ignore[assignment]

@@ -30,7 +30,14 @@ def seed_text(session: Session, component: api.Component, staff: api.User | None
     """Import, publish, change an article, publish version 2 (the caller commits)."""
     nodes = parsing.structure(parsing.markdown_blocks(TEXT))
     version = publishing.import_text(
-        session, component, "Appel à changer la ville", "markdown", "appel.md", nodes, staff
+        session,
+        component,
+        "Appel à changer la ville",
+        "markdown",
+        "appel.md",
+        nodes,
+        staff,
+        language="fr",
     )
     publishing.publish_imported(session, version)
     first = session.get(Proposal, version.items[1].proposal_id)

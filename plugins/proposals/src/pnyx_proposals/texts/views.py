@@ -80,9 +80,10 @@ def changes_since(previous: TextVersion | None, version: TextVersion) -> dict[in
     for item in version.items:
         old = before.get(item.proposal_id) if item.proposal_id else None
         if old is not None and (old.title, old.body) != (item.title, item.body):
+            # In the article's language; words removed from an other-language one in theirs.
             changed[item.id] = {
-                "title": word_diff(old.title, item.title).html,
-                "body": word_diff(old.body, item.body).html,
+                "title": word_diff(old.title, item.title, old.language, item.language).html,
+                "body": word_diff(old.body, item.body, old.language, item.language).html,
             }
     return changed
 
