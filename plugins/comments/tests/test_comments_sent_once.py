@@ -1,5 +1,6 @@
-"""A comment form sent twice (a double click, the back button) publishes one comment: its
-one-time token is taken in the comment's transaction (api.submissions, docs/forms.md)."""
+"""A comment form sent twice (a double click, the back button) publishes one comment, and an
+edit sent twice keeps one version in the history: the form's one-time token is taken in the
+same transaction (api.submissions, docs/forms.md)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pnyx.models import FormSubmission
-from pnyx.testing import PnyxClient
+from pnyx.testing import PnyxClient, concurrency
 from pnyx.testing.concurrency import post_at_once
-from pnyx_comments.models import Comment
+from pnyx.testing.submissions import TOKEN as SENT_TOKEN
+from pnyx.testing.submissions import sent_twice
+from pnyx_comments.models import Comment, Version
 
 TOKEN = "Sent-once-token-0123456789"
 
@@ -88,3 +91,43 @@ def test_a_double_click_at_once_publishes_one_comment(
     statuses = post_at_once(app, [(person, post_url, form)] * 6)
     assert statuses == [302] * 6
     assert comments(session) == 1
+
+
+def edited(session: Session, post_url: str, client: PnyxClient) -> Comment:
+    client.post_form(post_url, {"body": "First words"})
+    return session.scalars(select(Comment)).one()
+
+
+def versions(session: Session) -> list[str]:
+    session.expire_all()
+    return list(session.scalars(select(Version.body).order_by(Version.id)))
+
+
+def test_an_edit_sent_twice_keeps_one_version(
+    client: PnyxClient, session: Session, post_url, make_user
+) -> None:
+    client.sign_in(make_user())
+    comment = edited(session, post_url, client)
+    url = f"/comments/{comment.id}/edit"
+    first, _again = sent_twice(client, url, {"body": "Better words"})
+    assert first.location.endswith(f"#comment-{comment.id}")
+    assert versions(session) == ["First words"]
+    # The page the browser kept, sent with other words: a new version, nothing typed lost.
+    client.post_form(url, {"body": "Best words", "submission_token": SENT_TOKEN})
+    assert versions(session) == ["First words", "Better words"]
+    assert session.get(Comment, comment.id).body == "Best words"
+
+
+def test_an_edit_double_clicked_at_once_keeps_one_version(
+    app: Flask, client: PnyxClient, session: Session, post_url, make_user
+) -> None:
+    person = make_user()
+    client.sign_in(person)
+    comment = edited(session, post_url, client)
+    form = {"body": "Better words", "submission_token": TOKEN}
+    # Read before: the test's session must not begin a transaction while the requests write.
+    url, person_id = f"/comments/{comment.id}/edit", person.id
+    with concurrency.detached(app, session):
+        statuses = post_at_once(app, [(person_id, url, form)] * 4)
+    assert statuses == [302] * 4
+    assert versions(session) == ["First words"]

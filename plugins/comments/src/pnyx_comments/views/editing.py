@@ -42,15 +42,19 @@ def edit(comment_id: int) -> Response | str | tuple[str, int]:
         if language_error:
             error = writing.body_error(body) or ""
         else:
+            # The same edit sent twice at once: one version in the history (docs/forms.md).
+            api.submissions.claim()
             try:
                 writing.edit(comment, body, language)
             except writing.WriteError as problem:
-                api.db_session().rollback()
+                api.db_session().rollback()  # the token stays free for the corrected text
                 error = str(problem)
             else:
+                answer = back_to(target, comment.id)
+                api.submissions.made(answer.location)
                 api.db_session().commit()
                 flash(api._("Your comment is saved."), "success")
-                return back_to(target, comment.id)
+                return answer
     page = render_template(
         "comments/edit.html",
         comment=comment,
