@@ -8,7 +8,7 @@ import pytest
 
 from pnyx.models import Authorization
 from pnyx.permissions import decide
-from pnyx.verification.requirements import requirements_for
+from pnyx.verification.requirements import forget_authorizations, requirements_for
 
 NOW = dt.datetime(2026, 5, 12, 10, 0, tzinfo=dt.UTC)
 ADULTS = {"handler": "birth_date", "options": {"minimum_age": 18}}
@@ -163,3 +163,35 @@ def test_a_failing_handler_denies(app, session, make_user, component, monkeypatc
     verified(session, user)
     decision = post_decision(app, user, component)
     assert not decision and "cannot be checked" in decision.reason
+
+
+def test_every_verification_not_made_is_named_at_once(app, session, make_user, component):
+    """Touraine's youth budget needs a residence and a birth date: a teenager who has made
+    neither learns both before going to the first (she was told only of the residence, and of
+    the birth date after coming back from it)."""
+    residence = {"handler": "residence", "options": {}}
+    youth = {"handler": "birth_date", "options": {"maximum_age": 17}}
+    budget = Budget(component, {"sample.post": {"authorizations": [residence, youth]}})
+    component.permissions = {}
+    session.commit()
+    user = make_user()
+    decision = post_decision(app, user, budget)
+    assert decision.missing == "authorization:residence"
+    assert decision.reason == "To do this, first verify: Place of residence and Birth date."
+    verified(session, user, birth_date="2011-03-14")
+    with app.test_request_context():
+        forget_authorizations()  # as a grant does; the test holds one app context throughout
+    decision = post_decision(app, user, budget)
+    assert decision.reason == "To do this, first verify: Place of residence."
+
+
+def test_a_verification_that_does_not_qualify_is_told_before_the_missing_ones(
+    app, session, make_user, component
+):
+    """No use sending a 12-year-old to declare a residence for an adults' action."""
+    residence = {"handler": "residence", "options": {}}
+    budget = Budget(component, {"sample.post": {"authorizations": [residence]}})
+    user = make_user()
+    verified(session, user, birth_date="2014-01-01")
+    decision = post_decision(app, user, budget)
+    assert decision.reason == "This is for people aged 18 or over."

@@ -18,7 +18,9 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
+from babel.lists import format_list
 from flask import current_app, g
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from sqlalchemy import select
 
@@ -116,9 +118,31 @@ def stored_status(
 
 
 def unmet(user: User, requirements: list[Requirement]) -> tuple[str, AuthorizationResult] | None:
-    """The first requirement ``user`` does not meet, as ``(handler name, result)``."""
-    for requirement in requirements:
+    """The first requirement ``user`` does not meet, as ``(handler name, result)``.
+
+    When it is a verification never made, the message names every other one the person has
+    not made either: someone who must give a residence and a birth date learns both at once,
+    not the second after coming back from the first.
+    """
+    for position, requirement in enumerate(requirements):
         result = evaluate(user, requirement)
+        if result.status == AuthorizationStatus.MISSING:
+            return str(requirement.get("handler")), every_missing(user, requirements[position:])
         if result.status != AuthorizationStatus.OK:
             return str(requirement.get("handler")), result
     return None
+
+
+def every_missing(user: User, requirements: list[Requirement]) -> AuthorizationResult:
+    """A "first verify: A and B" refusal naming the verifications among ``requirements`` (the
+    first one missing) that ``user`` has not made, each once, in order."""
+    labels: list[str] = []
+    for requirement in requirements:
+        handler = handlers().get(str(requirement.get("handler")))
+        if handler is None or handler.name in user_authorizations(user):
+            continue
+        if str(handler.label) not in labels:
+            labels.append(str(handler.label))
+    listed = format_list(labels, locale=str(get_locale() or "en"))
+    message = _("To do this, first verify: %(verification)s.", verification=listed)
+    return AuthorizationResult(AuthorizationStatus.MISSING, message)
