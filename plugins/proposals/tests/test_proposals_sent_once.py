@@ -1,9 +1,12 @@
 """A proposal, a collaborative draft or an amendment form sent twice at once (a double
 click) makes one item; sent again later (the back button) it leads to the first one
-(api.submissions, docs/forms.md); an official proposal too. SQLite here, PostgreSQL with
+(api.submissions, docs/forms.md); an official proposal too. A draft's version and a version
+of the participatory text, saved twice, are one version. SQLite here, PostgreSQL with
 PNYX_TEST_DATABASE_URL."""
 
 from __future__ import annotations
+
+import io
 
 import pytest
 from flask import Flask, url_for
@@ -11,10 +14,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pnyx.testing import PnyxClient
-from pnyx.testing.concurrency import post_at_once
+from pnyx.testing.concurrency import detached, post_at_once
+from pnyx.testing.submissions import sent_twice
 from pnyx_proposals.amendments.models import Amendment
-from pnyx_proposals.drafts.models import CollaborativeDraft
+from pnyx_proposals.drafts.models import CollaborativeDraft, DraftRevision
 from pnyx_proposals.models import Proposal
+from pnyx_proposals.texts.models import TextVersion
 
 TOKEN = "Proposal-sent-once-0123456789"
 BODY = "A body long enough to be a proposal, about bike racks."
@@ -95,3 +100,49 @@ def test_an_official_proposal_form_sent_again_publishes_one_proposal(
     assert first.status_code == 302 and again.location == first.location
     assert "This form was already sent" in client.get(again.location).text
     assert count(session, Proposal) == 1
+
+
+def open_draft(client: PnyxClient, url: str) -> str:
+    """A new draft, by the signed-in person; its edit page."""
+    form = {"title": "Bike racks together", "body": BODY}
+    response = client.post_form(f"{url}drafts/new", form)
+    assert response.status_code == 302, response.text
+    return f"{response.location}edit"
+
+
+def test_a_draft_version_saved_twice_is_one_version(
+    client: PnyxClient, session: Session, url, make_user, set_settings
+) -> None:
+    """The second sending is not shown as a conflict with the first: it leads to the draft."""
+    set_settings(global_={"collaborative_drafts_enabled": True})
+    client.sign_in(make_user())
+    edit = open_draft(client, url)
+    form = {"title": "Bike racks together", "body": BODY + " By the station.", "version": "1"}
+    sent_twice(client, edit, form)
+    assert session.scalars(select(DraftRevision.number)).all() == [1, 2]
+
+
+def test_a_draft_version_double_clicked_at_once_is_one_version(
+    app: Flask, client: PnyxClient, session: Session, url, make_user, set_settings
+) -> None:
+    set_settings(global_={"collaborative_drafts_enabled": True})
+    author = make_user()
+    client.sign_in(author)
+    edit, author_id = open_draft(client, url), author.id
+    form = {"title": "Bike racks", "body": BODY, "version": "1", "submission_token": TOKEN}
+    with detached(app, session):
+        statuses = post_at_once(app, [(author_id, edit, form)] * 3)
+    # Without the token: one save, and two "someone saved meanwhile" (409) for the same text.
+    assert statuses == [302] * 3
+    assert count(session, DraftRevision) == 2
+
+
+def test_a_text_version_published_twice_is_one_version(
+    client: PnyxClient, session: Session, text_admin: str, staff
+) -> None:
+    markdown = b"# Code\n## Title I\n### Article 1\nBicycles everywhere.\n"
+    form = {"title": "Code", "file": (io.BytesIO(markdown), "code.md")}
+    assert client.post_form(f"{text_admin}/import", form).status_code == 302
+    assert client.post_form(f"{text_admin}/publish").status_code == 302
+    sent_twice(client, text_admin, {"note": "Article 1 amended."}, action=f"{text_admin}/versions")
+    assert session.scalars(select(TextVersion.number)).all() == [1, 2]

@@ -21,13 +21,16 @@ ALREADY_SENT = "This form was already sent: what it made is saved once."
 TOKEN = "Test-form-sent-once-0123456789"
 
 
-def sent_twice(client: Any, url: str, form: dict[str, Any]) -> tuple[TestResponse, TestResponse]:
+def sent_twice(
+    client: Any, url: str, form: dict[str, Any], *, action: str | None = None
+) -> tuple[TestResponse, TestResponse]:
     """GET the form at ``url`` (it must carry a one-time token), POST ``form`` twice with one
-    token, and check that the second answer leads where the first did, saying so.
-    Returns both answers."""
+    token to ``action`` (default: ``url``; a button on a page posts elsewhere), and check
+    that the second answer leads where the first did, saying so. Returns both answers."""
     assert f'name="{FIELD}"' in client.get(url).text, f"the form at {url} has no one-time token"
-    first = client.post_form(url, {**form, FIELD: TOKEN})
-    again = client.post_form(url, {**form, FIELD: TOKEN})
+    target = action or url
+    first = client.post_form(target, {**form, FIELD: TOKEN})
+    again = client.post_form(target, {**form, FIELD: TOKEN})
     assert first.status_code in (302, 303), first.text
     assert again.status_code == 302 and again.location == first.location
     assert ALREADY_SENT in client.get(again.location, follow_redirects=True).text

@@ -180,6 +180,10 @@ def save_draft(draft_id: int) -> Page:
     user = api.current_user()
     assert user is not None and base is not None
     session = api.db_session()
+    # The same save sent twice (a double click, a resend): one version, and the second
+    # sending is not shown as a conflict with itself (docs/forms.md). A refused save rolls
+    # back, its token with it.
+    api.submissions.claim()
     try:
         number = writing.save(session, item, user, title, body, base, language)
     except writing.ClosedError:
@@ -189,6 +193,7 @@ def save_draft(draft_id: int) -> Page:
         # The form now builds on the version saved meanwhile: saving again is a choice.
         values["version"] = str(conflict.current.version)
         return render_form(conflict.current, values, {}, 409, conflict)
+    api.submissions.made(draft_url(item))
     session.commit()
     flash(api._("Version %(number)d is saved.", number=number), "success")
     return redirect(draft_url(item))

@@ -162,10 +162,13 @@ def publish_text_version() -> Page:
     if publishing.pending_version(session, api.current_component().id) is not None:
         flash(api._("An imported version is waiting: publish it or delete it first."), "error")
         return redirect(url_for("proposals_admin.text_admin"))
+    # Clicked twice, the button published two identical versions (docs/forms.md).
+    api.submissions.claim()
     try:
         version = publishing.publish_new_version(
             session, api.current_component(), note, api.current_user()
         )
+        api.submissions.made(url_for("proposals_admin.text_admin"))
         session.commit()
     except LookupError:
         session.rollback()
