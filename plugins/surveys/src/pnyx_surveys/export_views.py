@@ -53,7 +53,7 @@ def _export(format: str) -> Response:
     questionnaire = of_component(session, component)
     personal = personal_allowed()
     cols = exports.columns(questionnaire, api.translated)
-    headers = ["submission", "created_at", "updated_at"]
+    headers = ["submission", "created_at", "updated_at", "language"]
     headers += ["user_id", "name", "email"] if personal else []
     headers += [header for header, _ in cols]
     engine, questionnaire_id = session.get_bind(), questionnaire.id

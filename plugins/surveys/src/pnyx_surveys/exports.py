@@ -8,7 +8,8 @@ question (a ranking: one per choice, holding its rank; a matrix: one per row;
 read once, before the stream starts.
 
 No personal data unless asked for by an organization admin: the default file
-has the submission's number and dates only. With ``personal=1`` an
+has the submission's number, dates and the language its free texts are written in
+(``language``, '' when unknown) only. With ``personal=1`` an
 organization admin also gets each respondent's account id, name and e-mail
 address (anonymous answers have none).
 """
@@ -107,7 +108,13 @@ def records(
     last = 0
     while True:
         batch = session.execute(
-            select(Submission.id, Submission.created_at, Submission.updated_at, Submission.user_id)
+            select(
+                Submission.id,
+                Submission.created_at,
+                Submission.updated_at,
+                Submission.user_id,
+                Submission.language,
+            )
             .where(Submission.questionnaire_id == questionnaire_id, Submission.id > last)
             .order_by(Submission.id)
             .limit(BATCH)
@@ -116,11 +123,12 @@ def records(
             return
         answers = _answers_of(session, [row[0] for row in batch])
         people = _people(session, [row[3] for row in batch]) if personal else {}
-        for submission_id, created, updated, user_id in batch:
+        for submission_id, created, updated, user_id, language in batch:
             record: dict[str, Any] = {
                 "submission": submission_id,
                 "created_at": created.isoformat(),
                 "updated_at": updated.isoformat(),
+                "language": language,
             }
             if personal:
                 name, email = people.get(user_id, (None, None))

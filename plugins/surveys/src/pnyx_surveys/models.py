@@ -157,6 +157,9 @@ class Submission(api.Model):
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     #: HMAC of the survey and a random token of the browser session: duplicates only.
     anonymous_key: Mapped[str | None] = mapped_column(String(64))
+    #: The language its free texts are written in, chosen once for the whole set on the page
+    #: that sends it ('' if unknown): pages mark them with ``lang`` (WCAG 3.1.2).
+    language: Mapped[str] = api.written_language_column()
     created_at: Mapped[dt.datetime] = mapped_column(default=api.utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(default=api.utcnow)
 

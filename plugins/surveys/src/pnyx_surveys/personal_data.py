@@ -45,6 +45,7 @@ def _rows(session: Session, user: api.User) -> Iterator[dict[str, Any]]:
                 "component_id": questionnaire.component_id,
                 "question": api.translated(question.text),
                 "answer": " | ".join(display(question, by_question[question.id], api.translated)),
+                "language": submission.language,
                 "sent_at": submission.created_at,
                 "changed_at": submission.updated_at,
             }

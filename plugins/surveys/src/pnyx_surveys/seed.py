@@ -157,7 +157,8 @@ def _answers(session: Session, questionnaire_id: int) -> None:
         values[ranking.id] = {"ranking": order}
         if number < len(COMMENTS):
             values[comment.id] = COMMENTS[number]
-        save(session, questionnaire, values, anonymous_key=f"demo-{number}", commit=False)
+        key = f"demo-{number}"  # the demo texts are French
+        save(session, questionnaire, values, anonymous_key=key, commit=False, language="fr")
     texts = select(Answer).where(Answer.question_id == comment.id).limit(3)
     for answer in session.scalars(texts):
         answer.published = True

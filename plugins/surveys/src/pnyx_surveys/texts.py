@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from sqlalchemy import Select, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, contains_eager
 
 from pnyx import api
 from pnyx_surveys.models import Answer, Questionnaire, Submission
@@ -19,20 +19,25 @@ SHOWN_PER_QUESTION = 50
 
 
 def _texts(questionnaire: Questionnaire) -> Select[tuple[Answer]]:
+    # The submission comes with each answer (one query): its language marks the text.
     return (
         select(Answer)
-        .join(Submission, Submission.id == Answer.submission_id)
+        .join(Answer.submission)
+        .options(contains_eager(Answer.submission))
         .where(Submission.questionnaire_id == questionnaire.id, Answer.text.is_not(None))
     )
 
 
-def published_texts(session: Session, questionnaire: Questionnaire) -> dict[int, list[str]]:
-    """The published texts by question id, oldest first, at most fifty per question."""
-    found: dict[int, list[str]] = defaultdict(list)
+def published_texts(
+    session: Session, questionnaire: Questionnaire
+) -> dict[int, list[tuple[str, str]]]:
+    """The published texts and their languages by question id, oldest first, at most fifty
+    per question."""
+    found: dict[int, list[tuple[str, str]]] = defaultdict(list)
     query = _texts(questionnaire).where(Answer.published.is_(True)).order_by(Answer.id)
     for answer in session.scalars(query):
         if len(found[answer.question_id]) < SHOWN_PER_QUESTION:
-            found[answer.question_id].append(answer.text or "")
+            found[answer.question_id].append((answer.text or "", answer.submission.language))
     return found
 
 

@@ -88,6 +88,11 @@ def first_page(questionnaire: Questionnaire) -> int:
     return found if found is not None else 0
 
 
+def has_free_text(questionnaire: Questionnaire) -> bool:
+    """Whether a person may write text in it (a text question, an "other, please specify")."""
+    return any(q.kind in kinds.TEXTS or q.options.get("other") for q in questions(questionnaire))
+
+
 def carried_fields(
     form: MultiDict[str, str], questionnaire: Questionnaire, page: int
 ) -> list[tuple[str, str]]:

@@ -54,11 +54,16 @@ def save(
     anonymous_key: str | None = None,
     replace: bool = False,
     commit: bool = True,
+    language: str | None = None,
 ) -> Submission:
     """Insert the submission (or, with ``replace``, change the existing one) and commit.
 
-    ``commit=False`` only flushes, for a caller that commits itself (demo data).
+    ``language``: the one its free texts are written in; ``None`` (another plugin's form,
+    which asks nothing) takes the page's. ``commit=False`` only flushes, for a caller that
+    commits itself (demo data).
     """
+    if language is None:
+        language, _ = api.read_written_language({})  # nothing chosen: the page's language
     existing = find(
         session,
         questionnaire.id,
@@ -71,7 +76,10 @@ def save(
         raise AlreadyAnsweredError()
     if existing is None:
         submission = Submission(
-            questionnaire_id=questionnaire.id, user_id=user_id, anonymous_key=anonymous_key
+            questionnaire_id=questionnaire.id,
+            user_id=user_id,
+            anonymous_key=anonymous_key,
+            language=language,
         )
         session.add(submission)
         try:
@@ -81,7 +89,7 @@ def save(
             raise AlreadyAnsweredError() from None
     else:
         submission = existing
-        submission.updated_at = api.utcnow()
+        submission.updated_at, submission.language = api.utcnow(), language
         session.query(Answer).filter(Answer.submission_id == submission.id).delete()
     by_id = {question.id: question for question in questions(questionnaire)}
     for question_id, value in values.items():

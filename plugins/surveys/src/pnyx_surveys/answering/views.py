@@ -43,6 +43,8 @@ def answer_form() -> str | Response:
     if existing is not None:
         by_id = {question.id: question for question in questions(questionnaire)}
         form = form_of(api.db_session().query(Answer).filter_by(submission_id=existing.id), by_id)
+        if existing.language:
+            form["language"] = existing.language  # the sending page's field shows it
     return _render(questionnaire, form, pages.first_page(questionnaire), {})
 
 
@@ -77,6 +79,10 @@ def _finish(questionnaire: Questionnaire, form: MultiDict[str, str], page: int) 
         return _render(
             questionnaire, form, first, _errors_on(questionnaire, first, reading.errors)
         ), 400
+    # One language for the whole answer set, chosen on the page that sends it (decisions.md).
+    language, language_error = api.read_written_language(form)
+    if language_error:
+        return _render(questionnaire, form, page, {"language": language_error}), 400
     user = api.current_user()
     key = None
     if user is None:
@@ -92,6 +98,7 @@ def _finish(questionnaire: Questionnaire, form: MultiDict[str, str], page: int) 
             user_id=user.id if user else None,
             anonymous_key=key,
             replace=_editable(),
+            language=language,
         )
     except AlreadyAnsweredError:
         flash(api._("You have answered this survey already."), "info")
@@ -133,6 +140,10 @@ def _render(
         pages.next_page(questionnaire, page, _all_values(questionnaire, form, page), 1) is None
     )
     proof = anonymous.new_proof() if is_last and api.current_user() is None else None
+    asks_language = is_last and pages.has_free_text(questionnaire)
+    carried = pages.carried_fields(form, questionnaire, page)
+    if not asks_language and form.get("language"):  # chosen on the last page: kept on the way
+        carried.append(("language", form["language"]))
     return render_template(
         "surveys/answer.html",
         questionnaire=questionnaire,
@@ -141,7 +152,8 @@ def _render(
         page_count=len(questionnaire.sections),
         shown=pages.shown_questions(questionnaire, section, values),
         form=form,
-        carried=pages.carried_fields(form, questionnaire, page),
+        carried=carried,
+        asks_language=asks_language,
         received=files.shown_files(section.questions, form),
         file_limits={q.id: files.limits_text(q) for q in section.questions if q.kind == kinds.FILE},
         errors=errors,
