@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from pnyx.models import ActionLog, HomePageBlock
+from pnyx.testing.submissions import sent_twice
 
 
 @pytest.fixture
@@ -110,3 +111,14 @@ def test_blocks_need_an_admin(client, make_user) -> None:
     client.sign_in(make_user())
     assert client.get("/admin/home").status_code == 403
     assert client.post_form("/admin/home/blocks", {"block": "hero"}).status_code == 403
+
+
+def test_the_add_button_clicked_twice_adds_one_block(client, session, admin) -> None:
+    """A double click, or a resend on a slow line (api.submissions, docs/forms.md)."""
+    first, _again = sent_twice(
+        client, "/admin/home", {"block": "hero"}, action="/admin/home/blocks"
+    )
+    assert first.location == "/admin/home/blocks/1"  # the hero's settings, after the default
+    assert placed(session) == ["spaces", "hero"]
+    client.post_form("/admin/home/blocks", {"block": "hero"})  # a new click: a second hero
+    assert placed(session) == ["spaces", "hero", "hero"]

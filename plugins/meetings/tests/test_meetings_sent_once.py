@@ -1,5 +1,6 @@
 """A meeting form sent twice at once (a double click) makes one meeting, an agenda item form
-sent again one item (api.submissions, docs/forms.md). SQLite here, PostgreSQL with
+sent again one item, the "Duplicate" button clicked twice one copy (api.submissions,
+docs/forms.md). SQLite here, PostgreSQL with
 PNYX_TEST_DATABASE_URL."""
 
 from __future__ import annotations
@@ -53,3 +54,14 @@ def test_an_agenda_item_form_sent_again_adds_one_item(
     url = f"{admin_url}{make_meeting('Forum').id}/agenda"
     sent_twice(client, url, {"title-fr": "Ateliers", "duration_minutes": "60"})
     assert session.scalar(select(func.count()).select_from(AgendaItem)) == 1
+
+
+def test_the_duplicate_button_clicked_twice_makes_one_copy(
+    client, session, admin_url, make_user, make_meeting
+) -> None:
+    client.sign_in(make_user(roles=["admin"]))
+    meeting = make_meeting("Forum")
+    first, _again = sent_twice(client, admin_url, {}, action=f"{admin_url}{meeting.id}/duplicate")
+    copy = session.scalar(select(Meeting).where(Meeting.id != meeting.id))
+    assert first.location.endswith(f"{admin_url}{copy.id}/edit")
+    assert session.scalar(select(func.count()).select_from(Meeting)) == 2

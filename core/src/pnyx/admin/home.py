@@ -12,6 +12,7 @@ from flask_babel import gettext as _
 from sqlalchemy.orm import Session
 from werkzeug.wrappers import Response
 
+from pnyx import submissions
 from pnyx.admin import blueprint
 from pnyx.admin.editing import log_admin, move_in, render_form, submitted_for_saving
 from pnyx.confirm import confirm_first
@@ -59,14 +60,17 @@ def home_block_add() -> Response:
         flash(_("Choose a block from the list."), "error")
         return back()
     session = get_session()
+    submissions.claim()  # clicked twice, the button added the block twice (docs/forms.md)
     rows = rows_to_edit(session)
     session.add(HomePageBlock(block=name, position=len(rows), settings={}))
     log_admin(session, "pnyx.home.add", None, extra={"block": name})
+    answer = back()
+    if declared.settings_schema is not None:
+        answer = redirect(url_for("pnyx_admin.home_block", position=len(rows)))
+    submissions.made(answer.location)
     session.commit()
     flash(_("The block is added at the end of the page."), "success")
-    if declared.settings_schema is not None:
-        return redirect(url_for("pnyx_admin.home_block", position=len(rows)))
-    return back()
+    return answer
 
 
 @blueprint.post("/home/blocks/<int:position>/move")

@@ -87,10 +87,14 @@ def edit(meeting_id: int) -> Page:
 @api.requires(api.actions.ADMIN_SPACE)
 def duplicate(meeting_id: int) -> Response:
     session = api.db_session()
-    copy = changes.duplicate(session, admin_meeting(meeting_id))
+    meeting = admin_meeting(meeting_id)
+    api.submissions.claim()  # clicked twice, the button made two copies (docs/forms.md)
+    copy = changes.duplicate(session, meeting)
+    url = url_for("meetings_admin.edit", meeting_id=copy.id)
+    api.submissions.made(url)
     session.commit()
     flash(api._("The meeting is copied. The copy is not published yet."), "success")
-    return redirect(url_for("meetings_admin.edit", meeting_id=copy.id))
+    return redirect(url)
 
 
 @blueprint.post("/<int:meeting_id>/delete")
