@@ -9,7 +9,7 @@ from flask import current_app, url_for
 from sqlalchemy import select
 
 from pnyx.models import ActionLog, Authorization
-from pnyx.verification.handlers.birth_date import age_on, check
+from pnyx.verification.handlers.birth_date import age_on, check, parse_birth_date
 
 VOTING_DAY = dt.date(2026, 5, 12)
 BIRTH_DATE_PAGE = "/account/verifications/birth-date"
@@ -137,6 +137,23 @@ def test_form_error_keeps_what_was_typed(client, make_user, voting_day) -> None:
     page = response.get_data(as_text=True)
     assert 'value="31/13/2010"' in page and 'aria-invalid="true"' in page
     assert 'aria-describedby="birth_date-error"' in page
+
+
+@pytest.mark.parametrize(
+    ("language", "example"), [("en", "2008-05-31"), ("fr", "31/05/2008"), ("co", "31/05/2008")]
+)
+def test_the_error_gives_an_example_in_the_readers_way_of_writing_dates(
+    client, make_user, voting_day, language, example
+) -> None:
+    """A French reader sees 'jj/mm/aaaa' in the field: the example was '2008-05-31'."""
+    client.sign_in(make_user())
+    response = client.post_form(
+        "/account/verifications/birth-date",
+        data={"birth_date": "hier"},
+        headers={"Accept-Language": language},
+    )
+    assert response.status_code == 400 and example in response.get_data(as_text=True)
+    assert parse_birth_date(example, dt.date(2026, 5, 12)) == dt.date(2008, 5, 31)
 
 
 @pytest.mark.parametrize("typed", ["2030-01-01", "1850-01-01"])
