@@ -20,7 +20,7 @@ from pnyx.testing import PnyxClient
 from pnyx.testing.database import fresh_database
 from pnyx.testing.factories import create_component, create_space
 from pnyx_comments.models import Comment
-from pnyx_proposals.drafts.models import CollaborativeDraft, DraftRevision
+from pnyx_proposals.drafts.models import CollaborativeDraft, DraftCollaborator, DraftRevision
 from pnyx_proposals.models import Proposal
 from pnyx_proposals.texts.models import TextItem, TextVersion
 
@@ -216,6 +216,36 @@ def test_a_drafts_versions_keep_their_language_and_a_comparison_marks_each_side(
     back = reading(client, "co").get(f"{url}drafts/{draft.id}/compare?from=1&to=2").text
     assert '<div class="proposals-diff">' in back  # read in Corsican: only French is marked
     assert '<span lang="fr">pour</span>' in back
+
+
+def test_a_conflict_marks_the_saved_version_and_the_persons_text_each_in_its_language(
+    client: PnyxClient,
+    session: Session,
+    url: str,
+    make_user: Callable[..., api.User],
+    set_settings: Callable[..., None],
+) -> None:
+    set_settings(global_={"collaborative_drafts_enabled": True})
+    ada, bob = make_user(name="Ada"), make_user(name="Bob")
+    reading(client, "fr").sign_in(ada)
+    first = {"title": "Un abri", "body": "Un abri pour les jeunes.", "language": "fr"}
+    client.post_form(f"{url}drafts/new", first)
+    draft = session.scalars(select(CollaborativeDraft)).one()
+    session.add(DraftCollaborator(draft_id=draft.id, user_id=bob.id, status="accepted"))
+    session.commit()
+    corsican = {"title": "Un abri", "body": "Un abri per i ghjovani.", "language": "co"}
+    assert (
+        client.post_form(f"{url}drafts/{draft.id}/edit", {**corsican, "version": "1"}).status_code
+        == 302
+    )
+    client.sign_in(bob)  # opened version 1 too, writes in French
+    french = {"title": "Un abri", "body": "Un abri pour les jeunes du quartier.", "language": "fr"}
+    stale = client.post_form(f"{url}drafts/{draft.id}/edit", {**french, "version": "1"})
+    assert stale.status_code == 409
+    diff = stale.text.split('<div class="proposals-diff"')[1].split("</div>")[0]
+    assert diff.startswith(">")  # Bob's French text: the page's language, not marked
+    assert marks(diff, "del") == ['lang="co"'] * diff.count("<del>")  # Ada's Corsican words
+    assert marks(diff, "ins") == [] and diff.count("<ins>")
 
 
 def test_the_migration_gives_saved_versions_their_drafts_language(

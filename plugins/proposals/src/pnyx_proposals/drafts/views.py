@@ -83,6 +83,9 @@ def render_form(
     status: int = 200,
     conflict: writing.ConflictError | None = None,
 ) -> tuple[str, int]:
+    # A conflict compares the saved version with the person's text, each in its own language.
+    saved = conflict.current.language if conflict else ""
+    typed = values.get("language") or saved
     page = render_template(
         "proposals/drafts/form.html",
         draft=draft,
@@ -91,8 +94,11 @@ def render_form(
         settings=settings_of(),
         conflict=conflict,
         conflict_diff=(
-            word_diff(conflict.current.body, values.get("body", "")).html if conflict else None
+            word_diff(conflict.current.body, values.get("body", ""), saved, typed).html
+            if conflict
+            else None
         ),
+        conflict_language=typed,
     )
     return page, status
 
