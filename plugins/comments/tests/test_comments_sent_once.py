@@ -63,6 +63,19 @@ def test_the_same_form_with_other_words_is_another_comment(
     assert comments(session) == 2
 
 
+def test_the_same_words_from_a_new_drawing_of_the_form_are_one_comment(
+    client: PnyxClient, session: Session, post_url, make_user
+) -> None:
+    """What the token cannot see, the lookup of the same text kept beside it does: the page
+    opened again (a new token) after a slow line seemed to fail, the same words pasted."""
+    client.sign_in(make_user())
+    first = client.post_form(post_url, {"body": "Yes, trees.", "submission_token": TOKEN})
+    again = client.post_form(post_url, {"body": "Yes, trees.", "submission_token": TOKEN[::-1]})
+    assert again.status_code == 302 and again.location == first.location
+    assert comments(session) == 1
+    assert "This comment is already published." in client.get(again.location).text
+
+
 def test_another_form_makes_another_comment(
     client: PnyxClient, session: Session, post_url, make_user
 ) -> None:

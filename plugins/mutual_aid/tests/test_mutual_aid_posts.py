@@ -116,6 +116,9 @@ def test_the_same_post_sent_again_is_not_published_twice(
     assert again.status_code == 302 and again.location == first.location
     assert len(session.scalars(select(AidPost)).all()) == 1
     assert "This post is already up." in client.get(again.location).text
+    # From a new drawing of the form (a new one-time token): the lookup, not the token.
+    fresh = client.post_form(url + "posts/new", {**data, "submission_token": "A-new-drawing-01234"})
+    assert fresh.location == first.location
     assert client.post_form(url + "posts/new", {**data, "kind": "request"}).status_code == 302
     assert len(session.scalars(select(AidPost)).all()) == 2
 

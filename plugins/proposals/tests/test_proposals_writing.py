@@ -87,6 +87,9 @@ def test_the_same_proposal_sent_again_is_not_made_twice(
     assert again.status_code == 302 and again.location == first.location
     assert len(proposals(session)) == 1
     assert "This proposal is already saved." in client.get(again.location).text
+    # From a new drawing of the form (a new one-time token): the lookup, not the token.
+    fresh = client.post_form(f"{url}new", form | {"submission_token": "A-new-drawing-01234"})
+    assert fresh.location == first.location
     # Saved as a draft, or with other words, it is another proposal.
     assert client.post_form(f"{url}new", form | {"intent": "draft"}).status_code == 302
     assert client.post_form(f"{url}new", form | {"title": "Bike lanes"}).status_code == 302

@@ -71,6 +71,9 @@ def _check_rate(user: api.User) -> None:
 
 
 #: The same text by the same person in the same place this recently is the same comment.
+#: Kept beside the one-time token (docs/forms.md, "Sent once"): a token knows one drawing of
+#: the form, and this catches the same words sent from a new one (the page opened again after
+#: a slow line seemed to fail, a page the browser drew again on "back") or without a token.
 SAME_COMMENT_WITHIN = dt.timedelta(minutes=10)
 
 

@@ -46,7 +46,9 @@ def new() -> str | tuple[str, int] | Response:
     return page, status
 
 
-#: The same post by the same person this recently is the same post.
+#: The same post by the same person this recently is the same post. Kept beside the
+#: one-time token (docs/forms.md, "Sent once"): it catches the same words sent from a new
+#: drawing of the form (a new token) or without a token.
 SAME_POST_WITHIN = dt.timedelta(minutes=10)
 
 

@@ -86,7 +86,9 @@ def create() -> Page:
     return redirect(proposal_url(proposal))
 
 
-#: The same proposal by the same person this recently is the same proposal.
+#: The same proposal by the same person this recently is the same proposal. Kept beside the
+#: one-time token (docs/forms.md, "Sent once"): it catches the same words sent from a new
+#: drawing of the form (a new token) or without a token.
 SAME_PROPOSAL_WITHIN = dt.timedelta(minutes=10)
 
 
