@@ -27,6 +27,7 @@ from markupsafe import Markup
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from werkzeug.datastructures import FileStorage
 from werkzeug.wrappers import Response
 
 from pnyx.db import get_session
@@ -67,11 +68,30 @@ def posted_token() -> str | None:
 
 
 def posted_digest() -> str:
-    """SHA-256 of the sent fields, but the tokens (files are not read)."""
+    """SHA-256 of the sent fields, but the tokens, and of the sent files' names and contents:
+    the page kept by the browser, sent again with another file, is a new item."""
     fields = sorted(
         (key, request.form.getlist(key)) for key in request.form if key not in _NOT_CONTENT
     )
-    return hashlib.sha256(json.dumps(fields).encode()).hexdigest()
+    files = [
+        (key, upload.filename or "", _content_digest(upload))
+        for key in sorted(request.files)
+        for upload in request.files.getlist(key)
+    ]
+    content = [fields, files] if files else fields  # a form without files: as before
+    return hashlib.sha256(json.dumps(content).encode()).hexdigest()
+
+
+def _content_digest(upload: FileStorage) -> str:
+    """SHA-256 of an uploaded file, read in chunks; the view reads it afterwards as it was."""
+    stream = upload.stream
+    position = stream.tell()
+    stream.seek(0)
+    digest = hashlib.sha256()
+    for chunk in iter(lambda: stream.read(1 << 16), b""):
+        digest.update(chunk)
+    stream.seek(position)
+    return digest.hexdigest()
 
 
 def claim() -> None:

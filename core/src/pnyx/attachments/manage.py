@@ -19,6 +19,7 @@ from marshmallow import Schema
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
+from pnyx import submissions
 from pnyx.admin.editing import log_admin
 from pnyx.attachments import service
 from pnyx.attachments.kinds import ACCEPTED_EXTENSIONS
@@ -139,6 +140,7 @@ def _upload(owner, space, component, form: Form, errors: dict[str, str]) -> Resp
     if form.has_errors:
         return None
     collection = _collection(owner, request.form.get("collection", type=int))
+    submissions.claim()  # sent twice, the same file was attached twice (docs/forms.md)
     try:
         attachment, notes = service.attach(
             upload,
@@ -151,6 +153,7 @@ def _upload(owner, space, component, form: Form, errors: dict[str, str]) -> Resp
             user=g.get("user"),
         )
     except AttachmentError as error:
+        get_session().rollback()  # the token stays free for another file
         errors["upload"] = str(error)
         return None
     return _saved(attachment, space, "pnyx.attachment.create", notes)
@@ -192,6 +195,7 @@ def _saved(
         space=space,
         extra={"filename": attachment.filename, "owner": attachment.owner_type},
     )
+    submissions.made(request.path)
     session.commit()
     flash(_("The file “%(name)s” is saved.", name=attachment.filename), "success")
     for note in notes:
@@ -211,9 +215,11 @@ def _collection(owner: tuple[str, int], collection_id: int | None) -> Attachment
 def _add_collection(owner, space, form: Form) -> Response | None:
     if not form.validate(request.form):
         return None
+    submissions.claim()  # sent twice, the form made two collections (docs/forms.md)
     service.add_collection(
         owner, form.data["title"], space=space, description=form.data["description"]
     )
+    submissions.made(request.path)
     get_session().commit()
     flash(_("The collection is created."), "success")
     return redirect(request.path)
