@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pnyx.models import ActionLog
 from pnyx.testing.submissions import sent_twice
 from pnyx_budgets.models import Budget, Project, TimelineEntry
 
@@ -44,3 +45,13 @@ def test_a_timeline_entry_form_sent_again_adds_one_entry(
     entry = {"form": "entry", "entry.day": "2026-03-01", "entry.title.fr": "Début des travaux"}
     sent_twice(budgets_client, url, entry)
     assert count(session, TimelineEntry) == 1
+
+
+def test_a_follow_up_status_sent_again_writes_one_public_entry(
+    budgets_client, budgets_admin_url, admin, session, winner
+) -> None:
+    url = f"{budgets_admin_url}{winner.budget_id}/projects/{winner.id}/follow-up"
+    status = {"form": "status", "followup.follow_status": "in_progress", "followup.progress": "60"}
+    sent_twice(budgets_client, url, status)
+    updated = select(func.count()).where(ActionLog.action == "budgets.followup_updated")
+    assert session.scalar(updated) == 1

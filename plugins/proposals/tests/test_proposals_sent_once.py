@@ -13,6 +13,7 @@ from flask import Flask, url_for
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pnyx.models import ActionLog
 from pnyx.testing import PnyxClient
 from pnyx.testing.concurrency import detached, post_at_once
 from pnyx.testing.submissions import sent_twice
@@ -146,3 +147,18 @@ def test_a_text_version_published_twice_is_one_version(
     assert client.post_form(f"{text_admin}/publish").status_code == 302
     sent_twice(client, text_admin, {"note": "Article 1 amended."}, action=f"{text_admin}/versions")
     assert session.scalars(select(TextVersion.number)).all() == [1, 2]
+
+
+def test_an_edit_sent_twice_counts_one_version_and_one_public_entry(
+    client: PnyxClient, session: Session, url, make_user, add_proposal
+) -> None:
+    author = make_user()
+    proposal = add_proposal("Bike racks", body=BODY, author=author)
+    client.sign_in(author)
+    version = proposal.version
+    edit = f"{url}{proposal.id}/edit"
+    sent_twice(client, edit, {"title": "Bike racks, covered", "body": BODY})
+    session.refresh(proposal)
+    assert (proposal.title, proposal.version) == ("Bike racks, covered", version + 1)
+    updated = select(func.count()).where(ActionLog.action == "proposals.updated")
+    assert session.scalar(updated) == 1

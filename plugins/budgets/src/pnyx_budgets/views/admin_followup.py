@@ -52,10 +52,12 @@ def follow_up(budget_id: int, project_id: int) -> Page:
         if not status_form.validate(request.form):
             return render(budget, project, status_form, entry_form, 400)
         data = status_form.data
+        # Sent twice, the status wrote two public "follow-up updated" entries.
+        api.submissions.claim()
         followup.update(session, project, data["follow_status"], data["progress"])
         message = api._("The follow-up is saved.")
     location = url_for("budgets_admin.follow_up", budget_id=budget.id, project_id=project.id)
-    api.submissions.made(location)  # when it was a new entry
+    api.submissions.made(location)
     session.commit()
     flash(message, "success")
     return redirect(location, 303)

@@ -175,10 +175,13 @@ def update(proposal_id: int) -> Page:
     )
     if errors:
         return render_form(data, errors, proposal, status=400)
+    # Sent twice, an edit counted two versions and two public "updated" entries (docs/forms.md).
+    api.submissions.claim()
     lifecycle.update(api.db_session(), proposal, data)
     if not attach_image(proposal, errors):
-        api.db_session().rollback()
+        api.db_session().rollback()  # the token stays free for the corrected form
         return render_form(data, errors, proposal, status=400)
+    api.submissions.made(proposal_url(proposal))
     api.db_session().commit()
     flash(api._("Your changes are saved."), "success")
     return redirect(proposal_url(proposal))
