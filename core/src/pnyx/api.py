@@ -49,7 +49,7 @@ from pnyx.inputs import (
     read_int,
     upload_limit,
 )
-from pnyx.jobs import enqueue, job
+from pnyx.jobs import enqueue, in_job, job
 from pnyx.mail import send_template_mail as send_mail
 from pnyx.manifests import (
     Action,
@@ -306,6 +306,7 @@ __all__ = [
     "groups",
     "hookimpl",
     "id_list",
+    "in_job",
     "int_arg",
     "int_field",
     "job",

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from pnyx import api
+from pnyx.jobs.runner import IN_JOB
 from pnyx.testing import PnyxClient, install_plugins
 from pnyx_proposals import events
 from pnyx_proposals.models import RESOURCE, Proposal
@@ -66,6 +67,31 @@ def test_the_api_describes_proposals_for_other_plugins(
     assert described[shown.id].title == "Shown"
     assert described[shown.id].url == f"{url}{shown.id}/"
     assert api.links.describe(session, "nobody_thing", [1]) == {}
+
+
+def test_proposals_of_a_space_the_reader_may_not_see_are_not_described(
+    session: Session,
+    add_proposal: Callable[..., Proposal],
+    component: api.Component,
+    make_user: Callable[..., api.User],
+) -> None:
+    """A public meeting's minutes linked a proposal of an unpublished space: its title stayed
+    on the meeting's page for anyone. The reader must be allowed to see the proposal's space."""
+    from flask import current_app, g
+
+    proposal = add_proposal("Unpublished workshop idea")
+    component.space.published = False
+    admin = make_user(roles=["admin"])
+    session.commit()
+
+    with current_app.test_request_context():
+        assert api.links.describe(session, RESOURCE, [proposal.id]) == {}
+        g.user = admin
+        assert list(api.links.describe(session, RESOURCE, [proposal.id])) == [proposal.id]
+    # Jobs (notifications) have no reader: they check their audience themselves.
+    with current_app.test_request_context():
+        setattr(g, IN_JOB, True)  # what pnyx.jobs.runner.execute does
+        assert list(api.links.describe(session, RESOURCE, [proposal.id])) == [proposal.id]
 
 
 def test_authors_hear_of_changes_to_linked_resources(

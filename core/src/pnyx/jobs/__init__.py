@@ -19,7 +19,7 @@ from pnyx.jobs.queues import (
     job_queue,
     run_pending,
 )
-from pnyx.jobs.runner import Job, last_attempt
+from pnyx.jobs.runner import Job, in_job, last_attempt
 
 __all__ = [
     "InlineQueue",
@@ -27,6 +27,7 @@ __all__ = [
     "JobQueue",
     "RedisQueue",
     "enqueue",
+    "in_job",
     "init_jobs",
     "job",
     "job_queue",

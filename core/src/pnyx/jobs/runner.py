@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 import attrs
-from flask import Flask, g
+from flask import Flask, g, has_request_context
 from flask_babel import force_locale
 
 #: ``g`` flag: the current context runs a job (its session writes; enqueue runs at once).
@@ -79,6 +79,12 @@ def resolve(name: str) -> Callable[..., Any]:
     for part in qualname.split("."):
         target = getattr(target, part)
     return target
+
+
+def in_job() -> bool:
+    """Whether this code runs in a job: it has a request context (for links) but nobody is
+    reading, so "may the person reading see this?" has no answer there."""
+    return has_request_context() and bool(g.get(IN_JOB))
 
 
 def last_attempt() -> bool:

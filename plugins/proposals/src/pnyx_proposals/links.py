@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import attrs
+from flask import has_request_context
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 from sqlalchemy.orm.util import identity_key
@@ -42,8 +43,9 @@ def load(session: Session, proposal_id: int) -> Proposal | None:
 
 def describe(session: Session, ids: Sequence[int]) -> Mapping[int, tuple[str, str, str, str]]:
     """The ``describe`` of the ``proposals_proposal`` resource type: published proposals not
-    hidden by moderation (a merged duplicate keeps its page, which points to the other), with
-    the language the title is written in (pages mark it with ``|in_language``)."""
+    hidden by moderation (a merged duplicate keeps its page, which points to the other), in
+    components the reader may see, with the language the title is written in (pages mark it
+    with ``|in_language``)."""
     # Plain rows (a proposal's page describes itself for its comments, related lists many):
     # their components are mostly the request's own, already in the session.
     query = select(
@@ -61,12 +63,25 @@ def describe(session: Session, ids: Sequence[int]) -> Mapping[int, tuple[str, st
     )
     rows = session.execute(query).all()
     components = _components(session, {row.component_id for row in rows})
+    readable = {key: _readable(component) for key, component in components.items()}
     described = {}
     for row in rows:
         component = components[row.component_id]
+        if not readable[component.id]:
+            continue
         url = api.component_url(component, "show", proposal_id=row.id) or ""
         described[row.id] = (row.title, url, _state_detail(row, component), row.language)
     return described
+
+
+def _readable(component: api.Component) -> bool:
+    """Whether the person reading the page may see the component: a public meeting's minutes
+    must not show the title of a proposal in an unpublished or private space. Outside a
+    request and in jobs (notifications) nobody is reading; their callers check their own
+    audience."""
+    if not has_request_context() or api.in_job():
+        return True
+    return bool(api.decide(api.current_user(), api.actions.VIEW, component))
 
 
 def _components(session: Session, ids: set[int]) -> dict[int, api.Component]:
