@@ -66,13 +66,22 @@ def _ids(question: Question, values: list[str], role: str = "choice") -> list[in
     return found
 
 
+def _other_chosen(question: Question, raw: list[str], typed: str) -> bool:
+    """Whether "Other" is an answer: ticked, or its text typed without ticking it, where that
+    text cannot have been left behind by a change of mind (a single choice answered with
+    another option). Ignored, the typed text was lost: saved without it, or "needs an answer"."""
+    if "other" in raw:
+        return True
+    return bool(typed) and (question.kind != kinds.SINGLE or not raw)
+
+
 def _choices(question: Question, form: MultiDict[str, str]) -> dict[str, Any] | None:
     raw = [value for value in form.getlist(f"q{question.id}") if value]
-    other_chosen = "other" in raw
     chosen = _ids(question, [value for value in raw if value != "other"])
+    typed = form.get(f"q{question.id}_other", "").strip()[: kinds.OTHER_MAX]
     other = ""
-    if question.options.get("other") and other_chosen:
-        other = form.get(f"q{question.id}_other", "").strip()[: kinds.OTHER_MAX]
+    if question.options.get("other") and _other_chosen(question, raw, typed):
+        other = typed
         if not other:
             raise AnswerError(api._("Say what “Other” is, or untick it."))
     count = len(chosen) + (1 if other else 0)
