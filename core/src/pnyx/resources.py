@@ -24,13 +24,16 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
-from flask import current_app
+from flask import current_app, g, has_request_context
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from pnyx.core_hooks import VIEW
 from pnyx.i18n import translated_with_language
+from pnyx.jobs.runner import in_job
 from pnyx.manifests import ResourceType
-from pnyx.models import ResourceLink
+from pnyx.models import Component, ResourceLink
+from pnyx.permissions import decide
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +74,16 @@ def resource_type(name: str) -> ResourceType | None:
             if candidate.name == name:
                 return candidate
     return None
+
+
+def readable(component: Component) -> bool:
+    """Whether the person reading may see ``component``: a ``describe`` leaves out the records
+    of components they may not (a public meeting's minutes must not show the title of a
+    proposal in an unpublished space). Outside a request and in a job nobody is reading: true,
+    and the caller checks its own audience (notifications do, with ``visible_to``)."""
+    if not has_request_context() or in_job():
+        return True
+    return bool(decide(g.get("user"), VIEW, component))
 
 
 def describe_resources(

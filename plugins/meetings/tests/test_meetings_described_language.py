@@ -49,3 +49,21 @@ def test_a_title_in_the_reader_language_is_not_marked(
 ) -> None:
     meeting = titled(session, make_meeting(), {"fr": "Atelier vélo", "co": "Attellu bicicletta"})
     assert described_as_link(app, session, meeting, "co") == "Attellu bicicletta"
+
+
+def test_a_meeting_of_a_space_the_reader_may_not_see_is_not_described(
+    app: Flask,
+    session: Session,
+    make_meeting: Callable[..., Meeting],
+    make_user: Callable[..., api.User],
+) -> None:
+    """A public proposal's page named a meeting of an unpublished space (and linked to a 404):
+    only people who may see the meeting's space read it there."""
+    meeting = make_meeting()
+    meeting.component.space.published = False
+    admin = make_user(roles=["admin"])
+    session.commit()
+    with app.test_request_context("/"):
+        assert api.links.describe(session, "meetings_meeting", [meeting.id]) == {}
+        g.user = admin
+        assert list(api.links.describe(session, "meetings_meeting", [meeting.id])) == [meeting.id]

@@ -8,7 +8,13 @@ imports the other.
 from pnyx.links import link_resources as link
 from pnyx.links import linked_ids
 from pnyx.links import unlink_resources as unlink
-from pnyx.resources import LinkedResource, ResourceDescription, links_of, resource_type
+from pnyx.resources import (
+    LinkedResource,
+    ResourceDescription,
+    links_of,
+    readable,
+    resource_type,
+)
 from pnyx.resources import describe_resources as describe
 
 __all__ = [
@@ -18,6 +24,7 @@ __all__ = [
     "link",
     "linked_ids",
     "links_of",
+    "readable",
     "resource_type",
     "unlink",
 ]

@@ -20,7 +20,7 @@ from pnyx_budgets.models import PROJECT_RESOURCE, SELECTED, Budget, Project
 
 
 def describe(session: Session, ids: Sequence[int]) -> dict[int, tuple[dict[str, Any], str, str]]:
-    """``{id: (title, url, detail)}`` of projects in published components, in one query (the
+    """``{id: (title, url, detail)}`` of projects in published components the reader may see (the
     translatable title as it is: the core shows it in the reader's language)."""
     query = (
         select(Project)
@@ -30,10 +30,15 @@ def describe(session: Session, ids: Sequence[int]) -> dict[int, tuple[dict[str, 
         )
     )
     described = {}
+    readable: dict[int, bool] = {}
     for project in session.scalars(query).unique():
         component = project.budget.component
         if not component.published or not component.space.published:
             continue
+        if component.id not in readable:
+            readable[component.id] = api.links.readable(component)
+        if not readable[component.id]:
+            continue  # a private space the reader is not a member of
         url = api.component_url(
             component, "project", budget_id=project.budget_id, project_id=project.id
         )

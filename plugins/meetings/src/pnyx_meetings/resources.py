@@ -21,15 +21,22 @@ def load(session: Session, meeting_id: int) -> Meeting | None:
 
 
 def describe(session: Session, ids: Sequence[int]) -> dict[int, tuple[dict[str, Any], str]]:
-    """``{id: (title, url)}`` of published meetings, in one query (proposal pages use it); the
-    translatable title as it is (the core shows it in the reader's language)."""
+    """``{id: (title, url)}`` of published meetings the reader may see, in one query (proposal
+    pages use it); the translatable title as it is (the core shows it in the reader's
+    language)."""
     query = (
         select(Meeting)
         .where(Meeting.id.in_(list(ids)), Meeting.published.is_(True))
         .options(joinedload(Meeting.component).joinedload(api.Component.space))
     )
     described = {}
+    readable: dict[int, bool] = {}
     for meeting in session.scalars(query).unique():
+        component = meeting.component
+        if component.id not in readable:
+            readable[component.id] = api.links.readable(component)
+        if not readable[component.id]:
+            continue  # a meeting of an unpublished or private space, on a public proposal's page
         url = url_for(
             "meetings.show",
             space_slug=meeting.component.space.slug,

@@ -13,7 +13,6 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import attrs
-from flask import has_request_context
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 from sqlalchemy.orm.util import identity_key
@@ -63,7 +62,7 @@ def describe(session: Session, ids: Sequence[int]) -> Mapping[int, tuple[str, st
     )
     rows = session.execute(query).all()
     components = _components(session, {row.component_id for row in rows})
-    readable = {key: _readable(component) for key, component in components.items()}
+    readable = {key: api.links.readable(component) for key, component in components.items()}
     described = {}
     for row in rows:
         component = components[row.component_id]
@@ -72,16 +71,6 @@ def describe(session: Session, ids: Sequence[int]) -> Mapping[int, tuple[str, st
         url = api.component_url(component, "show", proposal_id=row.id) or ""
         described[row.id] = (row.title, url, _state_detail(row, component), row.language)
     return described
-
-
-def _readable(component: api.Component) -> bool:
-    """Whether the person reading the page may see the component: a public meeting's minutes
-    must not show the title of a proposal in an unpublished or private space. Outside a
-    request and in jobs (notifications) nobody is reading; their callers check their own
-    audience."""
-    if not has_request_context() or api.in_job():
-        return True
-    return bool(api.decide(api.current_user(), api.actions.VIEW, component))
 
 
 def _components(session: Session, ids: set[int]) -> dict[int, api.Component]:
