@@ -149,3 +149,23 @@ def test_the_same_comment_sent_again_is_not_published_twice(
     assert client.post_form(post_url, reply).status_code == 302
     assert client.post_form(post_url, {"body": "And limes"}).status_code == 302
     assert len(session.scalars(select(Comment)).all()) == 3
+
+
+def test_a_reply_too_long_comes_back_as_a_reply_with_its_length(
+    client, make_user, post_url, session
+) -> None:
+    """Without JavaScript there is no counter: "at most 2000" alone left the resident guessing
+    how much to cut, and the refused reply came back as "Your comment"."""
+    client.sign_in(make_user(email="r@example.test"))
+    client.post_form(post_url, {"body": "Plant oaks"})
+    parent = session.scalars(select(Comment.id)).one()
+    refused = client.post_form(post_url, {"body": "x" * 2400, "parent_id": str(parent)})
+    assert refused.status_code == 422
+    assert "A comment holds at most 2000 characters; yours has 2400." in refused.text
+    assert "<h1>Your reply</h1>" in refused.text and "Publish my reply" in refused.text
+    assert f'name="parent_id" value="{parent}"' in refused.text
+    french = client.post_form(
+        post_url, {"body": "x" * 2001}, headers={"Accept-Language": "fr"}
+    ).text
+    assert "au plus 2000 caractères\u202f; le vôtre en compte 2001." in french
+    assert "<h1>Votre commentaire</h1>" in french

@@ -38,11 +38,6 @@ class WriteError(Exception):
 def _messages() -> dict[str, str]:
     return {
         "empty": api._("Write something first."),
-        "too_long": api.ngettext(
-            "A comment holds at most %(num)d character.",
-            "A comment holds at most %(num)d characters.",
-            MAX_LENGTH,
-        ),
         "rate": api._("You are commenting very fast: wait a minute, then try again."),
         "depth": api._("This conversation is too deep: answer an earlier comment."),
         "group": api._("You cannot comment on behalf of this organization here."),
@@ -50,8 +45,20 @@ def _messages() -> dict[str, str]:
 
 
 def body_error(body: str) -> str | None:
-    """Why ``body`` cannot be published, or ``None`` (to show with another refusal)."""
-    problem = text.problem(text.clean(body))
+    """Why ``body`` cannot be published, or ``None`` (to show with another refusal).
+
+    A text too long says its length: without JavaScript there is no counter, and "at most
+    2000" alone leaves the person guessing how much to cut.
+    """
+    cleaned = text.clean(body)
+    problem = text.problem(cleaned)
+    if problem == "too_long":
+        return api.ngettext(
+            "A comment holds at most %(num)d character; yours has %(length)d.",
+            "A comment holds at most %(num)d characters; yours has %(length)d.",
+            MAX_LENGTH,
+            length=len(cleaned),
+        )
     return _messages()[problem] if problem else None
 
 
