@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pnyx import api
+from pnyx.models import ActionLog
 from pnyx.testing import PnyxClient
+from pnyx.testing.submissions import sent_twice
 from pnyx_meetings.models import Meeting, Organizer
 
 MEETING = {
@@ -101,3 +103,20 @@ def test_someone_else_cannot_organize_the_meeting(
     minutes = {"text-fr": "On a mangé.", "attendees_count": "8", "published": "1"}
     assert client.post_form(f"{open_url}meetings/{meeting.id}/close", minutes).status_code == 302
     assert "On a mangé." in client.get(f"{open_url}meetings/{meeting.id}").text
+
+
+def test_a_participants_edit_sent_twice_is_saved_once(
+    client: PnyxClient,
+    session: Session,
+    open_url: str,
+    make_user: Callable[..., api.User],
+) -> None:
+    """Each edit tells the meeting's followers: sent twice, they heard it twice (docs/forms.md)."""
+    client.sign_in(make_user(name="Ada"))
+    created = client.post_form(f"{open_url}new", {**MEETING, "group_name": "Friends of the park"})
+    meeting = session.scalar(select(Meeting))
+    edit = f"{open_url}meetings/{meeting.id}/edit"
+    first, _again = sent_twice(client, edit, {**MEETING, "title-en": "Big picnic"})
+    assert first.location == created.location
+    updates = select(func.count()).where(ActionLog.action == "meetings.update")
+    assert session.scalar(updates) == 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
+from pnyx.models import ActionLog
 from pnyx.testing.concurrency import post_at_once
 from pnyx.testing.submissions import sent_twice
 from pnyx_meetings.models import AgendaItem, Meeting
@@ -65,3 +66,18 @@ def test_the_duplicate_button_clicked_twice_makes_one_copy(
     copy = session.scalar(select(Meeting).where(Meeting.id != meeting.id))
     assert first.location.endswith(f"{admin_url}{copy.id}/edit")
     assert session.scalar(select(func.count()).select_from(Meeting)) == 2
+
+
+def test_an_edit_sent_twice_tells_the_followers_once(
+    client, session, admin_url, make_user, make_meeting
+) -> None:
+    """Each edit counts a calendar SEQUENCE and a "Meeting changed" notification."""
+    client.sign_in(make_user(roles=["admin"]))
+    meeting = make_meeting("Forum")
+    sequence = meeting.sequence
+    form = {key: value for key, value in FORM.items() if key != "submission_token"}
+    sent_twice(client, f"{admin_url}{meeting.id}/edit", form)
+    session.refresh(meeting)
+    assert meeting.sequence == sequence + 1
+    updates = select(func.count()).where(ActionLog.action == "meetings.update")
+    assert session.scalar(updates) == 1

@@ -6,11 +6,13 @@ import io
 from collections.abc import Callable
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pnyx import api
+from pnyx.models import ActionLog
 from pnyx.testing import PnyxClient
+from pnyx.testing.submissions import ALREADY_SENT, TOKEN, sent_twice
 from pnyx_proposals.models import CustomState, Proposal
 
 
@@ -254,3 +256,50 @@ def test_the_preview_button_renders_the_answer_and_saves_nothing(
     page = client.get(f"{url}{proposal.id}/").text
     assert '<a href="https://ville.example/velo" rel="noopener">' in page
     assert "<strong>Oui</strong>" in page
+
+
+def test_an_answer_sent_twice_is_published_once(
+    client: PnyxClient,
+    session: Session,
+    admin_url: str,
+    proposal: Proposal,
+    admin: api.User,
+) -> None:
+    """A double click on "Save" published the answer twice: two public entries, two
+    messages to the author (api.submissions, docs/forms.md)."""
+    client.sign_in(admin)
+    form = {"state": "accepted", "answer_fr": "Oui !", "answer_en": "Yes!"}
+    sent_twice(client, f"{admin_url}{proposal.id}/answer", form)
+    published = select(func.count()).where(ActionLog.action == "proposals.answer_published")
+    assert session.scalar(published) == 1
+
+
+def test_an_answers_file_sent_twice_publishes_each_answer_once(
+    client: PnyxClient,
+    session: Session,
+    admin_url: str,
+    add_proposal: Callable[..., Proposal],
+    admin: api.User,
+) -> None:
+    first, second = add_proposal("First"), add_proposal("Second")
+    client.sign_in(admin)
+    url = f"{admin_url}answers/import"
+    assert 'name="submission_token"' in client.get(url).text
+    good = f"id,state,answer_en\n{first.id},accepted,Yes\n{second.id},rejected,No\n"
+    sendings = [
+        client.post_form(url, {"file": [csv_file(good)], "submission_token": TOKEN})
+        for _ in range(2)
+    ]
+    assert [s.status_code for s in sendings] == [302, 302]
+    assert sendings[1].location == sendings[0].location
+    assert ALREADY_SENT in client.get(sendings[1].location).text
+    published = select(func.count()).where(ActionLog.action == "proposals.answer_published")
+    assert session.scalar(published) == 2  # one per proposal
+    # The page kept by the browser, sent with another file: its answers are saved.
+    other = f"id,state,answer_en\n{first.id},rejected,No after all\n"
+    assert (
+        client.post_form(url, {"file": [csv_file(other)], "submission_token": TOKEN}).status_code
+        == 302
+    )
+    session.refresh(first)
+    assert first.answer_text == {"en": "No after all"}

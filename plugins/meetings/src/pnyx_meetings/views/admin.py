@@ -76,11 +76,12 @@ def edit(meeting_id: int) -> Page:
     meeting = admin_meeting(meeting_id)
     if request.method == "GET":
         return editing.edit_page(meeting, staff=True)
-    refused = editing.update(meeting, lambda: admin_meeting(meeting_id), staff=True)
+    done = url_for("meetings_admin.index")
+    refused = editing.update(meeting, lambda: admin_meeting(meeting_id), staff=True, done=done)
     if refused is not None:
         return refused
     flash(api._("The meeting is saved."), "success")
-    return redirect(url_for("meetings_admin.index"))
+    return redirect(done)
 
 
 @blueprint.post("/<int:meeting_id>/duplicate")

@@ -73,8 +73,11 @@ def create(*, staff: bool, page: Callable[[Meeting], str]) -> Meeting | Refused:
     return meeting
 
 
-def update(meeting: Meeting, reload: Callable[[], Meeting], *, staff: bool) -> Refused | None:
-    """Save the submitted form over ``meeting`` (None), or the form again (400).
+def update(
+    meeting: Meeting, reload: Callable[[], Meeting], *, staff: bool, done: str
+) -> Refused | None:
+    """Save the submitted form over ``meeting`` (None: the view goes to ``done``), or the
+    form again (400).
 
     ``reload`` loads the meeting again after a rollback (images refused): the page needs
     it as it is stored, not half-changed.
@@ -83,10 +86,13 @@ def update(meeting: Meeting, reload: Callable[[], Meeting], *, staff: bool) -> R
     if not form.valid:
         return form_page(form, meeting, staff=staff), 400
     session = api.db_session()
+    # Sent twice, an edit told every follower twice that the meeting changed (docs/forms.md).
+    api.submissions.claim()
     promoted = changes.update(session, meeting, form, staff=staff)
     if not images.save(meeting, form):
-        session.rollback()
+        session.rollback()  # the token stays free for the corrected form
         return form_page(form, reload(), staff=staff), 400
+    api.submissions.made(done)
     session.commit()
     notify.send_registration_mails(promoted)
     return None

@@ -49,11 +49,12 @@ def edit(meeting_id: int) -> Page:
     meeting = organized_meeting(meeting_id)
     if request.method == "GET":
         return editing.edit_page(meeting, staff=False)
-    refused = editing.update(meeting, lambda: organized_meeting(meeting_id), staff=False)
+    done = _meeting_url(meeting)
+    refused = editing.update(meeting, lambda: organized_meeting(meeting_id), staff=False, done=done)
     if refused is not None:
         return refused
     flash(api._("The meeting is saved."), "success")
-    return redirect(url_for("meetings.show", meeting_id=meeting.id))
+    return redirect(done)
 
 
 def minutes_page(

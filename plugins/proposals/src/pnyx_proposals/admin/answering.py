@@ -72,10 +72,14 @@ def save_answer(proposal_id: int) -> Page:
     if errors:
         return render_answer(proposal, data, errors), 400
     session = api.db_session()
+    # Sent twice, a published answer was published twice: two public entries, and its author
+    # told twice (docs/forms.md).
+    api.submissions.claim()
     locked = lock_proposal(session, proposal.id)
     assert locked is not None
     publish = bool(settings.get("publish_answers_immediately"))
     answers.save_answer(session, locked, data, publish)
+    api.submissions.made(url_for("proposals_admin.answer", proposal_id=proposal.id))
     session.commit()
     if publish:
         flash(api._("The answer is published."), "success")

@@ -46,6 +46,8 @@ def import_answers() -> Page:
     component = api.current_component()
     allowed = [choice.code for choice in states.answer_choices(component.id)]
     publish = bool(settings_of().get("publish_answers_immediately"))
+    # The same file sent twice published every answer twice, each author told twice.
+    api.submissions.claim()
     result = bulk.import_answers(
         session, component, upload.read(bulk.MAX_BYTES + 1), allowed, locales(), publish
     )
@@ -55,6 +57,7 @@ def import_answers() -> Page:
             "proposals/admin/bulk.html", problems=result.problems, locales=locales()
         )
         return page, 400
+    api.submissions.made(url_for("proposals_admin.index"))
     session.commit()
     flash(api.ngettext("%(num)d answer saved.", "%(num)d answers saved.", result.saved), "success")
     return redirect(url_for("proposals_admin.index"))
