@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -184,3 +185,28 @@ def test_account_menu_links_to_both_pages(client, make_user) -> None:
     page = client.get("/account/data", headers={"Accept-Language": "en"}).get_data(as_text=True)
     assert 'href="/account/data"' in page and 'href="/account/delete"' in page
     assert "<h1>Download my data</h1>" in page
+
+
+def test_the_archives_size_is_written_in_the_readers_language(client, make_user) -> None:
+    """The page said "(ZIP, 3.7 kB)" in French: Jinja's English filesizeformat."""
+    client.sign_in(make_user())
+    prepare(client)
+    french = client.get("/account/data", headers={"Accept-Language": "fr"}).text
+    english = client.get("/account/data", headers={"Accept-Language": "en"}).text
+    assert re.search(r"\(ZIP, \d+ Ko\)", french) and re.search(r"\(ZIP, \d+ KB\)", english)
+    assert "kB" not in french
+
+
+@pytest.mark.parametrize(
+    ("language", "size", "label"),
+    [
+        ("fr", 3_880_000, "3,7 Mo"),
+        ("en", 3_880_000, "3.7 MB"),
+        ("fr", 20 * 2**20, "20 Mo"),
+    ],
+)
+def test_a_file_size_has_the_readers_decimal_sign(app, language, size, label) -> None:
+    from pnyx.attachments.upload import size_label
+
+    with app.test_request_context(headers={"Accept-Language": language}):
+        assert size_label(size) == label

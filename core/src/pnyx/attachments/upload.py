@@ -24,6 +24,7 @@ from werkzeug.datastructures import FileStorage
 from pnyx.admin.svg import UnsafeSvgError, sanitize_svg
 from pnyx.attachments.images import ImageError, process_image
 from pnyx.attachments.kinds import ACCEPTED_EXTENSIONS, KINDS, Kind, detect
+from pnyx.i18n import format_decimal
 
 log = logging.getLogger(__name__)
 
@@ -73,9 +74,10 @@ def max_bytes() -> int:
 
 
 def size_label(size: int) -> str:
-    """``"20 MB"``, ``"350 KB"``: for limits and file lists."""
+    """``"20 MB"``, ``"3.7 MB"``, ``"350 KB"``: for limits and file lists, with the reader's
+    decimal sign (``"3,7 Mo"`` in French)."""
     if size >= 1024 * 1024:
-        megabytes = f"{size / (1024 * 1024):.1f}".removesuffix(".0")
+        megabytes = format_decimal(size / (1024 * 1024), "0.#")
         return _("%(size)s MB", size=megabytes)
     return _("%(size)s KB", size=max(1, round(size / 1024)))
 
