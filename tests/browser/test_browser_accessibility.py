@@ -17,8 +17,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
+from pnyx.db import get_session
 from pnyx.demo import DEMO_ACCOUNTS
+from pnyx.models import Component, Space
+from pnyx.testing.browser import press
 from pnyx.testing.crawl import Form, Page
 
 pytestmark = pytest.mark.browser
@@ -211,3 +215,80 @@ def test_admin_form_error_states(new_context, site_pages, sign_in_as) -> None:
             problems += audit_loaded(tabs, f"{path} form {index} with errors")
     assert not problems, report(problems, audited)
     assert audited >= 1, "no admin form refused empty answers: nothing was audited"
+
+
+# --- The written-language field (pnyx.written_language) and its refusal -----------------
+
+#: Sends the form holding the language field with a language the organization does not offer
+#: (what a forged request sends: the list offers none) and the fields named in ``cleared``
+#: emptied, without the browser's own validation: the server's error page is audited.
+SEND_FORGED_LANGUAGE = """(cleared) => {
+    const select = document.querySelector("select[name=language]");
+    select.options[select.selectedIndex].value = "de";
+    const form = select.form;
+    for (const name of cleared) { form.elements[name].value = ""; }
+    form.noValidate = true;
+    const buttons = form.querySelectorAll("button[type=submit]");
+    buttons[buttons.length - 1].click();  // the sending one ("Previous" comes first)
+}"""
+
+
+def component_path(live_server: Any, type_: str, admin: bool = False) -> str:
+    """The address of the demo's first published component of ``type_`` (its admin's)."""
+    with live_server.app.app_context():
+        slug, component_id = (
+            get_session()
+            .execute(
+                select(Space.slug, Component.id)
+                .join(Component, Component.space_id == Space.id)
+                .where(Component.type == type_, Component.published.is_(True))
+                .order_by(Component.id)
+            )
+            .first()
+        )
+    return f"{'/admin' if admin else ''}/spaces/{slug}/{type_}/{component_id}/"
+
+
+def refused(tab: Any, label: str, cleared: tuple[str, ...] = ()) -> list[str]:
+    """Send the shown form with a forged language: refused (400/422), named, audited."""
+    with tab.expect_navigation() as navigation:
+        tab.evaluate(SEND_FORGED_LANGUAGE, list(cleared))
+    status = navigation.value.status
+    if status not in (400, 422):
+        return [f"{label}: a forged language answered {status}"]
+    if tab.get_attribute("select[name=language]", "aria-invalid") != "true":
+        return [f"{label}: the refused language field is not marked invalid"]
+    return audit_loaded({"en": tab}, f"{label}, refused")
+
+
+def test_written_language_forms_and_their_error_states(live_server, new_context, sign_in_as):
+    """The forms that gained a language field, as drawn and refused: a proposal, the
+    participatory text's import (staff), the comment edit form and the survey's last page."""
+    tab = new_context("en", axe=True).new_page()
+    sign_in_as(tab, ADMIN)
+    problems: list[str] = []
+
+    proposals = component_path(live_server, "proposals")
+    problems += load({"en": tab}, f"{proposals}new") or audit_loaded({"en": tab}, "proposal form")
+    problems += refused(tab, "proposal form", cleared=("title",))
+
+    text = component_path(live_server, "proposals", admin=True) + "text"
+    problems += load({"en": tab}, text) or audit_loaded({"en": tab}, "text import form")
+    problems += refused(tab, "text import form", cleared=("title",))
+
+    tab.goto(component_path(live_server, "comments_debates") + "1")
+    tab.get_by_label("Your comment").fill("Le samedi, pour commencer.")
+    with tab.expect_navigation():
+        tab.get_by_role("button", name="Publish my comment").click()
+    comment_id = tab.url.rsplit("#comment-", 1)[1]
+    problems += load({"en": tab}, f"/comments/{comment_id}/edit")
+    problems += audit_loaded({"en": tab}, "comment edit form")
+    problems += refused(tab, "comment edit form", cleared=("body",))
+
+    tab.goto(component_path(live_server, "surveys") + "answer")
+    tab.get_by_label("By car").check()
+    press(tab, "Next page")
+    tab.get_by_label("€1 to €2").check()
+    problems += audit_loaded({"en": tab}, "survey's last page")
+    problems += refused(tab, "survey's last page")
+    assert not problems, report(problems, 8)
