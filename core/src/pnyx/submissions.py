@@ -68,8 +68,11 @@ def posted_token() -> str | None:
 
 
 def posted_digest() -> str:
-    """SHA-256 of the sent fields, but the tokens, and of the sent files' names and contents:
-    the page kept by the browser, sent again with another file, is a new item."""
+    """SHA-256 of who sent the form and where, of the sent fields but the tokens, and of the
+    sent files' names and contents: the page kept by the browser, sent again with another
+    file, is a new item. A token is one person's drawing of one form: copied into another
+    form, or sent by another person, it makes their item and never leads them to the first
+    sending's (its address may be private: a mutual-aid conversation's)."""
     fields = sorted(
         (key, request.form.getlist(key)) for key in request.form if key not in _NOT_CONTENT
     )
@@ -78,8 +81,9 @@ def posted_digest() -> str:
         for key in sorted(request.files)
         for upload in request.files.getlist(key)
     ]
-    content = [fields, files] if files else fields  # a form without files: as before
-    return hashlib.sha256(json.dumps(content).encode()).hexdigest()
+    user = g.get("user")
+    sender = [user.id if user is not None else None, request.path]
+    return hashlib.sha256(json.dumps([sender, fields, files]).encode()).hexdigest()
 
 
 def _content_digest(upload: FileStorage) -> str:

@@ -15,6 +15,7 @@ from pnyx.testing.concurrency import post_at_once
 from pnyx.testing.submissions import TOKEN as SENT_TOKEN
 from pnyx.testing.submissions import sent_twice
 from pnyx_comments.models import Comment, Version
+from pnyx_proposals.models import Proposal
 
 TOKEN = "Sent-once-token-0123456789"
 
@@ -144,3 +145,40 @@ def test_an_edit_double_clicked_at_once_keeps_one_version(
         statuses = post_at_once(app, [(person_id, url, form)] * 4)
     assert statuses == [302] * 4
     assert versions(session) == ["First words"]
+
+
+def test_another_persons_token_is_their_own_comment(
+    client: PnyxClient, session: Session, post_url, make_user
+) -> None:
+    """A token is one person's drawing of a form: sent by someone else (copied, forged), it
+    makes their comment and never leads them to the first person's."""
+    client.sign_in(make_user(email="first@example.test"))
+    first = client.post_form(post_url, {"body": "Yes, trees.", "submission_token": TOKEN})
+    client.sign_in(make_user(email="second@example.test"))
+    second = client.post_form(post_url, {"body": "Yes, trees.", "submission_token": TOKEN})
+    assert second.status_code == 302 and second.location != first.location
+    assert comments(session) == 2
+    assert "already" not in client.get(second.location).text
+
+
+def test_a_token_sent_to_another_form_is_another_comment(
+    client: PnyxClient, session: Session, post_url, proposal, make_user
+) -> None:
+    """The same token and words sent to another proposal's form comment there too, instead
+    of leading back to the first proposal's comment."""
+    other = Proposal(
+        component_id=proposal.component_id,
+        author_id=proposal.author_id,
+        title="Benches",
+        body="Benches by the river.",
+        summary="Benches by the river.",
+        published_at=proposal.published_at,
+    )
+    session.add(other)
+    session.commit()
+    client.sign_in(make_user())
+    first = client.post_form(post_url, {"body": "Yes, please.", "submission_token": TOKEN})
+    elsewhere = f"/comments/proposals_proposal/{other.id}"
+    second = client.post_form(elsewhere, {"body": "Yes, please.", "submission_token": TOKEN})
+    assert second.status_code == 302 and second.location != first.location
+    assert session.scalar(select(func.count()).where(Comment.resource_id == other.id)) == 1
