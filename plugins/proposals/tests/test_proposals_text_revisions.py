@@ -133,6 +133,9 @@ def test_a_snapshot_after_a_revision_carries_every_current_article(
     client.post_form(f"{text_admin}/versions", {"note": ""})
     assert len(session.scalars(select(TextVersion)).all()) == 2
     client.post_form(f"{text_admin}/publish")
+    # An amendment accepted since the revision (a snapshot repeating version 2 is refused).
+    proposal_titled(session, "Article 3 — Buses").body = "Buses every five minutes."
+    session.commit()
     client.post_form(f"{text_admin}/versions", {"note": "Snapshot."})
     latest = session.scalars(select(TextVersion).where(TextVersion.number == 3)).one()
     assert [item.title for item in latest.items if item.is_article] == [

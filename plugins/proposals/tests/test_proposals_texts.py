@@ -212,6 +212,11 @@ def test_import_publish_read_and_version_the_text(
     client.sign_in(staff)
     response = client.post_form(f"{text_admin}/versions", {"note": "Amendment 1 accepted."})
     assert response.status_code == 302
+    # Nothing changed since: another click would publish the same text again as version 3.
+    again = client.post_form(f"{text_admin}/versions", {"note": "Typed again."})
+    assert again.status_code == 400
+    assert "No article has changed since version 2" in again.text
+    assert "Typed again.</textarea>" in again.text  # the note typed is kept
     client.sign_out()
     current = client.get(f"{url}text/").text
     assert "Version 2" in current and "safe and separated" in current

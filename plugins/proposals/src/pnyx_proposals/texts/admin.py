@@ -170,6 +170,14 @@ def publish_text_version() -> Page:
         )
         api.submissions.made(url_for("proposals_admin.text_admin"))
         session.commit()
+    except publishing.NothingChangedError as unchanged:
+        session.rollback()
+        message = api._(
+            "No article has changed since version %(number)d: accept amendments or import a "
+            "revised text first.",
+            number=unchanged.number,
+        )
+        return render_page({"version": message}, {"note": note}, 400)
     except LookupError:
         session.rollback()
         flash(api._("Publish the imported text first."), "error")

@@ -200,11 +200,27 @@ def publish_new_version(
                 proposal_id=item.proposal_id,
             )
         )
+    if [_reading(item) for item in items] == [_reading(item) for item in previous.items]:
+        # Each click published the same text again as "version N+1" for residents to read.
+        raise NothingChangedError(previous.number)
     version.items = items
     session.add(version)
     session.flush()
     _log(session, component, "proposals.text_version_published", version)
     return version
+
+
+class NothingChangedError(Exception):
+    """No article changed since the published version ``number``: a new one would repeat it."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(number)
+        self.number = number
+
+
+def _reading(item: TextItem) -> tuple[str, int, str, str, str]:
+    """What a reader sees of an item."""
+    return (item.kind, item.level, item.title, item.body, item.language)
 
 
 def discard_pending(session: Session, component: api.Component) -> bool:
