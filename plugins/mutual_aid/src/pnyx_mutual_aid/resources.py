@@ -30,8 +30,9 @@ def load(session: Session, post_id: int) -> AidPost | None:
 
 
 def describe(session: Session, ids: Sequence[int]) -> dict[int, tuple[str, str, str, str]]:
-    """``{id: (title, url, "", language)}`` of the posts everyone may read (not hidden, not
-    withdrawn); the language the title is written in lets pages mark it (``|in_language``)."""
+    """``{id: (title, url, "", language)}`` of the posts the reader may read (not hidden, not
+    withdrawn, on a board they may see); the language the title is written in lets pages mark
+    it (``|in_language``)."""
     query = (
         select(AidPost)
         .where(
@@ -42,7 +43,12 @@ def describe(session: Session, ids: Sequence[int]) -> dict[int, tuple[str, str, 
         .options(joinedload(AidPost.component).joinedload(api.Component.space))
     )
     described = {}
+    readable: dict[int, bool] = {}
     for post in session.scalars(query).unique():
+        if post.component_id not in readable:
+            readable[post.component_id] = api.links.readable(post.component)
+        if not readable[post.component_id]:
+            continue  # a board of an unpublished or private space
         url = url_for(
             "mutual_aid.show",
             space_slug=post.component.space.slug,

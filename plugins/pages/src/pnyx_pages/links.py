@@ -14,14 +14,20 @@ from pnyx_pages.models import Page
 
 
 def describe(session: Session, ids: Iterable[int]) -> Mapping[int, tuple[Any, str]]:
-    """``{id: (title, url)}`` of published pages (the translatable title as it is: the core
-    shows it in the reader's language)."""
+    """``{id: (title, url)}`` of published pages the reader may see (the organization's, or a
+    space's they may see), the translatable title as it is (the core shows it in the reader's
+    language)."""
     query = select(Page).where(Page.id.in_(list(ids)), Page.published.is_(True))
     found: dict[int, tuple[Any, str]] = {}
+    readable: dict[int, bool] = {}
     for page in session.scalars(query):
         if page.component is None:
             url = url_for("pages_site.show_site", slug=page.slug)
         else:
+            if page.component.id not in readable:
+                readable[page.component.id] = api.links.readable(page.component)
+            if not readable[page.component.id]:
+                continue  # a page of an unpublished or private space
             component_url = api.component_url(page.component) or "/"
             url = component_url.rstrip("/") + "/" + page.slug
         found[page.id] = (page.title, url)

@@ -31,8 +31,9 @@ def load(session: Session, questionnaire_id: int) -> Questionnaire | None:
 
 
 def describe(session: Session, ids: Sequence[int]) -> dict[int, tuple[dict[str, Any], str]]:
-    """``{id: (title, results url)}`` of surveys whose results are public now, in one query
-    (the translatable title as it is: the core shows it in the reader's language)."""
+    """``{id: (title, results url)}`` of surveys whose results are public now, in spaces the
+    reader may see, in one query (the translatable title as it is: the core shows it in the
+    reader's language)."""
     query = (
         select(Questionnaire)
         .where(Questionnaire.id.in_(list(ids)), Questionnaire.owner_type == COMPONENT_OWNER)
@@ -43,6 +44,8 @@ def describe(session: Session, ids: Sequence[int]) -> dict[int, tuple[dict[str, 
         component = questionnaire.component
         if not api.current_settings(component).get("results_public"):
             continue
+        if not api.links.readable(component):
+            continue  # an unpublished or private space: its title stays there
         url = url_for("surveys.results", space_slug=component.space.slug, component_id=component.id)
         title = questionnaire.title if api.translated(questionnaire.title) else component.name
         described[questionnaire.id] = (title, url)

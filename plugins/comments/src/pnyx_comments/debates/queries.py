@@ -67,18 +67,23 @@ def load(session: Session, debate_id: int) -> Debate | None:
 
 
 def describe(session: Session, ids: Sequence[int]) -> dict[int, tuple[dict[str, Any], str]]:
-    """``{id: (title, url)}`` of debates in published components, in one query (the
-    translatable title as it is: the core shows it in the reader's language)."""
+    """``{id: (title, url)}`` of debates in published components the reader may see, in one
+    query (the translatable title as it is: the core shows it in the reader's language)."""
     query = (
         select(Debate)
         .where(Debate.id.in_(list(ids)))
         .options(joinedload(Debate.component).joinedload(api.Component.space))
     )
     described = {}
+    readable: dict[int, bool] = {}
     for debate in session.scalars(query).unique():
         component = debate.component
         if not component.published or not component.space.published:
             continue
+        if component.id not in readable:
+            readable[component.id] = api.links.readable(component)
+        if not readable[component.id]:
+            continue  # a private space the reader is not a member of
         url = api.component_url(component, "show", debate_id=debate.id)
         described[debate.id] = (debate.title, url or "")
     return described
