@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from pnyx import api
 from pnyx.testing import PnyxClient
 from pnyx_proposals.models import Proposal, Support
+from pnyx_proposals.texts.models import TextVersion
 
 
 @pytest.fixture
@@ -120,6 +121,30 @@ def test_importing_from_another_component_once(
         ("Accepted", "not_answered", ["culture"])
     ]
     assert client.post_form(f"{admin_url}import", {"source": "999"}).status_code == 400
+
+
+def test_a_participatory_text_is_not_a_source_of_proposals_to_import(
+    client: PnyxClient,
+    session: Session,
+    admin_url: str,
+    component: api.Component,
+    make_component: Callable[..., api.Component],
+    add_proposal: Callable[..., Proposal],
+    admin: api.User,
+) -> None:
+    """Changer Lyon's workshops imported the Appel's articles as proposals titled 'Article 2 —
+    ...', cut off from their text."""
+    text = make_component("proposals", name={"fr": "Texte de l’Appel", "en": "The Call"})
+    session.add(TextVersion(component_id=text.id, number=1, title="Appel", source="markdown"))
+    add_proposal("Article 1 — Decide together", target=text, state="accepted")
+    session.commit()
+    assert "The Call" not in client.get(f"{admin_url}import").text
+
+    response = client.post_form(f"{admin_url}import", {"source": str(text.id)})
+
+    assert response.status_code == 400
+    assert "There is no other proposals component to import from." in response.text
+    assert not session.scalars(select(Proposal).where(Proposal.component_id == component.id)).all()
 
 
 def test_exports_hold_no_personal_data(

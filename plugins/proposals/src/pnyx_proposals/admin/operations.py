@@ -12,6 +12,7 @@ from pnyx_proposals.admin import blueprint
 from pnyx_proposals.admin.common import locales
 from pnyx_proposals.permissions import MANAGE, manages
 from pnyx_proposals.settings import settings_of
+from pnyx_proposals.texts.models import TextVersion
 
 Page = str | tuple[str, int] | Response
 
@@ -101,9 +102,13 @@ def merge_proposals() -> Page:
 
 
 def sources() -> list[api.Component]:
-    """Other proposals components the person manages (where to import from)."""
+    """Other proposals components the person manages (where to import from). Not those that
+    hold a participatory text: its articles belong to the text's versions, and copied here
+    they became proposals titled "Article 2 — ..." cut off from their text."""
     query = select(api.Component).where(
-        api.Component.type == "proposals", api.Component.id != api.current_component().id
+        api.Component.type == "proposals",
+        api.Component.id != api.current_component().id,
+        api.Component.id.not_in(select(TextVersion.component_id)),
     )
     user = api.current_user()
     return [c for c in api.db_session().scalars(query) if manages(user, c.space)]
