@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from pnyx.demo import DEMO_SPACE, PRACTICE_SPACE, seed_demo
 from pnyx.models import Component, ResourceLink, Space
+from pnyx.written_language import texts_without_language
 from pnyx_budgets.models import Budget
 from pnyx_proposals.models import Proposal
 
@@ -63,3 +64,11 @@ def test_the_tutorial_board_is_not_in_the_residents_spaces(client, session, demo
     assert boards and all(board.space.slug == PRACTICE_SPACE for board in boards)
     assert not boards[0].space.published
     assert "hello" not in client.get(f"/spaces/{DEMO_SPACE}").text
+
+
+@pytest.mark.pnyx_plugins("proposals", "comments", "mutual_aid", "surveys")
+def test_every_text_of_the_demo_says_its_language(session, demo) -> None:
+    """Seeds write in the organization's language: left empty, their French showed unmarked on
+    the demo's English pages (WCAG 3.1.2)."""
+    assert texts_without_language(session) == {}
+    assert set(session.scalars(select(Proposal.language))) == {"fr"}

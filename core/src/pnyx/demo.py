@@ -30,6 +30,7 @@ from pnyx.models import (
 )
 from pnyx.passwords import hash_password
 from pnyx.settings import validate_settings
+from pnyx.written_language import give_seeded_texts_a_language
 
 DEMO_SPACE = "budget-participatif"
 PRACTICE_SPACE = "espace-d-essai"
@@ -105,6 +106,10 @@ def seed_demo(session: Session, today: dt.date | None = None) -> list[str]:
     # Deliver the event now: `pnyx demo` serves from inside this application context, whose
     # end (where events are otherwise delivered) comes only when the server stops.
     dispatch_committed(session)
+    language = session.scalar(select(Organization.default_locale).limit(1))
+    if seeded and language:  # after the event: plugins seed comments on it
+        give_seeded_texts_a_language(session, language)
+        session.commit()
     return seeded
 
 

@@ -36,6 +36,7 @@ from pnyx.models import (
     utcnow,
 )
 from pnyx.passwords import hash_password
+from pnyx.written_language import give_seeded_texts_a_language
 
 ENTRY_POINT_GROUP = "pnyx.distributions"
 #: Published after a distribution was seeded; payload ``{"distribution": name}``.
@@ -225,6 +226,9 @@ def seed_distribution(session: Session, distribution: Distribution, today: dt.da
     publish_event(session, DISTRIBUTION_SEEDED, {"distribution": distribution.name})
     session.commit()
     dispatch_committed(session)
+    # After the event, on which plugins may seed more (comments).
+    give_seeded_texts_a_language(session, distribution.organization.default_locale)
+    session.commit()
     return True
 
 

@@ -28,19 +28,51 @@ from typing import Any
 from flask import has_request_context
 from flask_babel import get_locale
 from markupsafe import Markup, escape
-from sqlalchemy import String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import String, func, inspect, select, update
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from pnyx.i18n import organization_locales
+from pnyx.models import Model
 from pnyx.package_i18n import gettext as _
 
 FIELD = "language"
 """The form field's name (``<select name="language">``)."""
 
 
+#: ``Column.info`` key of the columns :func:`written_language_column` makes.
+WRITTEN_LANGUAGE = "pnyx_written_language"
+
+
 def written_language_column() -> Mapped[str]:
     """A model column for the language of a resident's text (a locale code, '' if unknown)."""
-    return mapped_column(String(16), default="", server_default="")
+    return mapped_column(String(16), default="", server_default="", info={WRITTEN_LANGUAGE: True})
+
+
+def texts_without_language(session: Session) -> dict[str, int]:
+    """How many texts of each table have no language (``{"proposals_proposals": 3}``): what
+    a seed must not leave, and what :func:`give_seeded_texts_a_language` fills."""
+    existing = set(inspect(session.connection()).get_table_names())
+    found: dict[str, int] = {}
+    for table in Model.metadata.sorted_tables:
+        for column in table.columns:
+            if column.info.get(WRITTEN_LANGUAGE) and table.name in existing:
+                count = session.scalar(select(func.count()).where(column == ""))
+                found.update({table.name: count} if count else {})
+    return found
+
+
+def give_seeded_texts_a_language(session: Session, language: str) -> None:
+    """Put ``language`` on the texts a demo seed wrote without one (called once the seed ran).
+
+    Seeds write in the organization's default language unless they say otherwise (Smart
+    Isula's Corsican proposals do): left empty, their French showed unmarked on the English
+    pages of Angers or Touraine. Texts of a real instance stay as they are (docs/decisions.md).
+    """
+    existing = set(inspect(session.connection()).get_table_names())
+    for table in Model.metadata.sorted_tables:
+        for column in table.columns:
+            if column.info.get(WRITTEN_LANGUAGE) and table.name in existing:
+                session.execute(update(table).where(column == "").values({column.name: language}))
 
 
 def offered_languages() -> list[str]:

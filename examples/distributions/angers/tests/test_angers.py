@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from pnyx import api
 from pnyx.testing.crawl import parse_page
 from pnyx.testing.distributions import SeededInstance, contrast_problems
+from pnyx.written_language import texts_without_language
 from pnyx_budgets.models import SELECTED, Budget, Project
 from pnyx_surveys.models import Questionnaire, Submission
 
@@ -183,3 +184,9 @@ def test_angers_solidaire_holds_its_neighbours_posts_in_its_districts(
         assert helper.name == "Malik Traoré"
         where = AidMessage.conversation_id == conversation.id
         assert session.scalar(select(func.count()).select_from(AidMessage).where(where)) == 2
+
+
+def test_every_text_residents_wrote_says_its_language(angers) -> None:
+    """On the English pages their French was not marked lang="fr" (WCAG 3.1.2)."""
+    with angers.app.app_context():
+        assert texts_without_language(api.db_session()) == {}

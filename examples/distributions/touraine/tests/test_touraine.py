@@ -9,6 +9,7 @@ from sqlalchemy import select
 from pnyx import api
 from pnyx.testing.distributions import SeededInstance, contrast_problems
 from pnyx.verification.requirements import unmet
+from pnyx.written_language import texts_without_language
 from pnyx_budgets.models import Budget, Project
 from pnyx_proposals.models import Proposal
 
@@ -152,3 +153,9 @@ def test_last_years_results_and_follow_up_are_public(touraine: SeededInstance) -
     assert "Method of Equal Shares" in results and "Selected projects" in results
     follow_up = client.get(url + "follow-up").text
     assert "Progress" in follow_up and "Done" in follow_up
+
+
+def test_every_text_residents_wrote_says_its_language(touraine) -> None:
+    """On the English pages their French was not marked lang="fr" (WCAG 3.1.2)."""
+    with touraine.app.app_context():
+        assert texts_without_language(api.db_session()) == {}
