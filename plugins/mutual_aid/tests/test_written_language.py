@@ -133,6 +133,25 @@ def test_a_message_in_a_language_not_offered_is_refused_and_kept(
     assert count(session, AidConversation) == count(session, AidMessage) == 0
 
 
+def test_a_reply_in_a_language_not_offered_is_refused_and_kept(
+    client, session, url, people, make_post
+) -> None:
+    """The reply form of a conversation refuses a forged value like the first message's."""
+    post = make_post(people["author"])
+    client.sign_in(people["helper"])
+    client.post_form(url + f"posts/{post.id}/contact", {"body": "Possu aiutà.", "language": "co"})
+    conversation = session.scalar(select(AidConversation))
+    client.sign_in(people["author"])
+    answer = client.post_form(
+        url + f"conversations/{conversation.token}",
+        {"body": "Danke schön.", "language": '"><b>de'},
+    )
+    assert answer.status_code == 400
+    assert REFUSED in answer.text and ">Danke schön.</textarea>" in answer.text
+    assert '"><b>' not in answer.text  # the forged value is not shown back
+    assert count(session, AidMessage) == 1
+
+
 def test_the_contact_details_warning_keeps_the_chosen_language(
     client, session, url, people, make_post
 ) -> None:

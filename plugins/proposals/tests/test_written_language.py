@@ -190,6 +190,10 @@ def test_a_collaborative_draft_keeps_its_language_up_to_the_proposal(
     assert f'<span lang="co">{TITLE}</span></a></h3>' in client.get(f"{url}drafts/").text
 
     saved = {"title": TITLE, "body": BODY + " Cù l'arburi.", "version": "1"}
+    refused = client.post_form(f"{url}drafts/{draft.id}/edit", {**saved, "language": "de"})
+    assert refused.status_code == 400 and REFUSED in refused.text  # a forged value
+    assert "Cù l&#39;arburi.</textarea>" in refused.text  # the text is kept
+    assert only(session, CollaborativeDraft).version == 1  # no version saved
     assert client.post_form(f"{url}drafts/{draft.id}/edit", saved).status_code == 302
     assert only(session, CollaborativeDraft).language == "co"  # no field sent: kept
 
