@@ -113,7 +113,8 @@ def test_full_flow_under_18_only(client, session, make_user, youth_board, voting
     assert refused.status_code == 403
     page = refused.get_data(as_text=True)
     assert "This is for people aged 17 or under." in page
-    assert "/account/verifications/birth-date?next=" in page
+    # Their date is recorded and cannot be changed: no link sends them back to it.
+    assert "/account/verifications/birth-date" not in page and "Verify your eligibility" not in page
 
     teen = make_user(name="Sixteen")
     client.sign_in(teen)

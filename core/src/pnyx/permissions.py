@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from pnyx.core_hooks import ACCOUNT
 from pnyx.db import get_session
-from pnyx.manifests import Action, Audience
+from pnyx.manifests import Action, Audience, AuthorizationStatus
 from pnyx.models import Component, OrganizationRole, Space, User, UserSpaceRole
 from pnyx.settings import current_settings
 from pnyx.verification.requirements import requirements_for, unmet
@@ -240,6 +240,10 @@ def authorizations(user: User | None, action: Action, target: Any) -> Decision:
     if failed is None:
         return ALLOWED
     handler_name, result = failed
+    if result.status == AuthorizationStatus.UNAUTHORIZED:
+        # Verified but not qualifying (aged 40 for the youth budget): nothing the person can
+        # verify again would help, so no link sends them to a page they cannot change.
+        return Decision(False, result.message)
     return Decision(False, result.message, f"authorization:{handler_name}")
 
 
