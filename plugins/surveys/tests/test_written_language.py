@@ -200,3 +200,28 @@ def test_exports_and_personal_data_say_the_language(
     assert exported is not None
     assert [row["language"] for row in exported["answers.csv"]] == ["co"]
     assert session.scalar(select(func.count()).select_from(Submission)) == 3
+
+
+def test_an_other_typed_in_another_language_is_marked_in_ones_answers(
+    client: PnyxClient,
+    session: Session,
+    make_user: Callable[..., api.User],
+    urls: Callable[..., str],
+    component: api.Component,
+    new_question: Callable[..., Any],
+) -> None:
+    """ "Other, please specify" is written by the person (the questionnaire asks its language
+    for it): their answers mark it, not the chosen options' labels, which are the page's."""
+    questionnaire = of_component(session, component)
+    where = new_question(
+        session, questionnaire.sections[0], kinds.MULTIPLE, "Where?", ("Park", "Library")
+    )
+    where.options = {**where.options, "other": True}
+    session.commit()
+    client.sign_in(make_user())
+    form = {"page": "0", f"q{where.id}": [str(where.choices[0].id), "other"]}
+    form |= {f"q{where.id}_other": "A spiaggia", "language": "co"}
+    assert client.post_form(urls("surveys.answer"), form).status_code == 302
+    own = reading(client, "fr").get(urls("surveys.index")).text
+    assert '<dd lang="co">A spiaggia</dd>' in own
+    assert "<dd>Park</dd>" in own

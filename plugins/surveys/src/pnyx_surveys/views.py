@@ -10,7 +10,7 @@ from sqlalchemy import select
 from pnyx import api
 from pnyx_surveys.answering import anonymous
 from pnyx_surveys.answering.saving import find
-from pnyx_surveys.answering.values import display
+from pnyx_surveys.answering.values import written_lines
 from pnyx_surveys.blueprints import public as blueprint
 from pnyx_surveys.models import Answer, Questionnaire
 from pnyx_surveys.permissions import ANSWER, MANAGE
@@ -25,14 +25,14 @@ def index() -> str:
     db = api.db_session()
     questionnaire = of_component(db, api.current_component())
     submission = _own_submission(questionnaire)
-    own: list[tuple[Any, list[str]]] = []
+    own: list[tuple[Any, list[tuple[str, bool]]]] = []
     if submission is not None:
         answers = db.scalars(select(Answer).where(Answer.submission_id == submission.id))
         by_question: dict[int, list[Answer]] = {}
         for answer in answers:
             by_question.setdefault(answer.question_id, []).append(answer)
         own = [
-            (question, display(question, by_question[question.id], api.translated))
+            (question, written_lines(question, by_question[question.id], api.translated))
             for question in questions(questionnaire)
             if question.id in by_question
         ]

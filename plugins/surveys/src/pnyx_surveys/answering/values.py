@@ -76,25 +76,32 @@ def _number(question: Question, number: Any) -> str:
 
 def display(question: Question, answers: list[Answer], label: Any) -> list[str]:
     """What a person answered, as lines to show on "your answers" (``label`` translates)."""
+    return [line for line, _written in written_lines(question, answers, label)]
+
+
+def written_lines(question: Question, answers: list[Answer], label: Any) -> list[tuple[str, bool]]:
+    """:func:`display`'s lines, each with whether the person wrote it (a text answer, an
+    "Other, please specify"): those are in the answer set's language, the choices' labels in
+    the page's (WCAG 3.1.2)."""
     choices = {choice.id: choice for choice in question.choices}
     if question.kind == kinds.FILE:  # the file's name, never its key
         from pnyx_surveys.answering.files import described
 
         found = described(answer.text or "" for answer in answers)
-        return [found[a.text].filename for a in answers if a.text in found]
-    lines: list[str] = []
+        return [(found[a.text].filename, False) for a in answers if a.text in found]
+    lines: list[tuple[str, bool]] = []
     for answer in sorted(answers, key=lambda a: (a.row_id or 0, a.rank or 0, a.id or 0)):
         chosen = label(choices[answer.choice_id].label) if answer.choice_id in choices else None
         if question.kind == kinds.RANKING and chosen:
-            lines.append(f"{answer.rank}. {chosen}")
+            lines.append((f"{answer.rank}. {chosen}", False))
         elif question.kind == kinds.MATRIX and chosen and answer.row_id in choices:
-            lines.append(f"{label(choices[answer.row_id].label)} — {chosen}")
+            lines.append((f"{label(choices[answer.row_id].label)} — {chosen}", False))
         elif chosen:
-            lines.append(chosen)
+            lines.append((chosen, False))
         elif answer.number is not None:
-            lines.append(_number(question, answer.number))
+            lines.append((_number(question, answer.number), False))
         elif answer.date is not None:
-            lines.append(answer.date.isoformat())
+            lines.append((answer.date.isoformat(), False))
         elif answer.text:
-            lines.append(answer.text)
+            lines.append((answer.text, True))
     return lines
