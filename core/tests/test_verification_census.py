@@ -211,3 +211,13 @@ def test_hashes_depend_on_the_verification_key(app) -> None:
         app.config["VERIFICATION_SECRET"] = "another key"
         assert keyed_hash("census", ["ab123"]) != derived
         assert keyed_hash("census", ["ab", "123"]) != keyed_hash("census", ["ab123"])
+
+
+def test_an_identification_column_named_twice_is_refused(client, session, admin) -> None:
+    """Saved, it asked residents to type the same identifier twice."""
+    client.sign_in(admin)
+    twice = {**COLUMNS, "name1": "NUMERO ELECTEUR", "kind1": "text"}
+    response = client.post_form("/admin/verifications/census/columns", data=twice)
+    assert response.status_code == 400
+    assert "This column is already named above." in response.text
+    assert 'value="NUMERO ELECTEUR"' in response.text  # what was typed stays

@@ -68,6 +68,9 @@ def read_columns() -> tuple[list[dict[str, str]], dict[str, str]]:
             continue
         if not COLUMN_NAME.match(name):
             errors[f"name{i}"] = _("Write the column's name as in the file's first line.")
+        elif name.casefold() in {column["name"].casefold() for column in columns}:
+            # The file's header is matched without case: residents would type it twice.
+            errors[f"name{i}"] = _("This column is already named above.")
         if kind not in KINDS:
             errors[f"kind{i}"] = _("Choose from the list.")
         label = request.form.get(f"label{i}", "").strip()[:120]
