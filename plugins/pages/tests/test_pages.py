@@ -144,3 +144,21 @@ def test_catalogues_are_complete_and_compiled() -> None:
     folder = Path(pnyx_pages.__file__).parent
     for locale in ("fr", "co"):
         assert catalogue_problems(folder, locale) == []
+
+
+def test_a_footer_link_in_another_language_says_so(client, session, admin) -> None:
+    """A title staff wrote only in French shows on the English pages marked lang="fr" (WCAG
+    3.1.2): the footer, on every page, printed it unmarked."""
+    data = {
+        "title.fr": "Données personnelles",
+        "slug": "privacy",
+        "kind": "page",
+        "body.fr": "Vos données.",
+        "position": "0",
+        "published": "true",
+        "in_footer": "true",
+    }
+    assert client.post_form("/admin/pages/new", data).status_code == 302
+    client.sign_out()
+    home = client.get("/", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert 'href="/pages/privacy"><span lang="fr">Données personnelles</span></a>' in home
