@@ -59,9 +59,7 @@ KNOWN = frozenset({
     'Some answers need to be corrected',
     'Status',
     'This cannot be undone.',
-    'What you can do now:',
     'Write at most %(num)d character.',
-    'You can do this now.',
 })  # fmt: skip
 
 
