@@ -78,6 +78,14 @@ def test_a_text_of_unknown_language_is_not_marked(app) -> None:
         assert str(lang_attribute(None)) == ""
 
 
+@pytest.mark.parametrize("stored", ['co" onclick="x', "c o", "corsu-", "-co", "x" * 16])
+def test_a_stored_value_that_is_no_language_tag_marks_nothing(app, stored: str) -> None:
+    with on_page(app, "fr"):
+        assert str(lang_attribute(stored)) == ""
+        assert str(in_language("Bon dì", stored)) == "Bon dì"
+        assert str(lang_attribute("pt-BR")) == ' lang="pt-BR"'
+
+
 def test_the_field_offers_the_organization_languages(app) -> None:
     with on_page(app, "co"):
         html = render_template_string(FIELD, value="", error=None)

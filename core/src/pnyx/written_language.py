@@ -22,6 +22,7 @@ the text is then taken to be in the page's language, as before.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -107,9 +108,17 @@ def read_written_language(
     return chosen, None
 
 
+#: A language tag's common shapes (BCP 47: ``co``, ``pt-BR``, ``zh-Hant``).
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+
 def foreign_language(language: str | None) -> str | None:
-    """``language`` when it is set and not the page's (``<html lang>``), else ``None``."""
-    if not language or not has_request_context():
+    """``language`` when it is set and not the page's (``<html lang>``), else ``None``.
+
+    Forms store only offered languages, but a stored value that is no language tag (a row
+    written by hand, a future import that does not check) marks nothing: an invalid ``lang``
+    is worse than none for a screen reader (axe's ``valid-lang``)."""
+    if not language or not has_request_context() or not _LANGUAGE_TAG.match(language):
         return None
     return language if language != str(get_locale()) else None
 
