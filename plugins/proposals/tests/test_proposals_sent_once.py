@@ -145,6 +145,9 @@ def test_a_text_version_published_twice_is_one_version(
     form = {"title": "Code", "file": (io.BytesIO(markdown), "code.md")}
     assert client.post_form(f"{text_admin}/import", form).status_code == 302
     assert client.post_form(f"{text_admin}/publish").status_code == 302
+    article = session.scalars(select(Proposal)).one()  # amended: a version that changes it
+    article.body = "Bicycles everywhere, buses too."
+    session.commit()
     sent_twice(client, text_admin, {"note": "Article 1 amended."}, action=f"{text_admin}/versions")
     assert session.scalars(select(TextVersion.number)).all() == [1, 2]
 
