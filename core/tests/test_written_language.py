@@ -110,6 +110,29 @@ def test_no_field_on_a_single_language_organization(app, session, bilingual) -> 
         assert read_written_language(MultiDict()) == ("fr", None)
 
 
+def test_a_text_keeps_its_language_when_the_organization_no_longer_offers_it(
+    app, session, bilingual
+) -> None:
+    """Corsican withdrawn from the interface: a Corsican text edited afterwards stays
+    Corsican, and its form still offers Corsican (else the list's first option would
+    silently relabel it), beside the languages offered now."""
+    bilingual.available_locales = ["fr", "en"]
+    session.commit()
+    with on_page(app, "fr"):
+        assert read_written_language(MultiDict(), current="co") == ("co", None)
+        assert read_written_language(MultiDict({"language": "co"}), current="co") == ("co", None)
+        assert read_written_language(MultiDict({"language": "co"}))[1] is not None  # a new text
+        html = render_template_string(FIELD, value="co", error=None)
+        fresh = render_template_string(FIELD, value="", error=None)
+    assert '<option value="co" lang="co" selected>Corsu</option>' in html
+    assert '<option value="fr" lang="fr">' in html and '<option value="en" lang="en">' in html
+    assert 'value="co"' not in fresh
+    bilingual.available_locales = ["fr"]
+    session.commit()
+    with on_page(app, "fr"):  # one language now: no field, and the text stays Corsican
+        assert read_written_language(MultiDict(), current="co") == ("co", None)
+
+
 def test_the_plugin_api_exports_it() -> None:
     assert api.read_written_language is read_written_language
     assert callable(api.written_language_column)

@@ -6,7 +6,7 @@ import functools
 from collections.abc import MutableMapping
 from typing import Any
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from flask import Flask, current_app
 from flask.templating import Environment
 from flask_babel import format_date, get_locale
@@ -51,7 +51,7 @@ def locale_name(code: str) -> str:
     """A language's name in that language ("français", "corsu"), for the switcher."""
     try:
         return Locale.parse(code).get_display_name(code).capitalize()
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, UnknownLocaleError):  # a tag Babel has no data for
         return code
 
 

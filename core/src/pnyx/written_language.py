@@ -40,6 +40,10 @@ FIELD = "language"
 """The form field's name (``<select name="language">``)."""
 
 
+#: A language tag's common shapes (BCP 47: ``co``, ``pt-BR``, ``zh-Hant``).
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+
 #: ``Column.info`` key of the columns :func:`written_language_column` makes.
 WRITTEN_LANGUAGE = "pnyx_written_language"
 
@@ -76,9 +80,15 @@ def give_seeded_texts_a_language(session: Session, language: str) -> None:
                 session.execute(update(table).where(column == "").values({column.name: language}))
 
 
-def offered_languages() -> list[str]:
-    """The languages a resident may say a text is in: the organization's."""
-    return organization_locales()[1]
+def offered_languages(current: str | None = None) -> list[str]:
+    """The languages a resident may say a text is in: the organization's, and ``current`` —
+    the edited text's own language — even when the organization no longer offers it (a
+    Corsican text edited after Corsican was withdrawn stays Corsican, unless its author
+    chooses another)."""
+    offered = organization_locales()[1]
+    if current and current not in offered and _LANGUAGE_TAG.match(current):
+        return [*offered, current]
+    return offered
 
 
 def default_written_language() -> str:
@@ -99,17 +109,13 @@ def read_written_language(
     that the form can be drawn again.
     """
     chosen = str(form.get(FIELD) or "").strip()
-    offered = offered_languages()
+    offered = offered_languages(current)
     fallback = current if current in offered else default_written_language()
     if not chosen:
         return fallback, None
     if chosen not in offered:
         return fallback, _("Choose the language of your text from the list.")
     return chosen, None
-
-
-#: A language tag's common shapes (BCP 47: ``co``, ``pt-BR``, ``zh-Hant``).
-_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
 def foreign_language(language: str | None) -> str | None:
