@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from pnyx import create_app
+from pnyx.accounts.backoff import FREE_FAILURES
 from pnyx.models import ActionLog
 from pnyx.testing import DEFAULT_PASSWORD
 
@@ -46,6 +47,33 @@ def test_a_wrong_password_keeps_the_address_and_says_nothing_more(client, make_u
         assert "The e-mail address or the password is not right." in response.text
     assert 'value="camille@example.org"' in wrong.text
     assert "not the password" not in wrong.text
+
+
+@pytest.mark.parametrize(
+    ("sent", "messages"),
+    [
+        (form("", ""), ["Enter your e-mail address.", "Enter your password."]),
+        (form("  ", "secret"), ["Enter your e-mail address."]),
+        (form("camille@example.org", ""), ["Enter your password."]),
+    ],
+)
+def test_an_empty_field_says_what_it_needs(client, make_user, sent, messages) -> None:
+    """Left empty, a field is named: "not right" would send the person looking for a typo.
+    Nothing was tried, so nothing counts towards the account's wait."""
+    make_user(email="camille@example.org")
+    response = client.post_form("/sign-in", sent)
+    assert response.status_code == 400
+    assert "is not right" not in response.text
+    for message in messages:
+        field = "email" if "e-mail" in message else "password"
+        assert f'<p class="error" id="{field}-error">{message}</p>' in response.text
+        assert f'aria-invalid="true" aria-describedby="{field}-error"' in response.text
+        assert f'<a href="#{field}">' in response.text  # the error summary links to it
+    assert len(messages) == response.text.count('class="error" id=')
+    for _ in range(FREE_FAILURES + 1):  # more than the wrong passwords that start a wait
+        client.post_form("/sign-in", sent)
+    right = client.post_form("/sign-in", form("camille@example.org"))
+    assert right.status_code == 302
 
 
 @pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/", "/\\evil.example"])

@@ -57,8 +57,17 @@ def sign_in() -> str | Response | tuple[str, int]:
             "pnyx/account/sign_in.html", errors=errors, email=email, next_path=next_path()
         )
         return page, 429
+    password = read_password_field(request.form, "password")
+    missing = missing_fields(email, password)
+    if missing:
+        # Nothing was tried: no failure counted, and no account looked up (the answer tells
+        # nothing about an address), but each empty field says what it needs.
+        page = render_template(
+            "pnyx/account/sign_in.html", errors=missing, email=email, next_path=next_path()
+        )
+        return page, 400
     user = find_user_by_email(email)
-    matched = password_matches(user, read_password_field(request.form, "password"))
+    matched = password_matches(user, password)
     if user is None or not matched:
         count_failure()
         backoff.record_failure(email)
@@ -81,6 +90,17 @@ def sign_in() -> str | Response | tuple[str, int]:
     if user.confirmed_at is None:
         flash(_("Confirm your e-mail address to take part: follow the link we sent you."), "info")
     return redirect(safe_next(request.args.get("next")))
+
+
+def missing_fields(email: str, password: str) -> dict[str, str]:
+    """A message for each empty field: "not right" would send a person who left one empty
+    looking for a typo."""
+    missing = {}
+    if not email:
+        missing["email"] = _("Enter your e-mail address.")
+    if not password:
+        missing["password"] = _("Enter your password.")
+    return missing
 
 
 def waiting_message(seconds: int) -> str:
