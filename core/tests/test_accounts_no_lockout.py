@@ -73,6 +73,8 @@ def test_asking_for_a_link_tells_nothing_about_the_address(client, make_user, ou
     )
     assert known.text.replace(CAMILLE, "X") == unknown.text.replace("nobody@example.org", "X")
     assert len(outbox) == 1
+    assert "Send the sign-in link again" in known.text  # that link, not the confirmation
+    assert "Send the confirmation link again" not in known.text
 
 
 def test_unknown_addresses_wait_like_known_ones(client) -> None:

@@ -44,12 +44,16 @@ def test_the_answer_is_the_same_whether_the_address_has_an_account(
         for email in ("Camille@example.org", "nobody@example.org", "blocked@example.org")
     ]
 
-    assert {(a.status_code, a.location) for a in answers} == {(302, "/check-your-mailbox")}
+    mailbox = "/check-your-mailbox?sent=reset"
+    assert {(a.status_code, a.location) for a in answers} == {(302, mailbox)}
     assert [m["To"] for m in outbox] == ["camille@example.org"]
     assert outbox.last["Subject"] == "Choose a new password"
     assert "The link works for 1 hour, once." in outbox.body(outbox.last)
-    page = client.get("/check-your-mailbox").text
+    page = client.get(mailbox).text
     assert "If nobody@example.org has an account, we sent it a link" in page
+    # The page offers to send this link again, not the sign-up's confirmation.
+    assert "Send the link to choose a new password again" in page
+    assert "confirmation" not in page
 
 
 def test_reset_sets_the_password_signs_out_everywhere_and_works_once(

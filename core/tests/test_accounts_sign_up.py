@@ -194,7 +194,9 @@ def test_resend_sends_a_new_link_to_unconfirmed_accounts_only(
         for email in ("waiting@example.org", "done@example.org", "nobody@example.org")
     ]
 
-    assert {(a.status_code, a.location) for a in answers} == {(302, "/check-your-mailbox")}
+    mailbox = "/check-your-mailbox?sent=confirmation"
+    assert {(a.status_code, a.location) for a in answers} == {(302, mailbox)}
+    assert "Send the confirmation link again" in client.get(mailbox).text
     assert [m["To"] for m in outbox] == ["waiting@example.org"]
     assert client.post_form(outbox.link("/confirm-email/"), {}).status_code == 302
     session.refresh(waiting)

@@ -55,7 +55,7 @@ def forgot_password() -> str | Response | tuple[str, int]:
         _("If %(email)s has an account, we sent it a link to choose a new password.", email=email),
         "success",
     )
-    return redirect(url_for("pnyx_auth.check_mailbox"))
+    return redirect(url_for("pnyx_auth.check_mailbox", sent="reset"))
 
 
 @blueprint.route("/reset-password/<token>", methods=["GET", "POST"])

@@ -70,7 +70,7 @@ def ask_sign_in_link() -> str | Response | tuple[str, int]:
     if user is not None and can_sign_in(user) and not user.managed:
         send_sign_in_link(user)
     flash(_("If %(email)s has an account, we sent it a sign-in link.", email=email), "success")
-    return redirect(url_for("pnyx_auth.check_mailbox"))
+    return redirect(url_for("pnyx_auth.check_mailbox", sent="sign_in_link"))
 
 
 def _used_key(token: str) -> str:

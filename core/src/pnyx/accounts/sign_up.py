@@ -94,7 +94,16 @@ def create_account(email: str, name: str, password: str) -> User | None:
 @blueprint.route("/check-your-mailbox")
 @requires(PUBLIC)
 def check_mailbox() -> str:
-    return render_template("pnyx/account/check_mailbox.html", next_path=next_path())
+    """Where a form that sent a link leads. ``sent`` says which link, so that the page offers
+    to send *that* one again (after a password reset, "send the confirmation link again"
+    made no sense); anything else counts as the sign-up's confirmation."""
+    sent = request.args.get("sent", "")
+    sent = sent if sent in MAILBOX_LINKS else "confirmation"
+    return render_template("pnyx/account/check_mailbox.html", next_path=next_path(), sent=sent)
+
+
+MAILBOX_LINKS = frozenset({"confirmation", "reset", "sign_in_link"})
+"""The links a "check your mailbox" page may follow (:func:`check_mailbox`)."""
 
 
 @blueprint.route("/confirm-email", methods=["GET", "POST"])
@@ -118,7 +127,7 @@ def resend_confirmation() -> str | Response | tuple[str, int]:
         ),
         "success",
     )
-    return redirect(url_for("pnyx_auth.check_mailbox"))
+    return redirect(url_for("pnyx_auth.check_mailbox", sent="confirmation"))
 
 
 def confirmation_requested(email: str) -> None:
