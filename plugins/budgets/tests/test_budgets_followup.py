@@ -59,7 +59,39 @@ def test_unchanged_progress_publishes_nothing(
 ):
     budgets_client.sign_in(make_user(roles=["admin"]))
     url = f"{budgets_admin_url}{winner.budget_id}/projects/{winner.id}/follow-up"
-    budgets_client.post_form(
-        url, data={"form": "status", "followup.follow_status": "done", "followup.progress": "0"}
+    saved = budgets_client.post_form(
+        url,
+        data={"form": "status", "followup.follow_status": "cancelled", "followup.progress": "0"},
     )
+    assert saved.status_code == 303
     assert not [e for e in received if e.name == "budgets.progress_changed"]
+
+
+@pytest.mark.parametrize(
+    ("status", "progress", "message"),
+    [
+        ("not_started", "10", "A project not started is at 0%"),
+        ("done", "80", "A project done is at 100%"),
+    ],
+)
+def test_a_status_and_a_progress_that_contradict_are_refused(
+    budgets_client,
+    budgets_admin_url,
+    make_user,
+    session,
+    winner,
+    received,
+    status,
+    progress,
+    message,
+):
+    """« Not started » at 10 % would tell residents two stories; what was typed comes back."""
+    budgets_client.sign_in(make_user(roles=["admin"]))
+    url = f"{budgets_admin_url}{winner.budget_id}/projects/{winner.id}/follow-up"
+    sent = {"form": "status", "followup.follow_status": status, "followup.progress": progress}
+    refused = budgets_client.post_form(url, data=sent)
+    assert refused.status_code == 400
+    assert message in refused.text and f'value="{progress}"' in refused.text
+    session.refresh(winner)
+    assert winner.progress == 0 and winner.follow_status == "not_started"
+    assert not received

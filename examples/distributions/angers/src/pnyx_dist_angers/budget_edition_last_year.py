@@ -145,7 +145,7 @@ LAST_YEAR = Edition(
         ),
         (
             "not_started",
-            10,
+            0,
             ((300, "Recherche d’un emplacement", "Looking for a site"),),
         ),
     ),

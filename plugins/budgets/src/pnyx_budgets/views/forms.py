@@ -218,6 +218,19 @@ class FollowUpSchema(Schema):
         metadata={"label": api._l("Progress (%)")},
     )
 
+    @validates_schema
+    def consistent(self, data: dict[str, Any], **_kwargs: Any) -> None:
+        """A status and a progress that contradict each other ("not started" at 10 %) would
+        tell residents two stories on the project's page."""
+        status, progress = data.get("follow_status"), data.get("progress")
+        if status == "not_started" and progress:
+            message = api._("A project not started is at 0%: set 0, or change its status.")
+        elif status == "done" and progress is not None and progress != 100:
+            message = api._("A project done is at 100%: set 100, or change its status.")
+        else:
+            return
+        raise ValidationError({"progress": message})
+
 
 class TimelineSchema(Schema):
     day = fields.Date(
