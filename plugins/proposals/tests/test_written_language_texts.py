@@ -65,6 +65,31 @@ def marks(diff: str, tag: str) -> list[str]:
     return found
 
 
+@pytest.fixture
+def corsican_text(
+    bilingual: api.Organization, client: PnyxClient, text_admin: str, staff: api.User
+) -> None:
+    """TEXT imported in Corsican and published by ``staff`` (signed in), the client reading
+    French pages (the organization offers Corsican before the component is made)."""
+    reading(client, "fr")
+    assert import_text(client, text_admin, "co").status_code == 302
+    assert client.post_form(f"{text_admin}/publish").status_code == 302
+
+
+def draft_made_corsican(client: PnyxClient, session: Session, url: str) -> CollaborativeDraft:
+    """A draft the signed-in person writes in French (version 1), then saves in Corsican
+    (version 2)."""
+    first = {"title": "Un abri", "body": "Un abri pour les jeunes.", "language": "fr"}
+    assert client.post_form(f"{url}drafts/new", first).status_code == 302
+    draft = session.scalars(select(CollaborativeDraft)).one()
+    second = {"title": "Un abri", "body": "Un abri per i ghjovani.", "language": "co"}
+    assert (
+        client.post_form(f"{url}drafts/{draft.id}/edit", {**second, "version": "1"}).status_code
+        == 302
+    )
+    return draft
+
+
 def article(session: Session, number: int) -> Proposal:
     session.expire_all()
     query = select(Proposal).where(Proposal.title.startswith(f"Articulu {number}"))
@@ -107,12 +132,8 @@ def test_staff_import_a_text_in_corsican_and_its_articles_are_marked_on_french_p
     assert 'lang="co"' not in in_corsican.split('id="text-title"')[1]
 
 
-def test_an_articles_comments_pages_say_its_language(
-    client: PnyxClient, session: Session, url: str, text_admin: str, staff: api.User
-) -> None:
-    reading(client, "fr")
-    import_text(client, text_admin, "co")
-    client.post_form(f"{text_admin}/publish")
+@pytest.mark.usefixtures("corsican_text")
+def test_an_articles_comments_pages_say_its_language(client: PnyxClient, session: Session) -> None:
     first = article(session, 1)
     post = f"/comments/proposals_proposal/{first.id}"
     assert client.post_form(post, {"body": "D'accord.", "language": "fr"}).status_code == 302
@@ -132,11 +153,9 @@ def test_an_amendment_to_a_corsican_article_marks_each_side_and_versions_follow(
     staff: api.User,
     make_user: Callable[..., api.User],
     set_settings: Callable[..., None],
+    corsican_text: None,
 ) -> None:
     set_settings(step={"amendments_enabled": True})
-    reading(client, "fr")
-    import_text(client, text_admin, "co")
-    client.post_form(f"{text_admin}/publish")
     buses = article(session, 2)
     client.sign_in(make_user(name="Rosa"))
     french = {"title": buses.title, "body": "Les bus passent toutes les cinq minutes."}
@@ -167,12 +186,10 @@ def test_an_amendment_to_a_corsican_article_marks_each_side_and_versions_follow(
     assert marks(changed, "del") == ['lang="co"'] * changed.count("<del>")
 
 
+@pytest.mark.usefixtures("corsican_text")
 def test_a_revised_text_gives_its_language_to_the_matched_articles(
-    client: PnyxClient, session: Session, url: str, text_admin: str, staff: api.User
+    client: PnyxClient, session: Session, text_admin: str
 ) -> None:
-    reading(client, "fr")
-    import_text(client, text_admin, "co")
-    client.post_form(f"{text_admin}/publish")
     revision_form = client.get(text_admin).text
     assert '<option value="co" lang="co" selected>' in revision_form  # the published one's
     french = TEXT.replace("Ogni strada hà", "Chaque rue a")
@@ -191,16 +208,8 @@ def test_a_drafts_versions_keep_their_language_and_a_comparison_marks_each_side(
     set_settings: Callable[..., None],
 ) -> None:
     set_settings(global_={"collaborative_drafts_enabled": True})
-    client.sign_in(make_user(name="Ada"))
-    reading(client, "fr")
-    first = {"title": "Un abri", "body": "Un abri pour les jeunes.", "language": "fr"}
-    assert client.post_form(f"{url}drafts/new", first).status_code == 302
-    draft = session.scalars(select(CollaborativeDraft)).one()
-    second = {"title": "Un abri", "body": "Un abri per i ghjovani.", "language": "co"}
-    assert (
-        client.post_form(f"{url}drafts/{draft.id}/edit", {**second, "version": "1"}).status_code
-        == 302
-    )
+    reading(client, "fr").sign_in(make_user(name="Ada"))
+    draft = draft_made_corsican(client, session, url)
     third = {"title": "Un abri", "body": "Un abri per i ghjovani è i vechji.", "version": "2"}
     assert client.post_form(f"{url}drafts/{draft.id}/edit", third).status_code == 302  # kept
     session.expire_all()
@@ -228,16 +237,9 @@ def test_a_conflict_marks_the_saved_version_and_the_persons_text_each_in_its_lan
     set_settings(global_={"collaborative_drafts_enabled": True})
     ada, bob = make_user(name="Ada"), make_user(name="Bob")
     reading(client, "fr").sign_in(ada)
-    first = {"title": "Un abri", "body": "Un abri pour les jeunes.", "language": "fr"}
-    client.post_form(f"{url}drafts/new", first)
-    draft = session.scalars(select(CollaborativeDraft)).one()
+    draft = draft_made_corsican(client, session, url)
     session.add(DraftCollaborator(draft_id=draft.id, user_id=bob.id, status="accepted"))
     session.commit()
-    corsican = {"title": "Un abri", "body": "Un abri per i ghjovani.", "language": "co"}
-    assert (
-        client.post_form(f"{url}drafts/{draft.id}/edit", {**corsican, "version": "1"}).status_code
-        == 302
-    )
     client.sign_in(bob)  # opened version 1 too, writes in French
     french = {"title": "Un abri", "body": "Un abri pour les jeunes du quartier.", "language": "fr"}
     stale = client.post_form(f"{url}drafts/{draft.id}/edit", {**french, "version": "1"})
