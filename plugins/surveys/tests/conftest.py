@@ -13,7 +13,7 @@ from pnyx import api
 from pnyx.testing import PnyxClient
 from pnyx_surveys import kinds
 from pnyx_surveys.models import Choice, Question, Questionnaire, Section
-from pnyx_surveys.questionnaires import of_component
+from pnyx_surveys.questionnaires import load, of_component
 
 
 @pytest.fixture
@@ -93,3 +93,29 @@ def conditional_survey(session: Session, component: api.Component) -> dict[str, 
 def new_question() -> Callable[..., Question]:
     """``new_question(session, section, kind, text, choices, rows, **fields)``."""
     return add_question
+
+
+def question_with_other(session: Session, component: api.Component, kind: str) -> Question:
+    """A mandatory "Which services?" (Town planning, Taxes) offering "Other, please specify",
+    alone on the component's first page; committed."""
+    section = of_component(session, component).sections[0]
+    question = add_question(
+        session, section, kind, "Which services?", ("Town planning", "Taxes"), mandatory=True
+    )
+    question.options = {"other": True}
+    session.commit()
+    return question
+
+
+def reloaded(session: Session, survey: dict[str, Any]) -> Questionnaire:
+    """The questionnaire of ``survey`` (``conditional_survey``) read again, as saved."""
+    questionnaire = load(session, survey["questionnaire"].id)
+    assert questionnaire is not None
+    return questionnaire
+
+
+@pytest.fixture
+def editable_answers(session: Session, component: api.Component) -> None:
+    """The survey lets people change their answers."""
+    component.settings = {"global": {"editable_answers": True}}
+    session.commit()

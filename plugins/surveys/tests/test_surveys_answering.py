@@ -116,11 +116,9 @@ def test_answers_can_be_changed_when_the_survey_allows_it(
     session: Session,
     make_user: Callable[..., api.User],
     urls: Callable[..., str],
-    component: api.Component,
     conditional_survey: dict[str, Any],
+    editable_answers: None,
 ) -> None:
-    component.settings = {"global": {"editable_answers": True}}
-    session.commit()
     mode, remark = conditional_survey["mode"], conditional_survey["remark"]
     client.sign_in(make_user())
     bike = str(mode.choices[1].id)

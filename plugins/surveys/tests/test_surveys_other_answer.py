@@ -13,18 +13,9 @@ from sqlalchemy.orm import Session
 from pnyx import api
 from pnyx.testing import PnyxClient
 from pnyx_surveys import kinds
-from pnyx_surveys.models import Answer, Question
-from pnyx_surveys.questionnaires import of_component
+from pnyx_surveys.models import Answer
 
-
-def one_question(session: Session, component: api.Component, new_question, kind: str) -> Question:
-    section = of_component(session, component).sections[0]
-    question = new_question(
-        session, section, kind, "Which services?", ("Town planning", "Taxes"), mandatory=True
-    )
-    question.options = {"other": True}
-    session.commit()
-    return question
+from .conftest import question_with_other
 
 
 def saved(session: Session) -> list[tuple[int | None, str | None]]:
@@ -41,10 +32,9 @@ def test_a_typed_other_is_an_answer_to_a_multiple_choice(
     make_user: Callable[..., api.User],
     urls: Callable[..., str],
     component: api.Component,
-    new_question: Callable[..., Question],
     ticked: list[str],
 ) -> None:
-    question = one_question(session, component, new_question, kinds.MULTIPLE)
+    question = question_with_other(session, component, kinds.MULTIPLE)
     choices = [str(question.choices[0].id)] if ticked else []
     client.sign_in(make_user())
     done = client.post_form(
@@ -56,9 +46,9 @@ def test_a_typed_other_is_an_answer_to_a_multiple_choice(
 
 
 def test_a_typed_other_answers_a_single_choice_left_empty(
-    client, session, make_user, urls, component, new_question
+    client, session, make_user, urls, component
 ) -> None:
-    question = one_question(session, component, new_question, kinds.SINGLE)
+    question = question_with_other(session, component, kinds.SINGLE)
     client.sign_in(make_user())
     done = client.post_form(
         urls("surveys.answer"), {"page": "0", f"q{question.id}_other": "Library"}
@@ -68,11 +58,11 @@ def test_a_typed_other_answers_a_single_choice_left_empty(
 
 
 def test_a_single_choice_answered_with_an_option_keeps_it_over_a_left_over_text(
-    client, session, make_user, urls, component, new_question
+    client, session, make_user, urls, component
 ) -> None:
     """The person typed, then chose an option: the radio buttons untick "Other" but the text
     stays in its field; the option chosen last is the answer."""
-    question = one_question(session, component, new_question, kinds.SINGLE)
+    question = question_with_other(session, component, kinds.SINGLE)
     taxes = str(question.choices[1].id)
     client.sign_in(make_user())
     done = client.post_form(

@@ -21,14 +21,15 @@ from pnyx_surveys.answering.saving import save
 from pnyx_surveys.models import Answer
 from pnyx_surveys.questionnaires import load
 
+from .conftest import reloaded
+
 
 @pytest.fixture
 def answered(
     session: Session, conditional_survey: dict[str, Any], make_user: Callable[..., api.User]
 ) -> dict[str, Any]:
     """Three drivers and one cyclist answered; two wrote a remark; one is a named person."""
-    questionnaire = load(session, conditional_survey["questionnaire"].id)
-    assert questionnaire is not None
+    questionnaire = reloaded(session, conditional_survey)
     mode, parking, remark = (conditional_survey[k] for k in ("mode", "parking", "remark"))
     car, bike = (c.id for c in mode.choices)
     alice = make_user(name="Alice Martin", email="alice@example.org")
@@ -150,8 +151,7 @@ def test_every_question_kind_is_counted(
     new_question: Callable[..., Any],
 ) -> None:
     add_question = new_question
-    questionnaire = load(session, conditional_survey["questionnaire"].id)
-    assert questionnaire is not None
+    questionnaire = reloaded(session, conditional_survey)
     page = questionnaire.sections[0]
     scale = add_question(session, page, kinds.SCALE, "Easy?", options={"scale": 5})
     rank = add_question(session, page, kinds.RANKING, "Rank", ("Bikes", "Buses"))
@@ -197,8 +197,7 @@ def test_the_results_page_reads_a_fixed_number_of_statements(
     component.settings = {"default_step": {"results_public": True}}
     session.commit()
     before = count_queries(urls("surveys.results"))
-    questionnaire = load(session, answered["questionnaire"].id)
-    assert questionnaire is not None
+    questionnaire = reloaded(session, answered)
     mode = answered["mode"]
     for number in range(10):
         save(

@@ -19,7 +19,9 @@ from pnyx.testing import PnyxClient
 from pnyx_surveys import kinds, personal_data
 from pnyx_surveys.answering.saving import save
 from pnyx_surveys.models import Answer, Submission
-from pnyx_surveys.questionnaires import load, of_component
+from pnyx_surveys.questionnaires import of_component
+
+from .conftest import question_with_other, reloaded
 
 CORSICAN = "Ci vole più bus a sera."
 REFUSED = "Choisissez la langue de votre texte dans la liste."
@@ -106,11 +108,9 @@ def test_changing_ones_answers_starts_from_their_language(
     session: Session,
     make_user: Callable[..., api.User],
     urls: Callable[..., str],
-    component: api.Component,
     conditional_survey: dict[str, Any],
+    editable_answers: None,
 ) -> None:
-    component.settings = {"global": {"editable_answers": True}}
-    session.commit()
     client.sign_in(make_user())
     reading(client, "fr").post_form(
         urls("surveys.answer"), cyclist(conditional_survey, language="co")
@@ -125,8 +125,7 @@ def test_changing_ones_answers_starts_from_their_language(
 @pytest.fixture
 def answered(session: Session, conditional_survey: dict[str, Any]) -> dict[str, Any]:
     """A Corsican and a French remark, both published; results public."""
-    questionnaire = load(session, conditional_survey["questionnaire"].id)
-    assert questionnaire is not None
+    questionnaire = reloaded(session, conditional_survey)
     mode, remark = conditional_survey["mode"], conditional_survey["remark"]
     bike = mode.choices[1].id
     for number, (text, language) in enumerate(((CORSICAN, "co"), ("Plus de bus.", "fr"))):
@@ -168,8 +167,7 @@ def test_the_written_answers_page_reads_their_languages_with_them(
     client.sign_in(make_user(roles=["admin"]))
     url = urls("surveys_admin.texts_moderation", show="all")
     before = count_queries(url)
-    questionnaire = load(session, answered["questionnaire"].id)
-    assert questionnaire is not None
+    questionnaire = reloaded(session, answered)
     remark = answered["remark"]
     for number in range(2, 8):
         values = {remark.id: f"Remark {number}"}
@@ -191,8 +189,7 @@ def test_exports_and_personal_data_say_the_language(
     assert [record["language"] for record in records] == ["co", "fr"]
 
     person = make_user(name="Ada")
-    questionnaire = load(session, answered["questionnaire"].id)
-    assert questionnaire is not None
+    questionnaire = reloaded(session, answered)
     save(
         session, questionnaire, {answered["remark"].id: CORSICAN}, user_id=person.id, language="co"
     )
@@ -208,20 +205,14 @@ def test_an_other_typed_in_another_language_is_marked_in_ones_answers(
     make_user: Callable[..., api.User],
     urls: Callable[..., str],
     component: api.Component,
-    new_question: Callable[..., Any],
 ) -> None:
     """ "Other, please specify" is written by the person (the questionnaire asks its language
     for it): their answers mark it, not the chosen options' labels, which are the page's."""
-    questionnaire = of_component(session, component)
-    where = new_question(
-        session, questionnaire.sections[0], kinds.MULTIPLE, "Where?", ("Park", "Library")
-    )
-    where.options = {**where.options, "other": True}
-    session.commit()
+    where = question_with_other(session, component, kinds.MULTIPLE)
     client.sign_in(make_user())
     form = {"page": "0", f"q{where.id}": [str(where.choices[0].id), "other"]}
     form |= {f"q{where.id}_other": "A spiaggia", "language": "co"}
     assert client.post_form(urls("surveys.answer"), form).status_code == 302
     own = reading(client, "fr").get(urls("surveys.index")).text
     assert '<dd lang="co">A spiaggia</dd>' in own
-    assert "<dd>Park</dd>" in own
+    assert "<dd>Town planning</dd>" in own
