@@ -26,6 +26,12 @@ def proposal(add_proposal: Callable[..., Proposal], make_user: Callable[..., api
     return add_proposal("Bike racks", author=make_user(name="Ada"))
 
 
+@pytest.fixture
+def two_proposals(add_proposal: Callable[..., Proposal]) -> tuple[Proposal, Proposal]:
+    """Proposals "First" and "Second", unanswered."""
+    return add_proposal("First"), add_proposal("Second")
+
+
 def answer(client: PnyxClient, admin_url: str, proposal: Proposal, **values: str) -> object:
     form = {"state": "accepted", "answer_fr": "Oui !", "answer_en": "Yes!"} | values
     return client.post_form(f"{admin_url}{proposal.id}/answer", form)
@@ -55,12 +61,12 @@ def test_answers_published_all_together(
     session: Session,
     url: str,
     admin_url: str,
-    add_proposal: Callable[..., Proposal],
+    two_proposals: tuple[Proposal, Proposal],
     admin: api.User,
     set_settings: Callable[..., None],
 ) -> None:
     set_settings(step={"publish_answers_immediately": False})
-    first, second = add_proposal("First"), add_proposal("Second")
+    first, second = two_proposals
     client.sign_in(admin)
     answer(client, admin_url, first)
     answer(client, admin_url, second, state="rejected")
@@ -190,10 +196,10 @@ def test_bulk_answers_from_csv(
     client: PnyxClient,
     session: Session,
     admin_url: str,
-    add_proposal: Callable[..., Proposal],
+    two_proposals: tuple[Proposal, Proposal],
     admin: api.User,
 ) -> None:
-    first, second = add_proposal("First"), add_proposal("Second")
+    first, second = two_proposals
     client.sign_in(admin)
     wrong = f"id;state;answer_en\n{first.id};accepted;Yes\n999;accepted;No\n{second.id};maybe;\n"
     response = client.post_form(f"{admin_url}answers/import", {"file": [csv_file(wrong)]})
@@ -278,10 +284,10 @@ def test_an_answers_file_sent_twice_publishes_each_answer_once(
     client: PnyxClient,
     session: Session,
     admin_url: str,
-    add_proposal: Callable[..., Proposal],
+    two_proposals: tuple[Proposal, Proposal],
     admin: api.User,
 ) -> None:
-    first, second = add_proposal("First"), add_proposal("Second")
+    first, second = two_proposals
     client.sign_in(admin)
     url = f"{admin_url}answers/import"
     assert 'name="submission_token"' in client.get(url).text
