@@ -7,6 +7,7 @@ import pytest
 from flask import url_for
 from flask_babel import force_locale
 
+from pnyx.api import component_url
 from pnyx.i18n import translated, translated_lang_attribute, translated_markup
 
 
@@ -39,13 +40,39 @@ def test_a_french_only_title_is_marked_on_a_corsican_page(client, app, make_spac
     assert '<div class="description rich-text" lang="fr">' in html
 
 
+def test_the_phases_of_a_space_are_marked(client, app, make_space) -> None:
+    """A core include converted from ``|t`` (pnyx/_phases.html): a step titled in French only."""
+    space = make_space(title={"fr": "Budget", "co": "Bilanciu"}, steps=[{"fr": "Idées"}])
+    html = corsican_page(client, app, space.slug)
+    assert '<span class="phase-title"><span lang="fr">Idées</span></span>' in html
+
+
+@pytest.mark.pnyx_plugins("pages", "budgets")
+@pytest.mark.parametrize("kind", ["pages", "budgets"])
+def test_a_french_only_component_name_is_marked_on_its_corsican_page(
+    client, app, make_space, make_component, kind: str
+) -> None:
+    """Two plugins' component pages: the name in <h1>, the space in the breadcrumb."""
+    space = make_space(title={"fr": "Quartier Nord"})
+    component = make_component(space, kind, name={"fr": "Espace des habitants"})
+    with app.test_request_context("/"):
+        url = component_url(component)
+    html = client.get(url, headers={"Accept-Language": "co"}).get_data(as_text=True)
+    assert '<html lang="co">' in html
+    assert '<h1><span lang="fr">Espace des habitants</span></h1>' in html
+    assert '<span lang="fr">Quartier Nord</span>' in html
+    assert "<title>Espace des habitants" in html  # plain text in <title>, no markup
+
+
 def test_a_corsican_title_is_not_marked(client, app, make_space) -> None:
     space = make_space(
         title={"fr": "Budget participatif", "co": "Bilanciu participativu"},
         description={"fr": "Une concertation.", "co": "Una cuncertazione."},
+        steps=[{"fr": "Idées", "co": "Idee"}],  # the phases are marked too when French only
     )
     html = corsican_page(client, app, space.slug)
     assert "<h1>Bilanciu participativu</h1>" in html
+    assert '<span class="phase-title">Idee</span>' in html
     assert '<div class="description rich-text">' in html
     assert '<span lang="fr">' not in html
 
