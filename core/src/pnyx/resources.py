@@ -86,6 +86,21 @@ def readable(component: Component) -> bool:
     return bool(decide(g.get("user"), VIEW, component))
 
 
+class ReadableComponents:
+    """:func:`readable`, asked once per component within one ``describe``: the records of a
+    component share its answer (``visible = api.links.ReadableComponents()``, then
+    ``if not visible(record.component): continue``)."""
+
+    def __init__(self) -> None:
+        self._known: dict[int, bool] = {}
+
+    def __call__(self, component: Component) -> bool:
+        known = self._known.get(component.id)
+        if known is None:
+            known = self._known[component.id] = readable(component)
+        return known
+
+
 def describe_resources(
     session: Session, type_name: str, ids: Iterable[int]
 ) -> dict[int, ResourceDescription]:

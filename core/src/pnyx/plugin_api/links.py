@@ -10,6 +10,7 @@ from pnyx.links import linked_ids
 from pnyx.links import unlink_resources as unlink
 from pnyx.resources import (
     LinkedResource,
+    ReadableComponents,
     ResourceDescription,
     links_of,
     readable,
@@ -19,6 +20,7 @@ from pnyx.resources import describe_resources as describe
 
 __all__ = [
     "LinkedResource",
+    "ReadableComponents",
     "ResourceDescription",
     "describe",
     "link",

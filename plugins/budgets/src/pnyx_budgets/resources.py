@@ -30,14 +30,12 @@ def describe(session: Session, ids: Sequence[int]) -> dict[int, tuple[dict[str, 
         )
     )
     described = {}
-    readable: dict[int, bool] = {}
+    visible = api.links.ReadableComponents()
     for project in session.scalars(query).unique():
         component = project.budget.component
         if not component.published or not component.space.published:
             continue
-        if component.id not in readable:
-            readable[component.id] = api.links.readable(component)
-        if not readable[component.id]:
+        if not visible(component):
             continue  # a private space the reader is not a member of
         url = api.component_url(
             component, "project", budget_id=project.budget_id, project_id=project.id

@@ -30,12 +30,10 @@ def describe(session: Session, ids: Sequence[int]) -> dict[int, tuple[dict[str, 
         .options(joinedload(Meeting.component).joinedload(api.Component.space))
     )
     described = {}
-    readable: dict[int, bool] = {}
+    visible = api.links.ReadableComponents()
     for meeting in session.scalars(query).unique():
         component = meeting.component
-        if component.id not in readable:
-            readable[component.id] = api.links.readable(component)
-        if not readable[component.id]:
+        if not visible(component):
             continue  # a meeting of an unpublished or private space, on a public proposal's page
         url = url_for(
             "meetings.show",

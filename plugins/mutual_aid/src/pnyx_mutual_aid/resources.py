@@ -43,11 +43,9 @@ def describe(session: Session, ids: Sequence[int]) -> dict[int, tuple[str, str, 
         .options(joinedload(AidPost.component).joinedload(api.Component.space))
     )
     described = {}
-    readable: dict[int, bool] = {}
+    visible = api.links.ReadableComponents()
     for post in session.scalars(query).unique():
-        if post.component_id not in readable:
-            readable[post.component_id] = api.links.readable(post.component)
-        if not readable[post.component_id]:
+        if not visible(post.component):
             continue  # a board of an unpublished or private space
         url = url_for(
             "mutual_aid.show",

@@ -19,14 +19,12 @@ def describe(session: Session, ids: Iterable[int]) -> Mapping[int, tuple[Any, st
     language)."""
     query = select(Page).where(Page.id.in_(list(ids)), Page.published.is_(True))
     found: dict[int, tuple[Any, str]] = {}
-    readable: dict[int, bool] = {}
+    visible = api.links.ReadableComponents()
     for page in session.scalars(query):
         if page.component is None:
             url = url_for("pages_site.show_site", slug=page.slug)
         else:
-            if page.component.id not in readable:
-                readable[page.component.id] = api.links.readable(page.component)
-            if not readable[page.component.id]:
+            if not visible(page.component):
                 continue  # a page of an unpublished or private space
             component_url = api.component_url(page.component) or "/"
             url = component_url.rstrip("/") + "/" + page.slug

@@ -75,14 +75,12 @@ def describe(session: Session, ids: Sequence[int]) -> dict[int, tuple[dict[str, 
         .options(joinedload(Debate.component).joinedload(api.Component.space))
     )
     described = {}
-    readable: dict[int, bool] = {}
+    visible = api.links.ReadableComponents()
     for debate in session.scalars(query).unique():
         component = debate.component
         if not component.published or not component.space.published:
             continue
-        if component.id not in readable:
-            readable[component.id] = api.links.readable(component)
-        if not readable[component.id]:
+        if not visible(component):
             continue  # a private space the reader is not a member of
         url = api.component_url(component, "show", debate_id=debate.id)
         described[debate.id] = (debate.title, url or "")
